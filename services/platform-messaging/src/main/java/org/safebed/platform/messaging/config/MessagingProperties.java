@@ -1,0 +1,61 @@
+package org.safebed.platform.messaging.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Messaging settings of one service.
+ *
+ * @param serviceName names the service's inbox queue ({@code <serviceName>.inbox})
+ * @param namespace prefix for the exchange and queue names; empty in production, random in tests
+ *     so that test runs sharing one broker never see each other's messages
+ * @param outboxCollections Mongo collections whose documents carry a {@code pendingEvents} outbox
+ * @param relayInterval how often the relay looks for pending events when nobody woke it
+ * @param confirmTimeout how long the relay waits for the broker's publisher confirms
+ * @param maxBackoff the longest wait before publishing an event again after a failure
+ * @param deliveryLimit deliveries of one message before it is dead-lettered
+ * @param consumerConcurrency listener threads of the inbox
+ * @param deleteQueuesOnShutdown remove this namespace's queues on shutdown (tests only)
+ */
+@ConfigurationProperties("safebed.messaging")
+public record MessagingProperties(
+    String serviceName,
+    String namespace,
+    List<String> outboxCollections,
+    Duration relayInterval,
+    Duration confirmTimeout,
+    Duration maxBackoff,
+    Integer deliveryLimit,
+    Integer consumerConcurrency,
+    boolean deleteQueuesOnShutdown) {
+
+  public MessagingProperties {
+    namespace = namespace == null ? "" : namespace;
+    outboxCollections = outboxCollections == null ? List.of() : List.copyOf(outboxCollections);
+    relayInterval = relayInterval == null ? Duration.ofMillis(500) : relayInterval;
+    confirmTimeout = confirmTimeout == null ? Duration.ofSeconds(5) : confirmTimeout;
+    maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
+    deliveryLimit = deliveryLimit == null ? 10 : deliveryLimit;
+    consumerConcurrency = consumerConcurrency == null ? 1 : consumerConcurrency;
+  }
+
+  public String exchange() {
+    return namespace + "safebed.events";
+  }
+
+  public String deadLetterExchange() {
+    return namespace + "safebed.events.dlx";
+  }
+
+  public String inboxQueue() {
+    if (serviceName == null || serviceName.isBlank()) {
+      throw new IllegalStateException("safebed.messaging.service-name must be set to consume events");
+    }
+    return namespace + serviceName + ".inbox";
+  }
+
+  public String deadLetterQueue() {
+    return inboxQueue() + ".dlq";
+  }
+}

@@ -1,0 +1,260 @@
+package org.safebed.platform.messaging.outbox;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.safebed.platform.messaging.EventWireFormat;
+import org.safebed.platform.messaging.OutboxEvent;
+import org.safebed.platform.messaging.config.MessagingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Publishes the events that aggregates recorded in their {@code pendingEvents} outbox.
+ *
+ * <p>Each event is published with {@code mandatory} and a correlated publisher confirm; it is
+ * removed from its document only after the broker confirmed it and did not return it as
+ * unroutable. Anything else leaves it pending and it is tried again with exponential backoff, so an
+ * event is never lost, at worst published twice (consumers are idempotent). Events of one document
+ * are removed only as a confirmed prefix, which keeps their order on the normal path.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final int DOCUMENTS_PER_ROUND = 200;
+
+  private final MongoTemplate mongo;
+  private final RabbitTemplate rabbit;
+  private final MessagingProperties properties;
+  private final EventWireFormat wireFormat;
+  private final Clock clock;
+  private final Map<String, Backoff> backoffByEventId = new ConcurrentHashMap<>();
+  private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  private ScheduledExecutorService executor;
+  private volatile boolean running;
+
+  public OutboxRelay(
+      MongoTemplate mongo,
+      RabbitTemplate rabbit,
+      MessagingProperties properties,
+      EventWireFormat wireFormat,
+      Clock clock) {
+    this.mongo = mongo;
+    this.rabbit = rabbit;
+    this.properties = properties;
+    this.wireFormat = wireFormat;
+    this.clock = clock;
+  }
+
+  /** Asks the relay to publish soon: call after a write that recorded events. */
+  public void wake() {
+    if (running && wakeQueued.compareAndSet(false, true)) {
+      executor.execute(this::runGuarded);
+    }
+  }
+
+  /**
+   * Publishes what is pending now and waits for the confirms.
+   *
+   * @return the number of events confirmed and removed from their outboxes
+   */
+  public synchronized int publishPending() {
+    int published = 0;
+    for (String collection : properties.outboxCollections()) {
+      published += publishPendingOf(mongo.getCollection(collection));
+    }
+    return published;
+  }
+
+  /** Age of the oldest unpublished event across all outbox collections, zero when none. */
+  public Duration oldestPendingAge() {
+    Instant now = clock.instant();
+    Instant oldest = now;
+    for (String collection : properties.outboxCollections()) {
+      for (Document doc : mongo.getCollection(collection)
+          .find(exists(OutboxEvent.PENDING_EVENTS_FIELD + ".0"))
+          .projection(Projections.include(OutboxEvent.PENDING_EVENTS_FIELD))) {
+        for (Document event : doc.getList(OutboxEvent.PENDING_EVENTS_FIELD, Document.class)) {
+          Object occurredAt = event.get("occurredAt");
+          if (occurredAt instanceof java.util.Date date && date.toInstant().isBefore(oldest)) {
+            oldest = date.toInstant();
+          }
+        }
+      }
+    }
+    return Duration.between(oldest, now);
+  }
+
+  private int publishPendingOf(MongoCollection<Document> collection) {
+    List<Document> documents =
+        collection
+            .find(exists(OutboxEvent.PENDING_EVENTS_FIELD + ".0"))
+            .projection(Projections.include(OutboxEvent.PENDING_EVENTS_FIELD))
+            .limit(DOCUMENTS_PER_ROUND)
+            .into(new ArrayList<>());
+    if (documents.isEmpty()) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    List<InFlight> inFlight = new ArrayList<>();
+    for (Document document : documents) {
+      List<InFlight> ofDocument = new ArrayList<>();
+      for (Document event : document.getList(OutboxEvent.PENDING_EVENTS_FIELD, Document.class)) {
+        String eventId = event.getString("eventId");
+        Backoff backoff = backoffByEventId.get(eventId);
+        if (backoff != null && now.isBefore(backoff.nextAttemptAt())) {
+          break; // keep this document's order: nothing after an event that waits
+        }
+        CorrelationData confirm = new CorrelationData(eventId);
+        try {
+          rabbit.send(
+              properties.exchange(), event.getString("type"), wireFormat.toMessage(event), confirm);
+        } catch (RuntimeException e) {
+          failed(eventId, event.getString("type"), "publish failed: " + e.getClass().getSimpleName());
+          break;
+        }
+        ofDocument.add(new InFlight(document.get("_id"), eventId, event.getString("type"), confirm));
+      }
+      inFlight.addAll(ofDocument);
+    }
+    return awaitConfirmsAndRemove(collection, inFlight);
+  }
+
+  private int awaitConfirmsAndRemove(MongoCollection<Document> collection, List<InFlight> inFlight) {
+    long deadline = System.nanoTime() + properties.confirmTimeout().toNanos();
+    Map<Object, List<String>> confirmedPrefixByDocument = new java.util.LinkedHashMap<>();
+    Map<Object, Boolean> prefixBroken = new java.util.HashMap<>();
+    for (InFlight sent : inFlight) {
+      boolean ok = confirmed(sent, deadline);
+      if (Boolean.TRUE.equals(prefixBroken.get(sent.documentId()))) {
+        continue; // published again later with the rest of its document, in order
+      }
+      if (ok) {
+        confirmedPrefixByDocument
+            .computeIfAbsent(sent.documentId(), id -> new ArrayList<>())
+            .add(sent.eventId());
+        backoffByEventId.remove(sent.eventId());
+      } else {
+        prefixBroken.put(sent.documentId(), true);
+      }
+    }
+    int removed = 0;
+    for (var entry : confirmedPrefixByDocument.entrySet()) {
+      collection.updateOne(
+          eq("_id", entry.getKey()),
+          Updates.pullByFilter(
+              new Document(OutboxEvent.PENDING_EVENTS_FIELD, in("eventId", entry.getValue()))));
+      removed += entry.getValue().size();
+    }
+    return removed;
+  }
+
+  private boolean confirmed(InFlight sent, long deadlineNanos) {
+    try {
+      long waitNanos = Math.max(0, deadlineNanos - System.nanoTime());
+      CorrelationData.Confirm confirm =
+          sent.confirm().getFuture().get(waitNanos, TimeUnit.NANOSECONDS);
+      if (!confirm.ack()) {
+        failed(sent.eventId(), sent.type(), "broker nack");
+        return false;
+      }
+      if (sent.confirm().getReturned() != null) {
+        failed(sent.eventId(), sent.type(), "unroutable (no queue bound)");
+        return false;
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      failed(sent.eventId(), sent.type(), "no confirm in time");
+      return false;
+    }
+  }
+
+  private void failed(String eventId, String type, String reason) {
+    Backoff next =
+        backoffByEventId.merge(
+            eventId,
+            Backoff.first(clock.instant()),
+            (previous, first) -> previous.next(clock.instant(), properties.maxBackoff()));
+    log.warn(
+        "Event {} ({}) stays pending: {}; attempt {} , next in {} ms",
+        eventId,
+        type,
+        reason,
+        next.attempts(),
+        Duration.between(clock.instant(), next.nextAttemptAt()).toMillis());
+  }
+
+  private void runGuarded() {
+    wakeQueued.set(false);
+    try {
+      publishPending();
+    } catch (RuntimeException e) {
+      // Broker or database unavailable: events stay pending, the next round tries again.
+      log.warn("Outbox relay round failed: {}", e.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public void start() {
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("outbox-relay").daemon().unstarted(r));
+    long interval = properties.relayInterval().toMillis();
+    executor.scheduleWithFixedDelay(this::runGuarded, interval, interval, TimeUnit.MILLISECONDS);
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    if (executor != null) {
+      executor.shutdown();
+      try {
+        executor.awaitTermination(properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private record InFlight(Object documentId, String eventId, String type, CorrelationData confirm) {}
+
+  private record Backoff(int attempts, Instant nextAttemptAt) {
+    static Backoff first(Instant now) {
+      return new Backoff(1, now.plusMillis(200));
+    }
+
+    Backoff next(Instant now, Duration max) {
+      long delay = Math.min(max.toMillis(), 200L << Math.min(attempts, 16));
+      return new Backoff(attempts + 1, now.plusMillis(delay));
+    }
+  }
+}

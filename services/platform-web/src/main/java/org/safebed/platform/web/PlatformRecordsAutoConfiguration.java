@@ -1,0 +1,34 @@
+package org.safebed.platform.web;
+
+import java.time.Clock;
+import java.util.Base64;
+import org.safebed.platform.web.audit.AuditTrail;
+import org.safebed.platform.web.sealing.FieldSealer;
+import org.safebed.platform.web.sealing.SealingProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Sealing of sensitive fields and the audit trail, for services that keep such records. */
+@AutoConfiguration(after = DataMongoAutoConfiguration.class)
+@EnableConfigurationProperties(SealingProperties.class)
+public class PlatformRecordsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnProperty("safebed.sealing.key")
+  FieldSealer fieldSealer(SealingProperties properties) {
+    return new FieldSealer(Base64.getDecoder().decode(properties.key()), properties.keyId());
+  }
+
+  @Bean
+  @ConditionalOnBean(MongoTemplate.class)
+  @ConditionalOnMissingBean
+  AuditTrail auditTrail(MongoTemplate mongo) {
+    return new AuditTrail(mongo, Clock.systemUTC());
+  }
+}

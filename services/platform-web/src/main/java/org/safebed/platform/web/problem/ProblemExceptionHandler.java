@@ -1,0 +1,112 @@
+package org.safebed.platform.web.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a SafeBed service returns is {@code application/problem+json}. Details name the field
+ * and the rule that failed, never the rejected value (it may be personal data), and unexpected
+ * failures answer a bare 500 without a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    return Problems.response(e.status(), e.slug(), e.getMessage());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+    return Problems.response(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
+  }
+
+  @ExceptionHandler(AuthenticationException.class)
+  ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+    return Problems.response(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required");
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+    String detail =
+        e.getConstraintViolations().stream()
+            .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return Problems.response(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected failure: {}", e.getClass().getName());
+    return Problems.response(
+        HttpStatus.INTERNAL_SERVER_ERROR, "internal", "The request could not be completed");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> f.getField() + ": " + f.getDefaultMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", detail.isEmpty() ? "Invalid request" : detail);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail =
+        e.getParameterValidationResults().stream()
+            .flatMap(r -> r.getResolvableErrors().stream()
+                .map(err -> r.getMethodParameter().getParameterName() + ": " + err.getDefaultMessage()))
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", detail.isEmpty() ? "Invalid request" : detail);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // The parser's message can quote the body: say only that it could not be read.
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "malformed-request",
+        "The request body is not valid JSON for this operation (unknown fields are rejected)");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // Spring's own 4xx (unsupported media type, missing header, wrong method…) as problem+json.
+    HttpStatus resolved = HttpStatus.valueOf(status.value());
+    String detail =
+        body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : resolved.getReasonPhrase();
+    return problem(resolved, "http-" + resolved.value(), detail);
+  }
+
+  private static ResponseEntity<Object> problem(HttpStatus status, String slug, String detail) {
+    return ResponseEntity.status(status)
+        .contentType(Problems.PROBLEM_JSON)
+        .body(Problems.problem(status, slug, detail));
+  }
+}

@@ -1,0 +1,120 @@
+package org.safebed.platform.web.security;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.safebed.platform.web.problem.ProblemExceptionHandler;
+import org.safebed.platform.web.problem.ProblemResponseWriter;
+import org.safebed.platform.web.problem.RequestSizeLimitFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.DeserializationFeature;
+
+/**
+ * SafeBed's security defaults for every servlet service: stateless bearer-token authentication
+ * validated by the service itself (not only the gateway), roles from the {@code roles} claim for
+ * {@code @PreAuthorize} rules, {@code /internal/**} for other services only, problem+json for 401
+ * and 403, strict JSON (unknown fields rejected) and a request size limit.
+ */
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(TokenValidationProperties.class)
+@EnableMethodSecurity
+@Import(ProblemExceptionHandler.class)
+public class PlatformSecurityAutoConfiguration {
+
+  static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+  @Bean
+  @ConditionalOnMissingBean
+  JwtDecoder jwtDecoder(TokenValidationProperties properties) {
+    return JwtDecoders.from(properties);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SecurityFilterChain safebedSecurityFilterChain(HttpSecurity http) throws Exception {
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/internal/**")
+                    .hasRole(Role.SERVICE.name())
+                    .requestMatchers("/actuator/**")
+                    .hasRole(Role.COORDINATOR.name())
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                    .authenticationEntryPoint(
+                        (request, response, e) ->
+                            ProblemResponseWriter.write(
+                                response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                                "A valid bearer token is required"))
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            ProblemResponseWriter.write(
+                                response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this")))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(
+                        (request, response, e) ->
+                            ProblemResponseWriter.write(
+                                response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                                "A valid bearer token is required"))
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            ProblemResponseWriter.write(
+                                response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this")));
+    return http.build();
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> safebedRequestSizeLimit() {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimitFilter(MAX_REQUEST_BYTES));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** A typo or an injected field in a request body is an error, not something to ignore. */
+  @Bean
+  JsonMapperBuilderCustomizer safebedStrictJson() {
+    return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  static JwtAuthenticationConverter rolesFromClaim() {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(
+        jwt -> {
+          Collection<GrantedAuthority> authorities =
+              Caller.from(jwt).roles().stream()
+                  .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+                  .collect(Collectors.toList());
+          return authorities;
+        });
+    return converter;
+  }
+}

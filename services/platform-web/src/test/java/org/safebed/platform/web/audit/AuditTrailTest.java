@@ -1,0 +1,87 @@
+package org.safebed.platform.web.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class AuditTrailTest {
+
+  private MongoServer server;
+  private MongoClient client;
+  private MongoTemplate mongo;
+  private AuditTrail trail;
+
+  @BeforeEach
+  void start() {
+    server = new MongoServer(new MemoryBackend());
+    var address = server.bind();
+    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    mongo = new MongoTemplate(client, "audit_test");
+    trail = new AuditTrail(mongo, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  private static AuditEntry disclosure(String job) {
+    return new AuditEntry("transport-service", "SERVICE", "driver-7", "ADDRESS_DISCLOSED", "shelter",
+        "shelter-1", "TRANSPORT_DESTINATION:" + job, "GRANTED");
+  }
+
+  @Test
+  void chainVerifiesWhenUntouched() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> writes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int n = i;
+      writes.add(pool.submit(() -> trail.record(disclosure("job-" + n))));
+    }
+    for (Future<?> write : writes) {
+      write.get();
+    }
+    pool.shutdown();
+
+    assertThat(trail.verify()).isEqualTo(new AuditTrail.AuditVerification(true, 40, null));
+  }
+
+  @Test
+  void editingAnEntryIsDetected() {
+    for (int i = 0; i < 5; i++) {
+      trail.record(disclosure("job-" + i));
+    }
+    mongo.getCollection(AuditTrail.COLLECTION)
+        .updateOne(Filters.eq("_id", 3L), Updates.set("outcome", "DENIED"));
+
+    assertThat(trail.verify()).isEqualTo(new AuditTrail.AuditVerification(false, 2, 3L));
+  }
+
+  @Test
+  void deletingAnEntryIsDetected() {
+    for (int i = 0; i < 5; i++) {
+      trail.record(disclosure("job-" + i));
+    }
+    mongo.getCollection(AuditTrail.COLLECTION).deleteOne(Filters.eq("_id", 2L));
+
+    AuditTrail.AuditVerification verification = trail.verify();
+    assertThat(verification.intact()).isFalse();
+    assertThat(verification.firstBrokenSeq()).isEqualTo(3L);
+  }
+}

@@ -1,0 +1,53 @@
+package org.safebed.platform.web.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+
+class FieldSealerTest {
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  private final FieldSealer sealer = new FieldSealer(randomKey(), "k1");
+
+  @Test
+  void sealedValueOpensOnlyForItsDocumentAndField() {
+    String sealed = sealer.seal("7 Impasse Fictive, Synthville", "shelter-1", "address");
+
+    assertThat(sealed).startsWith("v1:k1:").doesNotContain("Impasse").doesNotContain("Synthville");
+    assertThat(sealer.unseal(sealed, "shelter-1", "address")).isEqualTo("7 Impasse Fictive, Synthville");
+    assertThatThrownBy(() -> sealer.unseal(sealed, "shelter-2", "address"))
+        .isInstanceOf(FieldSealer.SealedValueException.class);
+    assertThatThrownBy(() -> sealer.unseal(sealed, "shelter-1", "location"))
+        .isInstanceOf(FieldSealer.SealedValueException.class);
+  }
+
+  @Test
+  void sameValueSealsDifferentlyEachTime() {
+    assertThat(sealer.seal("x", "d", "f")).isNotEqualTo(sealer.seal("x", "d", "f"));
+  }
+
+  @Test
+  void tamperedOrForeignKeyValuesDoNotOpen() {
+    String sealed = sealer.seal("secret", "d", "f");
+    char last = sealed.charAt(sealed.length() - 3);
+    String tampered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
+
+    assertThatThrownBy(() -> sealer.unseal(tampered, "d", "f")).isInstanceOf(FieldSealer.SealedValueException.class);
+    assertThatThrownBy(() -> new FieldSealer(randomKey(), "k1").unseal(sealed, "d", "f"))
+        .isInstanceOf(FieldSealer.SealedValueException.class);
+    assertThatThrownBy(() -> new FieldSealer(randomKey(), "k2").unseal(sealed, "d", "f"))
+        .hasMessageContaining("k1");
+  }
+
+  @Test
+  void refusesKeysThatAreNotAes256() {
+    assertThatThrownBy(() -> new FieldSealer(new byte[16], "k1")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
