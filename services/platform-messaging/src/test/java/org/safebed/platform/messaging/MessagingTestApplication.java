@@ -1,0 +1,31 @@
+package org.safebed.platform.messaging;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.safebed.platform.messaging.inbox.EventSubscriptions;
+import org.safebed.platform.messaging.inbox.RetryLaterException;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** A minimal service that consumes two event types, for the messaging platform's own tests. */
+@SpringBootApplication
+class MessagingTestApplication {
+
+  record ThingHappened(String thingId, int size) {}
+
+  static final List<IncomingEvent<ThingHappened>> handled = new CopyOnWriteArrayList<>();
+  static final AtomicInteger earlyAttemptsLeft = new AtomicInteger();
+
+  @Bean
+  EventSubscriptions subscriptions() {
+    return EventSubscriptions.create()
+        .on("thing.happened.v1", ThingHappened.class, handled::add)
+        .on("thing.early.v1", ThingHappened.class, event -> {
+          if (earlyAttemptsLeft.getAndDecrement() > 0) {
+            throw new RetryLaterException("the thing it follows is not there yet");
+          }
+          handled.add(event);
+        });
+  }
+}
