@@ -1,0 +1,48 @@
+package org.safebed.platform.web.problem;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.safebed.platform.web.security.Caller;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A tiny service exercising the platform's security and error handling. */
+@SpringBootApplication
+class WebTestApplication {
+
+  record Person(@NotBlank String caseRef, @Min(0) @Max(25) int ageYears) {}
+
+  @RestController
+  static class TestController {
+    @PostMapping("/api/people")
+    @PreAuthorize("hasRole('POLICE')")
+    ResponseEntity<String> create(@Valid @RequestBody Person person) {
+      return ResponseEntity.status(201).body("{\"by\":\"" + Caller.current().subject() + "\"}");
+    }
+
+    @GetMapping("/api/people/{id}")
+    @PreAuthorize("hasRole('POLICE')")
+    String get(@PathVariable String id) {
+      throw ApiException.notFound("Person");
+    }
+
+    @GetMapping("/internal/ping")
+    String ping() {
+      return "pong";
+    }
+
+    @GetMapping("/api/boom")
+    @PreAuthorize("hasRole('POLICE')")
+    String boom() {
+      throw new IllegalStateException("secret detail 12 Rue Cachée");
+    }
+  }
+}
