@@ -16,6 +16,15 @@ import org.springframework.core.env.MapPropertySource;
 public final class SafeBedTestInfrastructure
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+  /** A random AES-256 key per test JVM: sealed test data never opens anywhere else. */
+  private static final String TEST_SEALING_KEY = randomKey();
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
+  }
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     String run = UUID.randomUUID().toString().substring(0, 8);
@@ -25,6 +34,7 @@ public final class SafeBedTestInfrastructure
     properties.put("spring.rabbitmq.addresses", TestBroker.get().uri());
     properties.put("safebed.messaging.namespace", "test-" + run + ".");
     properties.put("safebed.messaging.delete-queues-on-shutdown", "true");
+    properties.put("safebed.sealing.key", TEST_SEALING_KEY);
     context.getEnvironment().getPropertySources()
         .addFirst(new MapPropertySource("safebed-test-infrastructure", properties));
   }

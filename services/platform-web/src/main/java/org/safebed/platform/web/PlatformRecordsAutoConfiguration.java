@@ -3,6 +3,7 @@ package org.safebed.platform.web;
 import java.time.Clock;
 import java.util.Base64;
 import org.safebed.platform.web.audit.AuditTrail;
+import org.safebed.platform.web.health.MongoPingHealthIndicator;
 import org.safebed.platform.web.sealing.FieldSealer;
 import org.safebed.platform.web.sealing.SealingProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Sealing of sensitive fields and the audit trail, for services that keep such records. */
-@AutoConfiguration(after = DataMongoAutoConfiguration.class)
+@AutoConfiguration(
+    after = DataMongoAutoConfiguration.class,
+    beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(SealingProperties.class)
 public class PlatformRecordsAutoConfiguration {
 
@@ -23,6 +26,14 @@ public class PlatformRecordsAutoConfiguration {
   @ConditionalOnProperty("safebed.sealing.key")
   FieldSealer fieldSealer(SealingProperties properties) {
     return new FieldSealer(Base64.getDecoder().decode(properties.key()), properties.keyId());
+  }
+
+  /** Replaces Boot's Mongo health check (see {@link MongoPingHealthIndicator} for why). */
+  @Bean
+  @ConditionalOnBean(MongoTemplate.class)
+  @ConditionalOnMissingBean(name = "mongoHealthIndicator")
+  MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+    return new MongoPingHealthIndicator(mongo);
   }
 
   @Bean

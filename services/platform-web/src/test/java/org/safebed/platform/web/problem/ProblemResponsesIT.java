@@ -87,6 +87,13 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void healthIsPublicAndUpOnTheWireProtocolMongo() throws Exception {
+    var response = send("GET", "/actuator/health", null, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
   void unexpectedFailureIsABare500WithoutDetails() throws Exception {
     var response = send("GET", "/api/boom", TestTokens.police("p1"), null);
     assertProblem(response, 500);
