@@ -1,0 +1,83 @@
+package org.safebed.occupancy.application;
+
+import java.time.Clock;
+import java.util.function.BiPredicate;
+import org.safebed.occupancy.application.PlacementChanges.Applied;
+import org.safebed.occupancy.domain.BedRepository;
+import org.safebed.occupancy.domain.CheckOutReason;
+import org.safebed.occupancy.domain.Placement;
+import org.safebed.occupancy.domain.PlacementRepository;
+import org.safebed.platform.web.problem.ApiException;
+import org.safebed.platform.web.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What people do with a placement after it was requested. The placement is the source of truth
+ * and is written first; its bed follows (occupied on check-in, released on cancel and check-out).
+ * If the second write is lost, the reconciler brings the bed in line with its placement.
+ *
+ * <p>A placement the caller may not see answers 404, exactly like one that does not exist.
+ */
+@Component
+public class PlacementLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(PlacementLifecycle.class);
+
+  private final PlacementRepository placements;
+  private final PlacementChanges changes;
+  private final BedRepository beds;
+  private final BedRelease release;
+  private final Clock clock;
+
+  public PlacementLifecycle(
+      PlacementRepository placements,
+      PlacementChanges changes,
+      BedRepository beds,
+      BedRelease release,
+      Clock clock) {
+    this.placements = placements;
+    this.changes = changes;
+    this.beds = beds;
+    this.release = release;
+    this.clock = clock;
+  }
+
+  public Placement view(Caller caller, String placementId) {
+    return placements.findById(placementId)
+        .filter(placement -> Access.mayView(caller, placement))
+        .orElseThrow(() -> ApiException.notFound("Placement"));
+  }
+
+  public Placement checkIn(Caller manager, String placementId) {
+    Placement placement = visibleTo(manager, placementId, Access::managesShelterOf);
+    Applied applied = changes.apply(placement, p -> p.checkIn(clock.instant()));
+    Placement after = applied.after();
+    if (!beds.occupy(after.hold().bedId(), after.id(), clock.instant()) && applied.changed()) {
+      log.warn("Placement {} checked in but its bed {} was not HELD by it; the reconciler will align it",
+          after.id(), after.hold().bedId());
+    }
+    return after;
+  }
+
+  public Placement checkOut(Caller manager, String placementId, CheckOutReason reason) {
+    Placement placement = visibleTo(manager, placementId, Access::managesShelterOf);
+    Applied applied = changes.apply(placement, p -> p.checkOut(reason, clock.instant()));
+    release.releaseBedOf(applied.after());
+    return applied.after();
+  }
+
+  public Placement cancel(Caller caller, String placementId) {
+    Placement placement = visibleTo(caller, placementId, Access::mayCancel);
+    Applied applied = changes.apply(placement, p -> p.cancel(clock.instant()));
+    release.releaseBedOf(applied.after());
+    return applied.after();
+  }
+
+  private Placement visibleTo(Caller caller, String placementId, BiPredicate<Caller, Placement> may) {
+    return placements.findById(placementId)
+        .filter(placement -> may.test(caller, placement))
+        .orElseThrow(() -> ApiException.notFound("Placement"));
+  }
+}

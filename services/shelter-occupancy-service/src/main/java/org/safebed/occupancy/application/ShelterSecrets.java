@@ -1,0 +1,53 @@
+package org.safebed.occupancy.application;
+
+import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.occupancy.domain.Shelter;
+import org.safebed.platform.web.audit.AuditEntry;
+import org.safebed.platform.web.audit.AuditTrail;
+import org.safebed.platform.web.sealing.FieldSealer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where a shelter's sealed fields are sealed and opened. Every opening is audited
+ * before the plaintext exists, so no read escapes the trail.
+ */
+@Component
+public class ShelterSecrets {
+
+  /** The service itself, when it opens a value for its own work (matching). */
+  public static final String SYSTEM_ACTOR = "shelter-occupancy-service";
+
+  static final String ADDRESS = "address";
+  static final String LOCATION = "location";
+
+  private final FieldSealer sealer;
+  private final AuditTrail audit;
+
+  public ShelterSecrets(FieldSealer sealer, AuditTrail audit) {
+    this.sealer = sealer;
+    this.audit = audit;
+  }
+
+  public String sealAddress(String shelterId, String address) {
+    return sealer.seal(address, shelterId, ADDRESS);
+  }
+
+  public String sealLocation(String shelterId, GeoPoint location) {
+    return sealer.seal(location.lat() + "," + location.lon(), shelterId, LOCATION);
+  }
+
+  /** Opens the exact location to rank the shelter for a placement requested by {@code requester}. */
+  public GeoPoint locationForMatching(Shelter shelter, String requester) {
+    audit.record(new AuditEntry(SYSTEM_ACTOR, "SYSTEM", requester, "LOCATION_OPENED", "shelter",
+        shelter.id(), "MATCHING", "GRANTED"));
+    String[] parts = sealer.unseal(shelter.sealedLocation(), shelter.id(), LOCATION).split(",");
+    return new GeoPoint(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+  }
+
+  /** Opens the address for the driver a service asks for; the caller has checked the right to it. */
+  public String addressForDriver(Shelter shelter, String service, String driver) {
+    audit.record(new AuditEntry(service, "SERVICE", driver, "ADDRESS_DISCLOSED", "shelter", shelter.id(),
+        "TRANSPORT_DESTINATION", "GRANTED"));
+    return sealer.unseal(shelter.sealedAddress(), shelter.id(), ADDRESS);
+  }
+}

@@ -1,0 +1,58 @@
+package org.safebed.occupancy.config;
+
+import java.time.Duration;
+import org.safebed.occupancy.application.HoldExpiry;
+import org.safebed.occupancy.application.Reconciliation;
+import org.safebed.occupancy.application.Waitlist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * The background work that keeps the invariants without transactions or TTL indexes: hold expiry,
+ * the reconciler (immediately at start-up, then periodically) and the waitlist safety net.
+ */
+@Configuration
+@EnableScheduling
+public class OccupancySchedule implements SchedulingConfigurer {
+
+  private static final Logger log = LoggerFactory.getLogger(OccupancySchedule.class);
+
+  private final HoldExpiry holdExpiry;
+  private final Reconciliation reconciliation;
+  private final Waitlist waitlist;
+  private final OccupancyProperties properties;
+
+  public OccupancySchedule(
+      HoldExpiry holdExpiry, Reconciliation reconciliation, Waitlist waitlist, OccupancyProperties properties) {
+    this.holdExpiry = holdExpiry;
+    this.reconciliation = reconciliation;
+    this.waitlist = waitlist;
+    this.properties = properties;
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(new FixedDelayTask(
+        guarded("hold expiry", holdExpiry::sweep), properties.expirySweepInterval(), properties.expirySweepInterval()));
+    registrar.addFixedDelayTask(new FixedDelayTask(
+        guarded("reconciler", reconciliation::run), properties.reconcileInterval(), Duration.ZERO));
+    registrar.addFixedDelayTask(new FixedDelayTask(
+        guarded("waitlist", waitlist::rematch), properties.waitlistInterval(), properties.waitlistInterval()));
+  }
+
+  private static Runnable guarded(String name, java.util.function.IntSupplier task) {
+    return () -> {
+      try {
+        task.getAsInt();
+      } catch (RuntimeException e) {
+        // Database or broker briefly away: the next round tries again.
+        log.warn("{} round failed: {}", name, e.getClass().getSimpleName());
+      }
+    };
+  }
+}

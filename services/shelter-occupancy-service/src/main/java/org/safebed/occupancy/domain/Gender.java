@@ -1,0 +1,7 @@
+package org.safebed.occupancy.domain;
+
+public enum Gender {
+  FEMALE,
+  MALE,
+  NON_BINARY
+}

@@ -1,0 +1,55 @@
+package org.safebed.occupancy.messaging;
+
+import org.safebed.occupancy.application.TenancyMoves;
+import org.safebed.occupancy.application.TransportUpdates;
+import org.safebed.occupancy.domain.TransportStatus;
+import org.safebed.platform.messaging.EventWireFormat.MalformedEventException;
+import org.safebed.platform.messaging.IncomingEvent;
+import org.safebed.platform.messaging.inbox.EventSubscriptions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The events this service consumes; the platform binds the inbox to exactly these types. */
+@Configuration
+public class OccupancySubscriptions {
+
+  public static final String TRANSPORT_ASSIGNED = "transport.assigned.v1";
+  public static final String TRANSPORT_PICKED_UP = "transport.picked-up.v1";
+  public static final String TRANSPORT_DELIVERED = "transport.delivered.v1";
+  public static final String TRANSPORT_FAILED = "transport.failed.v1";
+  public static final String TENANCY_STARTED = "referral.tenancy-started.v1";
+
+  @Bean
+  EventSubscriptions occupancyEventSubscriptions(TransportUpdates transport, TenancyMoves tenancies) {
+    return EventSubscriptions.create()
+        .on(TRANSPORT_ASSIGNED, TransportAssigned.class, event -> {
+          TransportAssigned data = event.data();
+          require(data.jobId(), data.placementId(), data.driverId());
+          if (data.etaMinutes() == null || data.etaMinutes() < 0) {
+            throw new MalformedEventException("etaMinutes missing or negative");
+          }
+          transport.assigned(data.placementId(), data.jobId(), data.driverId(), data.etaMinutes(), event.occurredAt());
+        })
+        .on(TRANSPORT_PICKED_UP, TransportLeg.class, event -> progressed(transport, event, TransportStatus.PICKED_UP))
+        .on(TRANSPORT_DELIVERED, TransportLeg.class, event -> progressed(transport, event, TransportStatus.DELIVERED))
+        .on(TRANSPORT_FAILED, TransportLeg.class, event -> progressed(transport, event, TransportStatus.FAILED))
+        .on(TENANCY_STARTED, TenancyStarted.class, event -> {
+          require(event.data().placementId());
+          tenancies.tenancyStarted(event.data().placementId());
+        });
+  }
+
+  private static void progressed(TransportUpdates transport, IncomingEvent<TransportLeg> event, TransportStatus reached) {
+    require(event.data().jobId(), event.data().placementId());
+    transport.progressed(event.data().placementId(), event.data().jobId(), reached, event.occurredAt());
+  }
+
+  /** An event without the ids it is about can never succeed: straight to the dead-letter queue. */
+  private static void require(String... values) {
+    for (String value : values) {
+      if (value == null || value.isBlank()) {
+        throw new MalformedEventException("a required id is missing");
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package org.safebed.occupancy.messaging;
+
+/** Our record of {@code transport.picked-up.v1}, {@code transport.delivered.v1} and {@code transport.failed.v1}. */
+public record TransportLeg(String jobId, String placementId) {}

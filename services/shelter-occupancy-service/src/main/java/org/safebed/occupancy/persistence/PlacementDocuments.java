@@ -1,0 +1,137 @@
+package org.safebed.occupancy.persistence;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.safebed.occupancy.domain.BedHold;
+import org.safebed.occupancy.domain.CheckOutReason;
+import org.safebed.occupancy.domain.ExclusionZone;
+import org.safebed.occupancy.domain.Gender;
+import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.occupancy.domain.Need;
+import org.safebed.occupancy.domain.Person;
+import org.safebed.occupancy.domain.Placement;
+import org.safebed.occupancy.domain.PlacementRequest;
+import org.safebed.occupancy.domain.PlacementStatus;
+import org.safebed.occupancy.domain.TransportProgress;
+import org.safebed.occupancy.domain.TransportStatus;
+
+/** Maps placements to and from their Mongo documents. */
+final class PlacementDocuments {
+
+  private PlacementDocuments() {}
+
+  static Document toDocument(Placement p) {
+    Document document = new Document("_id", p.id())
+        .append("requestedBy", p.requestedBy())
+        .append("idempotencyKey", p.idempotencyKey())
+        .append("requestFingerprint", p.requestFingerprint())
+        .append("sealedCaseRef", p.sealedCaseRef())
+        .append("request", request(p.request()))
+        .append("createdAt", date(p.createdAt()))
+        .append("version", p.version());
+    mutableFields(p).forEach(document::append);
+    return document;
+  }
+
+  /** The fields a transition may change (everything but identity and the request). */
+  static Map<String, Object> mutableFields(Placement p) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("status", p.status().name());
+    fields.put("hold", p.hold() == null ? null : hold(p.hold()));
+    fields.put("transport", transport(p.transport()));
+    fields.put("checkOutReason", p.checkOutReason() == null ? null : p.checkOutReason().name());
+    fields.put("initialOutcome", p.initialOutcome() == null ? null : p.initialOutcome().name());
+    fields.put("updatedAt", date(p.updatedAt()));
+    return fields;
+  }
+
+  static Placement fromDocument(Document d) {
+    return new Placement(
+        d.getString("_id"),
+        PlacementStatus.valueOf(d.getString("status")),
+        d.getString("requestedBy"),
+        request(d.get("request", Document.class)),
+        d.getString("sealedCaseRef"),
+        d.getString("idempotencyKey"),
+        d.getString("requestFingerprint"),
+        hold(d.get("hold", Document.class)),
+        transport(d.get("transport", Document.class)),
+        d.getString("checkOutReason") == null ? null : CheckOutReason.valueOf(d.getString("checkOutReason")),
+        d.getString("initialOutcome") == null ? null : PlacementStatus.valueOf(d.getString("initialOutcome")),
+        instant(d.getDate("createdAt")),
+        instant(d.getDate("updatedAt")),
+        ((Number) d.get("version")).longValue());
+  }
+
+  private static Document request(PlacementRequest r) {
+    return new Document("ageYears", r.person().ageYears())
+        .append("gender", r.person().gender().name())
+        .append("needs", r.needs().stream().map(Enum::name).sorted().toList())
+        .append("location", point(r.location()))
+        .append("exclusionZones", r.exclusionZones().stream()
+            .map(z -> point(z.centre()).append("radiusKm", z.radiusKm()))
+            .toList());
+  }
+
+  private static PlacementRequest request(Document d) {
+    return new PlacementRequest(
+        new Person(d.getInteger("ageYears"), Gender.valueOf(d.getString("gender"))),
+        Set.copyOf(d.getList("needs", String.class, List.of()).stream().map(Need::valueOf).toList()),
+        point(d.get("location", Document.class)),
+        d.getList("exclusionZones", Document.class, List.of()).stream()
+            .map(z -> new ExclusionZone(point(z), z.getDouble("radiusKm")))
+            .toList());
+  }
+
+  private static Document hold(BedHold h) {
+    return new Document("shelterId", h.shelterId())
+        .append("shelterCodeName", h.shelterCodeName())
+        .append("region", h.region())
+        .append("bedId", h.bedId())
+        .append("expiresAt", date(h.expiresAt()));
+  }
+
+  private static BedHold hold(Document d) {
+    return d == null ? null : new BedHold(d.getString("shelterId"), d.getString("shelterCodeName"),
+        d.getString("region"), d.getString("bedId"), instant(d.getDate("expiresAt")));
+  }
+
+  private static Document transport(TransportProgress t) {
+    return new Document("status", t.status().name())
+        .append("jobId", t.jobId())
+        .append("driverId", t.driverId())
+        .append("etaMinutes", t.etaMinutes())
+        .append("statusAt", date(t.statusAt()))
+        .append("driverAt", date(t.driverAt()));
+  }
+
+  private static TransportProgress transport(Document d) {
+    if (d == null) {
+      return TransportProgress.NONE;
+    }
+    return new TransportProgress(TransportStatus.valueOf(d.getString("status")), d.getString("jobId"),
+        d.getString("driverId"), d.getInteger("etaMinutes"), instant(d.getDate("statusAt")),
+        instant(d.getDate("driverAt")));
+  }
+
+  private static Document point(GeoPoint p) {
+    return new Document("lat", p.lat()).append("lon", p.lon());
+  }
+
+  private static GeoPoint point(Document d) {
+    return new GeoPoint(d.getDouble("lat"), d.getDouble("lon"));
+  }
+
+  private static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

@@ -1,0 +1,65 @@
+package org.safebed.occupancy.web;
+
+import java.net.URI;
+import java.util.UUID;
+import org.safebed.occupancy.application.PlacementLifecycle;
+import org.safebed.occupancy.application.PlacementRequests;
+import org.safebed.occupancy.application.PlacementRequests.Outcome;
+import org.safebed.occupancy.domain.CheckOutReason;
+import org.safebed.occupancy.web.api.PlacementsApi;
+import org.safebed.occupancy.web.model.CheckOutRequestDto;
+import org.safebed.occupancy.web.model.PlacementDto;
+import org.safebed.occupancy.web.model.PlacementRequestDto;
+import org.safebed.platform.web.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Placements: roles are checked here, ownership in the use cases (foreign placements answer 404). */
+@RestController
+public class PlacementController implements PlacementsApi {
+
+  private final PlacementRequests requests;
+  private final PlacementLifecycle lifecycle;
+
+  public PlacementController(PlacementRequests requests, PlacementLifecycle lifecycle) {
+    this.requests = requests;
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  @PreAuthorize("hasRole('POLICE')")
+  public ResponseEntity<PlacementDto> requestPlacement(UUID idempotencyKey, PlacementRequestDto body) {
+    Outcome outcome = requests.request(
+        Caller.current(), idempotencyKey, WebMapping.placementRequest(body), body.getPoliceCaseRef());
+    return ResponseEntity.status(outcome.held() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
+        .location(URI.create("/api/placements/" + outcome.placement().id()))
+        .body(WebMapping.placement(outcome.placement()));
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('POLICE', 'COORDINATOR', 'SHELTER_MANAGER')")
+  public ResponseEntity<PlacementDto> getPlacement(String placementId) {
+    return ResponseEntity.ok(WebMapping.placement(lifecycle.view(Caller.current(), placementId)));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('SHELTER_MANAGER')")
+  public ResponseEntity<PlacementDto> checkInPlacement(String placementId) {
+    return ResponseEntity.ok(WebMapping.placement(lifecycle.checkIn(Caller.current(), placementId)));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('SHELTER_MANAGER')")
+  public ResponseEntity<PlacementDto> checkOutPlacement(String placementId, CheckOutRequestDto body) {
+    CheckOutReason reason = CheckOutReason.valueOf(body.getReason().getValue());
+    return ResponseEntity.ok(WebMapping.placement(lifecycle.checkOut(Caller.current(), placementId, reason)));
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('POLICE', 'COORDINATOR')")
+  public ResponseEntity<PlacementDto> cancelPlacement(String placementId) {
+    return ResponseEntity.ok(WebMapping.placement(lifecycle.cancel(Caller.current(), placementId)));
+  }
+}

@@ -1,0 +1,81 @@
+package org.safebed.occupancy.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safebed.occupancy.domain.Fixtures.T0;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.safebed.occupancy.domain.CheckOutReason;
+import org.safebed.occupancy.domain.Fixtures;
+import org.safebed.occupancy.domain.Placement;
+import org.safebed.occupancy.domain.PlacementEvent;
+
+/** Every event the domain records matches the schema we publish in our AsyncAPI document. */
+class PublishedEventsContractTest {
+
+  private final AsyncApiSchemas ours = AsyncApiSchemas.load("shelter-occupancy-service.yaml").orElseThrow();
+
+  @Test
+  void everyRecordedEventMatchesItsPublishedSchema() {
+    List<PlacementEvent> events = sampleOfEveryEvent();
+    assertThat(events).extracting(PlacementEvent::type).containsExactlyInAnyOrder(
+        "placement.bed-held.v1", "placement.hold-expired.v1", "placement.cancelled.v1",
+        "placement.checked-in.v1", "placement.checked-out.v1");
+
+    for (PlacementEvent event : events) {
+      var schema = ours.dataOf(event.type());
+      assertThat(schema).as("schema of %s", event.type()).isPresent();
+      assertMatches(event.type() + ".data", event.data(), schema.get());
+    }
+  }
+
+  private static List<PlacementEvent> sampleOfEveryEvent() {
+    List<PlacementEvent> events = new ArrayList<>();
+    Placement held = Fixtures.held(T0.plus(Duration.ofHours(1)));
+    Placement pending = Fixtures.pending(Fixtures.girlOf14At(new org.safebed.occupancy.domain.GeoPoint(48.9, 2.3)));
+    events.addAll(pending.holdBed(Fixtures.shelter("s-9", new org.safebed.occupancy.domain.GeoPoint(48.7, 2.2),
+        Fixtures.MINOR_GIRLS), "s-9-bed-1", T0.plusSeconds(3600), T0).events());
+    events.addAll(held.expireHold(T0.plus(Duration.ofHours(2))).events());
+    events.addAll(held.cancel(T0).events());
+    Placement in = held.checkIn(T0).placement();
+    events.addAll(held.checkIn(T0).events());
+    events.addAll(in.checkOut(CheckOutReason.MOVED_TO_RENTAL, T0).events());
+    return events;
+  }
+
+  private static void assertMatches(String path, Map<String, Object> data, AsyncApiSchemas.DataSchema schema) {
+    assertThat(data.keySet()).as("%s has every required field", path).containsAll(schema.required());
+    if (schema.closed()) {
+      assertThat(schema.properties().keySet()).as("%s has no undeclared field", path).containsAll(data.keySet());
+    }
+    data.forEach((field, value) -> {
+      Map<String, Object> property = schema.properties().get(field);
+      if (property == null) {
+        return;
+      }
+      Object type = property.get("type");
+      String where = path + "." + field;
+      switch (String.valueOf(type)) {
+        case "string" -> assertThat(value).as(where).isInstanceOf(String.class);
+        case "boolean" -> assertThat(value).as(where).isInstanceOf(Boolean.class);
+        case "number" -> assertThat(value).as(where).isInstanceOf(Number.class);
+        case "object" -> {
+          assertThat(value).as(where).isInstanceOf(Map.class);
+          @SuppressWarnings("unchecked")
+          Map<String, Object> nested = (Map<String, Object>) value;
+          Map<String, Object> nestedProperties = AsyncApiSchemas.map(property.get("properties"));
+          assertThat(nested.keySet()).as(where).containsAll(AsyncApiSchemas.strings(property.get("required")));
+          assertThat(nestedProperties.keySet()).as(where).containsAll(nested.keySet());
+        }
+        default -> { }
+      }
+      List<String> allowed = AsyncApiSchemas.strings(property.get("enum"));
+      if (!allowed.isEmpty()) {
+        assertThat(allowed).as(where).contains(String.valueOf(value));
+      }
+    });
+  }
+}

@@ -1,0 +1,164 @@
+package org.safebed.occupancy.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.safebed.occupancy.domain.Fixtures.MINOR_GIRLS;
+import static org.safebed.occupancy.domain.Fixtures.T0;
+import static org.safebed.occupancy.domain.Fixtures.girlOf14At;
+import static org.safebed.occupancy.domain.Fixtures.held;
+import static org.safebed.occupancy.domain.Fixtures.pending;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlacementTest {
+
+  private final Instant expiry = T0.plus(Duration.ofMinutes(60));
+
+  @Test
+  void holdingABedRecordsBedHeldWithCoarseAreasOnly() {
+    GeoPoint found = new GeoPoint(48.9362, 2.3574);
+    GeoPoint exactShelter = new GeoPoint(48.7523, 2.2514);
+    Shelter shelter = Fixtures.shelter("s-1", exactShelter, MINOR_GIRLS);
+
+    Placement.Change change = pending(girlOf14At(found)).holdBed(shelter, "s-1-bed-1", expiry, T0);
+
+    assertThat(change.placement().status()).isEqualTo(PlacementStatus.HELD);
+    assertThat(change.placement().holdExpiresAt()).isEqualTo(expiry);
+    assertThat(change.placement().initialOutcome()).isEqualTo(PlacementStatus.HELD);
+    PlacementEvent.BedHeld event = (PlacementEvent.BedHeld) change.events().getFirst();
+    assertThat(event.type()).isEqualTo("placement.bed-held.v1");
+    assertThat(event.minor()).isTrue();
+    assertThat(event.pickupArea()).isEqualTo(new GeoPoint(48.94, 2.36));
+    assertThat(event.destinationArea()).isEqualTo(new GeoPoint(48.75, 2.25));
+    Map<String, Object> data = event.data();
+    assertThat(data).containsOnlyKeys("placementId", "shelterId", "shelterCodeName", "region", "minor",
+        "pickupArea", "destinationArea", "holdExpiresAt");
+    assertThat(data.toString()).doesNotContain("48.7523", "2.2514", "48.9362", "2.3574", "sealed");
+  }
+
+  @Test
+  void aWaitlistedPlacementAnswersWaitlistedEvenAfterItGetsABed() {
+    Placement waitlisted = pending(girlOf14At(new GeoPoint(1, 1))).waitlist(T0).placement();
+    assertThat(waitlisted.status()).isEqualTo(PlacementStatus.WAITLISTED);
+
+    Placement later = waitlisted.holdBed(Fixtures.shelter("s", new GeoPoint(1, 1.1), MINOR_GIRLS), "b", expiry, T0)
+        .placement();
+
+    assertThat(later.status()).isEqualTo(PlacementStatus.HELD);
+    assertThat(later.initialOutcome()).isEqualTo(PlacementStatus.WAITLISTED);
+  }
+
+  @Test
+  void waitlistingRecordsNoEventBecauseNobodyConsumesIt() {
+    assertThat(pending(girlOf14At(new GeoPoint(1, 1))).waitlist(T0).events()).isEmpty();
+  }
+
+  @Test
+  void aHoldExpiresOnlyOnceItsTimeHasCome() {
+    Placement placement = held(expiry);
+
+    assertThat(placement.holdHasExpired(expiry.minusSeconds(1))).isFalse();
+    assertThatThrownBy(() -> placement.expireHold(expiry.minusSeconds(1)))
+        .isInstanceOf(IllegalTransitionException.class);
+    Placement.Change expired = placement.expireHold(expiry);
+    assertThat(expired.placement().status()).isEqualTo(PlacementStatus.HOLD_EXPIRED);
+    assertThat(expired.events()).singleElement()
+        .satisfies(e -> assertThat(e.type()).isEqualTo("placement.hold-expired.v1"));
+    assertThat(expired.placement().holdExpiresAt()).isNull();
+  }
+
+  @Test
+  void checkInTurnsTheHoldIntoOccupancyAndIsIdempotent() {
+    Placement.Change in = held(expiry).checkIn(T0);
+
+    assertThat(in.placement().status()).isEqualTo(PlacementStatus.CHECKED_IN);
+    assertThat(in.events()).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo("placement.checked-in.v1");
+      assertThat(e.data()).containsEntry("region", "region-x");
+    });
+    Placement.Change again = in.placement().checkIn(T0);
+    assertThat(again.changed()).isFalse();
+    assertThat(again.events()).isEmpty();
+    assertThat(in.placement().holdHasExpired(expiry.plusSeconds(3600))).isFalse();
+  }
+
+  @Test
+  void onlyHeldOrWaitingPlacementsCanBeCancelled() {
+    Placement.Change cancelled = held(expiry).cancel(T0);
+    assertThat(cancelled.placement().status()).isEqualTo(PlacementStatus.CANCELLED);
+    assertThat(cancelled.events()).singleElement()
+        .satisfies(e -> assertThat(e.type()).isEqualTo("placement.cancelled.v1"));
+    assertThat(cancelled.placement().cancel(T0).changed()).isFalse();
+
+    Placement.Change waitlistedCancel = pending(girlOf14At(new GeoPoint(1, 1))).waitlist(T0).placement().cancel(T0);
+    assertThat(waitlistedCancel.placement().status()).isEqualTo(PlacementStatus.CANCELLED);
+    assertThat(waitlistedCancel.events()).as("transport never heard of it").isEmpty();
+
+    Placement checkedIn = held(expiry).checkIn(T0).placement();
+    assertThatThrownBy(() -> checkedIn.cancel(T0)).isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void checkOutFreesTheBedWithAReason() {
+    Placement checkedIn = held(expiry).checkIn(T0).placement();
+
+    Placement.Change out = checkedIn.checkOut(CheckOutReason.MOVED_TO_RENTAL, T0);
+
+    assertThat(out.placement().status()).isEqualTo(PlacementStatus.CHECKED_OUT);
+    assertThat(out.events()).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo("placement.checked-out.v1");
+      assertThat(e.data()).containsEntry("reason", "MOVED_TO_RENTAL");
+    });
+    assertThat(out.placement().checkOut(CheckOutReason.OTHER, T0).changed()).isFalse();
+    assertThatThrownBy(() -> held(expiry).checkOut(CheckOutReason.OTHER, T0))
+        .isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void anAssignedDriverExtendsTheHoldToArrivalPlusMarginButNeverShortensIt() {
+    Placement placement = held(expiry);
+    Instant assignedAt = T0.plus(Duration.ofMinutes(10));
+
+    Placement longDrive = placement
+        .transportAssigned("job-1", "driver-1", 90, assignedAt, assignedAt, Duration.ofMinutes(15)).placement();
+    Placement shortDrive = placement
+        .transportAssigned("job-1", "driver-1", 5, assignedAt, assignedAt, Duration.ofMinutes(15)).placement();
+
+    assertThat(longDrive.holdExpiresAt()).isEqualTo(assignedAt.plus(Duration.ofMinutes(105)));
+    assertThat(shortDrive.holdExpiresAt()).isEqualTo(expiry);
+    assertThat(longDrive.transport().status()).isEqualTo(TransportStatus.ASSIGNED);
+    assertThat(longDrive.transport().etaMinutes()).isEqualTo(90);
+  }
+
+  @Test
+  void aRedeliveredAssignmentChangesNothing() {
+    Instant at = T0.plusSeconds(60);
+    Placement once = held(expiry).transportAssigned("job-1", "driver-1", 90, at, at, Duration.ofMinutes(15))
+        .placement();
+
+    Placement.Change twice = once.transportAssigned("job-1", "driver-1", 90, at, at.plusSeconds(300),
+        Duration.ofMinutes(15));
+
+    assertThat(twice.changed()).isFalse();
+  }
+
+  @Test
+  void theDestinationIsForTheAssignedDriverOnTheJobWhileTheBedIsHeld() {
+    Instant at = T0.plusSeconds(60);
+    Placement assigned = held(expiry).transportAssigned("job-1", "driver-1", 20, at, at, Duration.ofMinutes(15))
+        .placement();
+
+    assertThat(assigned.isDestinationFor("driver-1", "job-1")).isTrue();
+    assertThat(assigned.isDestinationFor("driver-2", "job-1")).isFalse();
+    assertThat(assigned.isDestinationFor("driver-1", "job-2")).isFalse();
+    assertThat(held(expiry).isDestinationFor("driver-1", "job-1")).as("nobody assigned").isFalse();
+    assertThat(assigned.cancel(T0).placement().isDestinationFor("driver-1", "job-1")).isFalse();
+    assertThat(assigned.checkIn(T0).placement().isDestinationFor("driver-1", "job-1")).isFalse();
+    Placement failed = assigned.transportProgressed("job-1", TransportStatus.FAILED, at.plusSeconds(1), at)
+        .placement();
+    assertThat(failed.isDestinationFor("driver-1", "job-1")).isFalse();
+  }
+}
