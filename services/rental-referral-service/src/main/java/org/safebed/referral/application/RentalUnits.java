@@ -1,0 +1,65 @@
+package org.safebed.referral.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.safebed.platform.web.problem.ApiException;
+import org.safebed.referral.domain.GeoPoint;
+import org.safebed.referral.domain.RentalUnit;
+import org.safebed.referral.domain.RentalUnitRepository;
+import org.safebed.referral.domain.Suitability;
+import org.safebed.referral.domain.UnitStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** An agency's rental units, for its own housing officers only. */
+@Service
+public class RentalUnits {
+
+  private static final Logger log = LoggerFactory.getLogger(RentalUnits.class);
+
+  private final RentalUnitRepository units;
+  private final SealedReads sealedReads;
+
+  public RentalUnits(RentalUnitRepository units, SealedReads sealedReads) {
+    this.units = units;
+    this.sealedReads = sealedReads;
+  }
+
+  /** The new unit's fields; the address and location are sealed before they are stored. */
+  public record NewUnit(
+      String region, GeoPoint location, String address, int bedrooms, int monthlyRent, boolean accessible,
+      LocalDate availableFrom, Set<Suitability> suitableFor) {
+
+    @Override
+    public String toString() {
+      return "NewUnit[" + region + "]"; // never the address or location
+    }
+  }
+
+  public RentalUnit register(Actor officer, NewUnit unit) {
+    String agency = Officers.agencyOf(officer);
+    String id = "unit-" + UUID.randomUUID().toString().substring(0, 13);
+    RentalUnit created =
+        new RentalUnit(id, agency, unit.region(), unit.bedrooms(), unit.monthlyRent(), unit.accessible(),
+            unit.availableFrom(), unit.suitableFor(), UnitStatus.AVAILABLE, null, null);
+    units.insert(created, unit.location(), unit.address());
+    sealedReads.unitSealed(officer, id);
+    log.info("Rental unit {} registered for agency {}", id, agency);
+    return created;
+  }
+
+  public List<RentalUnit> list(Actor officer, UnitStatus status, String region, int limit) {
+    return units.list(Officers.agencyOf(officer), status, region, limit);
+  }
+
+  /** Another agency's unit answers as an unknown one. */
+  public RentalUnit get(Actor officer, String unitId) {
+    String agency = Officers.agencyOf(officer);
+    return units.find(unitId)
+        .filter(unit -> unit.belongsTo(agency))
+        .orElseThrow(() -> ApiException.notFound("Rental unit"));
+  }
+}

@@ -1,0 +1,36 @@
+package org.safebed.referral.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param offerTtl how long an offer holds a unit before the sweep returns it
+ * @param stalledAfter an active referral without progress for this long is flagged stalled
+ * @param sweepInterval how often expired offers are swept
+ * @param reconcileInterval how often the reconciler repairs what a crash between two writes left
+ * @param reservationGrace how old a reservation must be before the reconciler may judge it
+ *     orphaned (longer than any request takes between its two writes)
+ * @param destinationWindow how long before and after the move-in date the address is disclosed to
+ *     the driver of the move
+ * @param matchCandidates at most this many available units are ranked per matching request
+ */
+@ConfigurationProperties("safebed.referral")
+public record ReferralProperties(
+    Duration offerTtl,
+    Duration stalledAfter,
+    Duration sweepInterval,
+    Duration reconcileInterval,
+    Duration reservationGrace,
+    Duration destinationWindow,
+    Integer matchCandidates) {
+
+  public ReferralProperties {
+    offerTtl = offerTtl == null ? Duration.ofHours(72) : offerTtl;
+    stalledAfter = stalledAfter == null ? Duration.ofDays(7) : stalledAfter;
+    sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
+    reconcileInterval = reconcileInterval == null ? Duration.ofMinutes(5) : reconcileInterval;
+    reservationGrace = reservationGrace == null ? Duration.ofMinutes(2) : reservationGrace;
+    destinationWindow = destinationWindow == null ? Duration.ofDays(2) : destinationWindow;
+    matchCandidates = matchCandidates == null ? 500 : matchCandidates;
+  }
+}

@@ -1,0 +1,6 @@
+package org.safebed.referral.domain;
+
+public enum Priority {
+  NORMAL,
+  HIGH
+}

@@ -1,0 +1,41 @@
+package org.safebed.referral.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of referrals. Their safety constraints are sealed and read only through {@link #safetyOf}. */
+public interface ReferralRepository {
+
+  /**
+   * Stores a new referral.
+   *
+   * @throws ActiveReferralExistsException when the placement already has an active referral
+   */
+  void insert(Referral referral, SafetyConstraints safety);
+
+  Optional<Referral> find(String id);
+
+  /**
+   * Applies a change with one conditional write on the referral's previous status and version,
+   * recording its events in the referral's outbox in the same write.
+   *
+   * @return false when the referral changed meanwhile (nothing was written)
+   */
+  boolean apply(ReferralChange change);
+
+  /** Unseals the referral's safety constraints; callers audit the read. */
+  SafetyConstraints safetyOf(String referralId);
+
+  List<Referral> list(ReferralQuery query);
+
+  List<Referral> offersExpiredBy(Instant now, int limit);
+
+  List<Referral> activeForPlacement(String placementId);
+
+  /** Active referrals not changed since {@code before}: candidates for the reconciler. */
+  List<Referral> activeUnchangedSince(Instant before, int limit);
+
+  /** MOVED_IN referrals whose unit may still wait to be marked let. */
+  List<Referral> movedInSince(Instant since, int limit);
+}

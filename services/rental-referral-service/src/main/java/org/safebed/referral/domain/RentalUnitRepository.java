@@ -1,0 +1,44 @@
+package org.safebed.referral.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Storage of rental units. A unit changes hands only through {@link #reserve}, {@link #release} and
+ * {@link #let}: each one conditional single-document write on the expected status (and referral).
+ * Exact locations and addresses are sealed; callers audit every unsealing read.
+ */
+public interface RentalUnitRepository {
+
+  void insert(RentalUnit unit, GeoPoint location, String address);
+
+  /** Inserts the unit unless one with its id exists (idempotent seeding). */
+  boolean insertIfAbsent(RentalUnit unit, GeoPoint location, String address);
+
+  Optional<RentalUnit> find(String id);
+
+  List<RentalUnit> list(String agencyId, UnitStatus status, String region, int limit);
+
+  /** Available units of the agency suiting every household and accessible when asked. */
+  List<RentalUnit> availableCandidates(String agencyId, Set<Suitability> households, boolean accessibleOnly, int limit);
+
+  Map<String, GeoPoint> locationsOf(Collection<String> unitIds);
+
+  Optional<String> addressOf(String unitId);
+
+  /** AVAILABLE -> RESERVED for the referral; false when the unit is not (or no longer) available. */
+  boolean reserve(String unitId, String agencyId, String referralId, Instant at);
+
+  /** RESERVED for this referral -> AVAILABLE; false when it is not reserved for it. */
+  boolean release(String unitId, String referralId, Instant at);
+
+  /** RESERVED for this referral -> LET; false when it is not reserved for it. */
+  boolean let(String unitId, String referralId, Instant at);
+
+  /** Units reserved before the cutoff: the reconciler checks a referral holds each. */
+  List<RentalUnit> reservedBefore(Instant cutoff, int limit);
+}

@@ -1,0 +1,65 @@
+package org.safebed.referral.persistence;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.safebed.referral.persistence.BsonValues.date;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Optional;
+import org.bson.Document;
+import org.safebed.referral.domain.Resident;
+import org.safebed.referral.domain.ResidentRepository;
+import org.safebed.referral.domain.ResidentStatus;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Residents keyed by placement id. A check-in only ever inserts ({@code $setOnInsert}), a check-out
+ * always sets: so whatever order the two events arrive in, and however often, the end state is
+ * CHECKED_OUT once the check-out was seen.
+ */
+@Repository
+public class MongoResidentRepository implements ResidentRepository {
+
+  private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+  private final MongoTemplate mongo;
+
+  public MongoResidentRepository(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  private MongoCollection<Document> residents() {
+    return mongo.getCollection(CollectionNames.RESIDENTS);
+  }
+
+  @Override
+  public Optional<Resident> find(String placementId) {
+    return Optional.ofNullable(residents().find(eq("_id", placementId)).first())
+        .map(d -> new Resident(d.getString("_id"), ResidentStatus.valueOf(d.getString("status")), d.getString("region")));
+  }
+
+  @Override
+  public void recordCheckedIn(String placementId, String region, Instant at) {
+    residents().updateOne(
+        eq("_id", placementId),
+        Updates.combine(
+            Updates.setOnInsert("status", ResidentStatus.CHECKED_IN.name()),
+            Updates.setOnInsert("region", region),
+            Updates.setOnInsert("checkedInAt", date(at))),
+        UPSERT);
+  }
+
+  @Override
+  public void recordCheckedOut(String placementId, String reason, Instant at) {
+    residents().updateOne(
+        eq("_id", placementId),
+        Updates.combine(
+            Updates.set("status", ResidentStatus.CHECKED_OUT.name()),
+            Updates.set("checkoutReason", reason),
+            Updates.max("checkedOutAt", date(at))),
+        UPSERT);
+  }
+}
