@@ -25,6 +25,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * SafeBed's security defaults for every servlet service: stateless bearer-token authentication
@@ -99,10 +104,28 @@ public class PlatformSecurityAutoConfiguration {
     return registration;
   }
 
-  /** A typo or an injected field in a request body is an error, not something to ignore. */
+  /**
+   * A typo or an injected field in a request body is an error, not something to ignore; so is a
+   * value of the wrong JSON type ({@code "ageYears": "14"}, {@code "unitId": 42}, an enum by index),
+   * which lenient coercion would otherwise turn into something the client never meant.
+   */
   @Bean
   JsonMapperBuilderCustomizer safebedStrictJson() {
-    return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    return builder -> builder
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .withCoercionConfig(LogicalType.Textual, strict(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
+        .withCoercionConfig(LogicalType.Integer, strict(CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean))
+        .withCoercionConfig(LogicalType.Float, strict(CoercionInputShape.String, CoercionInputShape.Boolean))
+        .withCoercionConfig(LogicalType.Boolean, strict(CoercionInputShape.String, CoercionInputShape.Integer));
+  }
+
+  private static java.util.function.Consumer<MutableCoercionConfig> strict(CoercionInputShape... shapes) {
+    return config -> {
+      for (CoercionInputShape shape : shapes) {
+        config.setCoercion(shape, CoercionAction.Fail);
+      }
+    };
   }
 
   static JwtAuthenticationConverter rolesFromClaim() {

@@ -81,6 +81,15 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void valuesOfTheWrongJsonTypeAre400() throws Exception {
+    String token = TestTokens.police("p1");
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":42,\"ageYears\":14}"), 400);
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":\"14\"}"), 400);
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":14.5}"), 400);
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":{\"$ne\":null},\"ageYears\":14}"), 400);
+  }
+
+  @Test
   void oversizedBodyIs413() throws Exception {
     String huge = "{\"caseRef\":\"" + "x".repeat(70_000) + "\",\"ageYears\":1}";
     assertProblem(send("POST", "/api/people", TestTokens.police("p1"), huge), 413);
