@@ -1,0 +1,64 @@
+package org.safebed.identity.client;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.safebed.identity.config.DemoClient;
+import org.safebed.identity.config.IdentityProviderProperties;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/** The demo accounts as OAuth2 clients, and their SafeBed attributes by client id. */
+public final class DemoClientRegistrations {
+
+  private final IdentityProviderProperties properties;
+  private final Map<String, DemoClient> byId;
+
+  public DemoClientRegistrations(IdentityProviderProperties properties) {
+    this.properties = properties;
+    this.byId = properties.clients().stream()
+        .collect(Collectors.toUnmodifiableMap(DemoClient::id, Function.identity()));
+  }
+
+  /** The client the token is being issued to, if it is one of the demo accounts. */
+  public Optional<DemoClient> find(String clientId) {
+    return Optional.ofNullable(byId.get(clientId));
+  }
+
+  /** The audiences its tokens carry. */
+  public List<String> audiencesOf(DemoClient client) {
+    return properties.audiencesOf(client);
+  }
+
+  /** A read-only repository of all demo clients; fails when there are none. */
+  public RegisteredClientRepository repository() {
+    if (byId.isEmpty()) {
+      throw new IllegalStateException("safebed.identity.clients is empty: no one could get a token");
+    }
+    List<RegisteredClient> clients = properties.clients().stream().map(this::registration).toList();
+    return new FixedClientRepository(clients);
+  }
+
+  private RegisteredClient registration(DemoClient client) {
+    return RegisteredClient.withId(client.id())
+        .clientId(client.id())
+        .clientSecret(properties.secretOf(client))
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+        // A machine client has no one to ask for consent.
+        .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+        .tokenSettings(TokenSettings.builder()
+            .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+            .accessTokenTimeToLive(properties.accessTokenTtl())
+            .build())
+        .build();
+  }
+}

@@ -1,0 +1,59 @@
+package org.safebed.identity.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What the embedded provider issues and to whom.
+ *
+ * @param issuer the {@code iss} of every token; services and the gateway validate it
+ * @param accessTokenTtl lifetime of an access token
+ * @param defaultSecret secret of every client that names none ({@code {noop}…} for the demo)
+ * @param defaultAudiences {@code aud} of every client that names none
+ * @param clients the demo accounts
+ */
+@ConfigurationProperties("safebed.identity")
+public record IdentityProviderProperties(
+    URI issuer,
+    Duration accessTokenTtl,
+    String defaultSecret,
+    List<String> defaultAudiences,
+    List<DemoClient> clients) {
+
+  public IdentityProviderProperties {
+    require(issuer != null, "safebed.identity.issuer must be set");
+    accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl;
+    require(!accessTokenTtl.isNegative() && !accessTokenTtl.isZero(),
+        "safebed.identity.access-token-ttl must be positive");
+    defaultAudiences = defaultAudiences == null ? List.of() : List.copyOf(defaultAudiences);
+    clients = clients == null ? List.of() : List.copyOf(clients);
+    Set<String> ids = new HashSet<>();
+    for (DemoClient client : clients) {
+      require(ids.add(client.id()), "safebed.identity.clients has " + client.id() + " twice");
+      require(client.secret() != null || defaultSecret != null,
+          "client " + client.id() + " has no secret and there is no default-secret");
+      require(!client.audiences().isEmpty() || !defaultAudiences.isEmpty(),
+          "client " + client.id() + " has no audiences and there are no default-audiences");
+    }
+  }
+
+  /** The secret the client authenticates with, in {@code PasswordEncoder} form. */
+  public String secretOf(DemoClient client) {
+    return client.secret() != null ? client.secret() : defaultSecret;
+  }
+
+  /** The audiences of the client's tokens. */
+  public List<String> audiencesOf(DemoClient client) {
+    return client.audiences().isEmpty() ? defaultAudiences : client.audiences();
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}
