@@ -1,0 +1,333 @@
+package org.safebed.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The gateway in front of WireMock, which plays the services and the provider's JWK set. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.config.name=" + GatewayApplication.CONFIG_NAME,
+      "safebed.gateway.rate-limit.burst=10",
+      "safebed.gateway.rate-limit.requests-per-second=0.2",
+      "resilience4j.timelimiter.configs.default.timeout-duration=1s"
+    })
+class GatewayIT {
+
+  private static final WireMockServer services = startWireMock();
+  private static final int closedPort = freePort();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @LocalServerPort
+  int port;
+
+  @DynamicPropertySource
+  static void endpoints(DynamicPropertyRegistry registry) {
+    registry.add("SAFEBED_OIDC_ISSUER", () -> TestTokens.ISSUER);
+    registry.add("SAFEBED_OIDC_JWKS_URI", () -> services.baseUrl() + "/oauth2/jwks");
+    registry.add("SHELTER_OCCUPANCY_URL", services::baseUrl);
+    registry.add("RENTAL_REFERRAL_URL", services::baseUrl);
+    // Nothing listens there: transport is down.
+    registry.add("TRANSPORT_URL", () -> "http://127.0.0.1:" + closedPort);
+  }
+
+  @AfterAll
+  static void stopWireMock() {
+    services.stop();
+  }
+
+  @BeforeEach
+  void resetServices() {
+    services.resetAll();
+    services.stubFor(get("/oauth2/jwks").willReturn(aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withBody(TestTokens.jwks())));
+  }
+
+  @Test
+  void forwardsAnApiCallWithTheAuthorizationHeaderUnchanged() throws Exception {
+    services.stubFor(get("/api/placements/p-1").willReturn(aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withHeader("Cache-Control", "max-age=3600")
+        .withBody("{\"placementId\":\"p-1\",\"status\":\"HELD\"}")));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    HttpResponse<String> response = send(apiGet("/api/placements/p-1", token));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(response.body()).path("status").asString()).isEqualTo("HELD");
+    services.verify(getRequestedFor(urlEqualTo("/api/placements/p-1"))
+        .withHeader("Authorization", equalTo("Bearer " + token)));
+    assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+  }
+
+  @Test
+  void forwardsBodiesToTheRentalReferralService() throws Exception {
+    services.stubFor(post("/api/referrals").willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"referralId\":\"r-1\"}")));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    HttpResponse<String> response = send(HttpRequest.newBuilder(local("/api/referrals"))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"placementId\":\"p-1\"}"))
+        .build());
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    services.verify(postRequestedFor(urlEqualTo("/api/referrals"))
+        .withRequestBody(equalTo("{\"placementId\":\"p-1\"}")));
+  }
+
+  @Test
+  void refusesACallWithoutToken() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(local("/api/placements")).GET().build());
+
+    assertProblem(response, 401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    services.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+  }
+
+  static Stream<Arguments> invalidTokens() {
+    Instant now = Instant.now();
+    return Stream.of(
+        Arguments.of("audience of another service",
+            TestTokens.sign(TestTokens.valid("u").audience(List.of("safebed-transport")))),
+        Arguments.of("expired", TestTokens.sign(TestTokens.valid("u")
+            .issueTime(Date.from(now.minus(Duration.ofMinutes(30))))
+            .expirationTime(Date.from(now.minus(Duration.ofMinutes(5)))))),
+        Arguments.of("not yet valid", TestTokens.sign(TestTokens.valid("u")
+            .notBeforeTime(Date.from(now.plus(Duration.ofMinutes(5)))))),
+        Arguments.of("another issuer",
+            TestTokens.sign(TestTokens.valid("u").issuer("https://evil.example"))),
+        Arguments.of("signed with an unknown key",
+            TestTokens.sign(TestTokens.valid("u"), TestTokens.FOREIGN_KEY)),
+        Arguments.of("unsigned", new com.nimbusds.jwt.PlainJWT(TestTokens.valid("u").build()).serialize()),
+        Arguments.of("garbage", "not-a-jwt"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidTokens")
+  void refusesAnInvalidToken(String why, String token) throws Exception {
+    HttpResponse<String> response = send(apiGet("/api/placements", token));
+
+    assertProblem(response, 401);
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).contains("invalid_token"));
+    services.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+  }
+
+  @Test
+  void neverRoutesInternalPaths() throws Exception {
+    services.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withBody("address")));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    for (String path : List.of("/internal/shelters/s-1/address", "//internal/x", "/INTERNAL/x")) {
+      HttpResponse<String> response = send(apiGet(path, token));
+      assertProblem(response, 404);
+      assertThat(response.body()).doesNotContain("address");
+    }
+    assertProblem(send(HttpRequest.newBuilder(local("/internal/x")).GET().build()), 404);
+    services.verify(0, anyRequestedFor(urlPathMatching("(?i).*internal.*")));
+  }
+
+  @Test
+  void refusesPathsThatWouldBeNormalisedIntoInternalOnes() throws Exception {
+    services.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withBody("address")));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    for (String path : List.of("/api/placements/../../internal/x", "/api/placements/%2e%2e/x")) {
+      assertProblem(send(apiGet(path, token)), 400);
+    }
+    services.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+  }
+
+  @Test
+  void answersUnknownPathsWithNotFound() throws Exception {
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    assertProblem(send(apiGet("/api/no-such-resource", token)), 404);
+    assertProblem(send(HttpRequest.newBuilder(local("/no-such-page")).GET().build()), 404);
+  }
+
+  @Test
+  void answersServiceUnavailableWhenTheServiceIsDown() throws Exception {
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    HttpResponse<String> response = send(apiGet("/api/transport/jobs", token));
+
+    assertProblem(response, 503);
+    assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+  }
+
+  @Test
+  void hidesTheBodyOfAFailingService() throws Exception {
+    services.stubFor(get("/api/shelters").willReturn(aResponse().withStatus(500)
+        .withBody("java.lang.IllegalStateException at org.safebed.Secret")));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    HttpResponse<String> response = send(apiGet("/api/shelters", token));
+
+    assertProblem(response, 503);
+    assertThat(response.body()).doesNotContain("Secret").doesNotContain("Exception");
+  }
+
+  @Test
+  void answersServiceUnavailableWhenTheServiceIsTooSlow() throws Exception {
+    services.stubFor(get("/api/rental-units").willReturn(aResponse().withFixedDelay(5_000)));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    long started = System.nanoTime();
+    HttpResponse<String> response = send(apiGet("/api/rental-units", token));
+
+    assertProblem(response, 503);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(4_000));
+  }
+
+  @Test
+  void limitsEachUsersRate() throws Exception {
+    services.stubFor(get("/api/shelters").willReturn(aResponse().withStatus(200).withBody("[]")));
+    String busy = TestTokens.sign(TestTokens.valid(uniqueUser()));
+    String other = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    int allowed = 0;
+    HttpResponse<String> limited = null;
+    for (int i = 0; i < 15 && limited == null; i++) {
+      HttpResponse<String> response = send(apiGet("/api/shelters", busy));
+      if (response.statusCode() == 429) {
+        limited = response;
+      } else {
+        assertThat(response.statusCode()).isEqualTo(200);
+        allowed++;
+      }
+    }
+
+    assertThat(allowed).isBetween(10, 11);
+    assertThat(limited).isNotNull();
+    assertProblem(limited, 429);
+    assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong))
+        .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 5L));
+    assertThat(send(apiGet("/api/shelters", other)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesAnOversizedBody() throws Exception {
+    services.stubFor(post("/api/referrals").willReturn(aResponse().withStatus(201)));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+    byte[] tooLarge = new byte[64 * 1024 + 1];
+
+    HttpResponse<String> declared = send(apiPost("/api/referrals", token,
+        HttpRequest.BodyPublishers.ofByteArray(tooLarge)));
+    HttpResponse<String> chunked = send(apiPost("/api/referrals", token,
+        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(tooLarge))));
+    HttpResponse<String> chunkedSmall = send(apiPost("/api/referrals", token,
+        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString("{}"))));
+
+    assertProblem(declared, 413);
+    assertProblem(chunked, 413);
+    assertThat(chunkedSmall.statusCode()).isEqualTo(201);
+    services.verify(1, postRequestedFor(urlEqualTo("/api/referrals")));
+    services.verify(postRequestedFor(urlEqualTo("/api/referrals")).withRequestBody(equalTo("{}")));
+  }
+
+  @Test
+  void healthAndInfoArePublic() throws Exception {
+    HttpResponse<String> health = send(HttpRequest.newBuilder(local("/actuator/health")).GET().build());
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(health.body()).path("status").asString()).isEqualTo("UP");
+    assertThat(send(HttpRequest.newBuilder(local("/actuator/info")).GET().build()).statusCode())
+        .isEqualTo(200);
+  }
+
+  private void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("title").asString()).isNotBlank();
+    assertThat(problem.path("detail").asString()).isNotBlank();
+    assertThat(problem.path("type").asString()).isEqualTo("about:blank");
+    assertThat(problem.has("trace")).isFalse();
+  }
+
+  private HttpRequest apiGet(String path, String token) {
+    return HttpRequest.newBuilder(local(path)).header("Authorization", "Bearer " + token).GET().build();
+  }
+
+  private HttpRequest apiPost(String path, String token, HttpRequest.BodyPublisher body) {
+    return HttpRequest.newBuilder(local(path))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(body)
+        .build();
+  }
+
+  private URI local(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String uniqueUser() {
+    return "user-" + UUID.randomUUID();
+  }
+
+  private static WireMockServer startWireMock() {
+    WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    server.start();
+    return server;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
