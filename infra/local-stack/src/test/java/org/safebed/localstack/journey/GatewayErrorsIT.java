@@ -1,0 +1,74 @@
+package org.safebed.localstack.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.safebed.localstack.journey.GatewayClient.Reply;
+
+/** Every error through the gateway is problem+json with the right status. */
+class GatewayErrorsIT {
+
+  private static GatewayClient gateway;
+
+  @BeforeAll
+  static void startStack() {
+    gateway = RunningStack.client();
+  }
+
+  private static void assertProblem(Reply reply, int status) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    assertThat(reply.isProblem()).as("problem+json: " + reply.contentType()).isTrue();
+    assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownIdsAre404() {
+    assertProblem(gateway.get("demo-police", "/api/placements/" + UUID.randomUUID()), 404);
+    assertProblem(gateway.get("demo-driver", "/api/transport/jobs/job-" + UUID.randomUUID()), 404);
+    assertProblem(gateway.get("demo-housing-officer", "/api/referrals/" + UUID.randomUUID()), 404);
+  }
+
+  @Test
+  void missingOrInvalidTokensAre401() {
+    assertProblem(gateway.anonymous("GET", "/api/shelters", null), 401);
+    assertProblem(gateway.anonymous("GET", "/api/transport/jobs", "Bearer not-a-token"), 401);
+    assertProblem(gateway.anonymous("GET", "/api/referrals", "Basic ZGVtbzpkZW1v"), 401);
+  }
+
+  @Test
+  void wrongRolesAre403() {
+    assertProblem(gateway.post("demo-driver", "/api/placements", FirstJourneyIT.REQUEST,
+        Map.of("Idempotency-Key", UUID.randomUUID().toString())), 403);
+    assertProblem(gateway.get("demo-police", "/api/transport/jobs"), 403);
+    assertProblem(gateway.get("demo-police", "/api/referrals"), 403);
+    assertProblem(gateway.get("demo-driver", "/api/shelters"), 403);
+  }
+
+  @Test
+  void malformedOrInvalidBodiesAre400AndChangeNothing() {
+    int sheltersBefore = gateway.get("demo-coordinator", "/api/shelters").json().size();
+    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+    assertProblem(gateway.post("demo-police", "/api/placements", "{\"policeCaseRef\": ", key), 400);
+    assertProblem(gateway.post("demo-police", "/api/placements",
+        FirstJourneyIT.REQUEST.replace("\"ageYears\": 14", "\"ageYears\": 140"),
+        Map.of("Idempotency-Key", UUID.randomUUID().toString())), 400);
+    assertProblem(gateway.post("demo-police", "/api/placements",
+        FirstJourneyIT.REQUEST.replace("\"lat\": 48.9362", "\"lat\": 123.0"),
+        Map.of("Idempotency-Key", UUID.randomUUID().toString())), 400);
+    assertProblem(gateway.post("demo-police", "/api/placements",
+        FirstJourneyIT.REQUEST.replace("\"needs\": []", "\"needs\": [], \"$where\": \"1\""),
+        Map.of("Idempotency-Key", UUID.randomUUID().toString())), 400);
+    assertProblem(gateway.post("demo-coordinator", "/api/shelters", "{\"codeName\": \"\"}"), 400);
+    assertThat(gateway.get("demo-coordinator", "/api/shelters").json().size()).isEqualTo(sheltersBefore);
+  }
+
+  @Test
+  void internalPathsAreNotReachableThroughTheGateway() {
+    Reply internal = gateway.get("demo-driver", "/internal/placements/" + UUID.randomUUID() + "/destination");
+    assertThat(internal.status()).isIn(403, 404);
+    assertThat(internal.body()).doesNotContain("address\":");
+  }
+}

@@ -1,0 +1,35 @@
+package org.safebed.localstack.journey;
+
+import java.util.UUID;
+import org.safebed.localstack.LocalStack;
+import org.safebed.platform.testing.TestBroker;
+
+/**
+ * One local stack for all end-to-end tests of this JVM: free ports, in-memory MongoDB, demo data,
+ * and the test broker (the real RabbitMQ when it answers) under a namespace of its own, so durable
+ * queues of earlier runs never feed this one.
+ */
+final class RunningStack {
+
+  private static LocalStack stack;
+
+  private RunningStack() {}
+
+  static synchronized LocalStack get() {
+    if (stack == null) {
+      String namespace = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+      stack = LocalStack.start(LocalStack.Options.ephemeral()
+          .withExternal(null, TestBroker.get().uri())
+          .withProperty("safebed.messaging.namespace", namespace)
+          .withProperty("safebed.messaging.delete-queues-on-shutdown", "true")
+          .withProperty("safebed.messaging.relay-interval", "200ms"));
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    }
+    return stack;
+  }
+
+  static GatewayClient client() {
+    LocalStack running = get();
+    return new GatewayClient(running.gatewayUrl(), running.tokenUrl());
+  }
+}
