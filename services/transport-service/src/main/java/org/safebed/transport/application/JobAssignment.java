@@ -1,0 +1,101 @@
+package org.safebed.transport.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.safebed.transport.config.TransportProperties;
+import org.safebed.transport.domain.Driver;
+import org.safebed.transport.domain.DriverRanking;
+import org.safebed.transport.domain.Drivers;
+import org.safebed.transport.domain.TransportJob;
+import org.safebed.transport.domain.TransportJobs;
+import org.safebed.transport.domain.Transition;
+import org.safebed.transport.domain.TravelTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Gives a waiting job to the best driver: claim the driver first (one conditional write on the
+ * driver), then offer the job (one conditional write on the job, with its event). If the job
+ * changed in between, the claim is given back and the job is looked at again. A crash between the
+ * two writes leaves a claim the reconciler releases.
+ */
+@Service
+public class JobAssignment {
+
+  private static final Logger log = LoggerFactory.getLogger(JobAssignment.class);
+  private static final int CANDIDATES = 200;
+  private static final int ATTEMPTS = 5;
+
+  private final TransportJobs jobs;
+  private final Drivers drivers;
+  private final TravelTimes travelTimes;
+  private final TransportProperties properties;
+  private final Clock clock;
+
+  public JobAssignment(
+      TransportJobs jobs, Drivers drivers, TravelTimes travelTimes, TransportProperties properties, Clock clock) {
+    this.jobs = jobs;
+    this.drivers = drivers;
+    this.travelTimes = travelTimes;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Offers the job to the best driver if it waits for one; does nothing otherwise, or when another
+   * assignment of the same job is in progress. That one holds the job's assignment lease: without
+   * it, two assigners of one job (a redelivered event, the sweep, the reconciler) would each claim
+   * a driver, and one that found every driver claimed by the other could declare the job
+   * unassigned. A lease left by a crash runs out after {@code repair-after}.
+   */
+  public void assign(String jobId) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<TransportJob> loaded = jobs.find(jobId);
+      if (loaded.isEmpty() || !loaded.get().awaitsDriver()) {
+        return;
+      }
+      Instant now = clock.instant();
+      if (attempt == 0 && !jobs.leaseForAssignment(jobId, now, now.plus(properties.repairAfter()))) {
+        log.debug("Job {} is being assigned elsewhere", jobId);
+        return;
+      }
+      if (offerToBestDriver(loaded.get())) {
+        return;
+      }
+    }
+    log.warn("Job {} kept changing during assignment; the reconciler will try again", jobId);
+  }
+
+  /** ETA of a driver for a job: from their base to the pick-up, then on to the destination. */
+  public TravelTime eta(Driver driver, TransportJob job) {
+    TravelTime toPickup = travelTimes.between(driver.base(), job.pickupArea());
+    return job.destinationArea() == null
+        ? toPickup
+        : toPickup.then(travelTimes.between(job.pickupArea(), job.destinationArea()));
+  }
+
+  /** @return false when the job changed under us and must be looked at again */
+  private boolean offerToBestDriver(TransportJob job) {
+    for (Driver driver : DriverRanking.forJob(job, drivers.available(job.minor(), CANDIDATES))) {
+      if (!drivers.claim(driver.id(), job.id(), job.minor(), clock.instant())) {
+        continue; // another job took this driver a moment ago
+      }
+      TravelTime eta = eta(driver, job);
+      Transition offer = job.offerTo(driver, eta, clock.instant(), properties.offerTimeout());
+      if (jobs.save(job, offer)) {
+        log.info("Job {} offered to driver {} (eta {} min, {})", job.id(), driver.id(), eta.minutes(), eta.source());
+        return true;
+      }
+      drivers.release(driver.id(), job.id());
+      return false;
+    }
+    Instant now = clock.instant();
+    if (jobs.save(job, job.noDriverAvailable(now))) {
+      log.warn("Job {} unassigned: no driver available", job.id());
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,139 @@
+package org.safebed.transport.client;
+
+import java.net.URI;
+import org.safebed.transport.application.DestinationAddress;
+import org.safebed.transport.application.DestinationLookup.Refused;
+import org.safebed.transport.application.DestinationLookup.Unavailable;
+import org.safebed.transport.config.OwnerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asks one owner of addresses (shelter occupancy, rental referral) for one record's destination,
+ * as transport (its own service token), naming the driver and the job it is for. The answer goes
+ * straight back to the caller: it is not stored, cached or logged here. Retried only on 5xx and
+ * I/O (the GET is idempotent); a refusal is passed on as a refusal and does not count against the
+ * owner's health.
+ */
+public final class OwnerDestinations {
+
+  private static final Logger log = LoggerFactory.getLogger(OwnerDestinations.class);
+  static final int MAX_ADDRESS_LENGTH = 500;
+
+  private final String baseUrl;
+  private final String pathTemplate;
+  private final ServiceTokens tokens;
+  private final RestClient rest;
+  private final OutboundGuard guard;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  /**
+   * @param name names the circuit breaker
+   * @param pathTemplate the look-up path with one variable, the owner's record id
+   */
+  public OwnerDestinations(String name, String pathTemplate, OwnerProperties properties, ServiceTokens tokens) {
+    this.baseUrl = properties.baseUrl().replaceAll("/+$", "");
+    this.pathTemplate = pathTemplate;
+    this.tokens = tokens;
+    this.rest =
+        RestClient.builder()
+            .requestFactory(OsrmTravelTimes.requestFactory(properties.resilience().timeout()))
+            .build();
+    this.guard =
+        new OutboundGuard(
+            name,
+            properties.resilience(),
+            e -> e instanceof OwnerFailed || e instanceof ResourceAccessException,
+            Refused.class,
+            TokenRejected.class);
+  }
+
+  public DestinationAddress fetch(String recordId, String driverSubject, String jobId) {
+    String token = tokens.current();
+    try {
+      return guard.call(() -> ask(token, recordId, driverSubject, jobId));
+    } catch (Refused e) {
+      throw e;
+    } catch (TokenRejected e) {
+      tokens.invalidate();
+      throw new Unavailable("service token rejected by the owner");
+    } catch (Exception e) {
+      log.warn("Destination look-up for job {} failed: {}", jobId, e.getClass().getSimpleName());
+      throw new Unavailable("owner unavailable (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  public OutboundGuard guard() {
+    return guard;
+  }
+
+  private DestinationAddress ask(String token, String recordId, String driverSubject, String jobId) {
+    URI uri =
+        UriComponentsBuilder.fromUriString(baseUrl)
+            .path(pathTemplate)
+            .buildAndExpand(recordId)
+            .encode()
+            .toUri();
+    return rest.get()
+        .uri(uri)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .header("X-On-Behalf-Of", driverSubject)
+        .header("X-Transport-Job", jobId)
+        .accept(MediaType.APPLICATION_JSON)
+        .exchange(
+            (request, response) -> {
+              int status = response.getStatusCode().value();
+              if (status == 200) {
+                return address(response.getBody().readAllBytes());
+              }
+              if (status == 401) {
+                throw new TokenRejected();
+              }
+              if (status >= 500) {
+                throw new OwnerFailed(status);
+              }
+              throw new Refused("owner answered " + status);
+            });
+  }
+
+  private DestinationAddress address(byte[] body) {
+    JsonNode address;
+    try {
+      address = json.readTree(body).path("address");
+    } catch (RuntimeException e) {
+      throw new MalformedAnswer();
+    }
+    if (!address.isString() || address.asString().isBlank() || address.asString().length() > MAX_ADDRESS_LENGTH) {
+      throw new MalformedAnswer();
+    }
+    return new DestinationAddress(address.asString());
+  }
+
+  /** The owner failed (5xx): transient, worth another attempt. */
+  static final class OwnerFailed extends RuntimeException {
+    OwnerFailed(int status) {
+      super("owner answered " + status, null, false, false);
+    }
+  }
+
+  /** The owner did not accept transport's token: a new one is fetched next time. */
+  static final class TokenRejected extends RuntimeException {
+    TokenRejected() {
+      super("service token rejected", null, false, false);
+    }
+  }
+
+  /** A 200 whose body holds no usable address. The message never quotes the body. */
+  static final class MalformedAnswer extends RuntimeException {
+    MalformedAnswer() {
+      super("no usable address in the answer", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.safebed.transport.config;
+
+import java.time.Clock;
+import org.safebed.transport.client.InternalDestinations;
+import org.safebed.transport.client.OwnerDestinations;
+import org.safebed.transport.client.OsrmTravelTimes;
+import org.safebed.transport.client.ServiceTokens;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Outbound dependencies (each behind its own Resilience4j guard) and the sweeps' scheduler. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ClientConfiguration {
+
+  @Bean
+  OsrmTravelTimes travelTimes(RoutingProperties routing) {
+    return new OsrmTravelTimes(routing);
+  }
+
+  @Bean
+  ServiceTokens serviceTokens(ServiceCredentialsProperties credentials, Clock clock) {
+    return new ServiceTokens(credentials, clock);
+  }
+
+  @Bean
+  InternalDestinations destinations(AddressOwnersProperties owners, ServiceTokens tokens) {
+    return new InternalDestinations(
+        new OwnerDestinations(
+            "occupancy-destination", "/internal/placements/{placementId}/destination", owners.occupancy(), tokens),
+        new OwnerDestinations(
+            "referral-destination", "/internal/referrals/{referralId}/destination", owners.referral(), tokens));
+  }
+}

@@ -1,0 +1,22 @@
+package org.safebed.transport.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Transport's own OAuth2 client credentials, for internal calls made as the service.
+ *
+ * @param scope requested scope, or blank for the client's default
+ */
+@ConfigurationProperties("safebed.transport.service-credentials")
+public record ServiceCredentialsProperties(
+    String tokenUri, String clientId, String clientSecret, String scope, Resilience resilience) {
+
+  public ServiceCredentialsProperties {
+    resilience = resilience == null ? Resilience.defaults() : resilience;
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceCredentialsProperties[tokenUri=" + tokenUri + ", clientId=" + clientId + ", clientSecret=***]";
+  }
+}

@@ -1,0 +1,41 @@
+package org.safebed.transport.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where drivers are kept. A driver changes hands only through {@link #claim}. */
+public interface Drivers {
+
+  Optional<Driver> find(String id);
+
+  Optional<Driver> findBySubject(String accountSubject);
+
+  List<Driver> all(int limit);
+
+  /**
+   * The small set an assignment ranks: vetted, on duty, free, and allowed to escort minors when
+   * {@code minor}. Found by indexed fields; distances are computed by the caller.
+   */
+  List<Driver> available(boolean minor, int limit);
+
+  /**
+   * Claims a free driver for a job in one conditional write (still vetted, on duty, free, and able to
+   * escort minors if needed). False if someone else got there first.
+   */
+  boolean claim(String driverId, String jobId, boolean minor, Instant now);
+
+  /** Frees the driver if (and only if) this job still holds them. */
+  boolean release(String driverId, String jobId);
+
+  /** Drivers held by a job since before {@code before}: the reconciler checks each still should be. */
+  List<Driver> claimedSince(Instant before, int limit);
+
+  /** Registers a new driver; false if the account already has one. */
+  boolean register(Driver driver);
+
+  /** Sets the driver's profile, keeping their duty and claim as they are (creates it if missing). */
+  void upsertProfile(Driver driver);
+
+  Optional<Driver> setOnDuty(String accountSubject, boolean onDuty);
+}

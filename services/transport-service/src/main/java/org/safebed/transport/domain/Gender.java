@@ -1,0 +1,7 @@
+package org.safebed.transport.domain;
+
+public enum Gender {
+  FEMALE,
+  MALE,
+  OTHER
+}

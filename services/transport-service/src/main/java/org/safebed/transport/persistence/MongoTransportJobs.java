@@ -1,0 +1,132 @@
+package org.safebed.transport.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import com.mongodb.client.result.UpdateResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.safebed.platform.messaging.OutboxEvent;
+import org.safebed.platform.messaging.outbox.OutboxRelay;
+import org.safebed.transport.domain.JobStatus;
+import org.safebed.transport.domain.TransportJob;
+import org.safebed.transport.domain.TransportJobs;
+import org.safebed.transport.domain.Transition;
+import org.safebed.transport.messaging.OutgoingEvents;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Jobs in Mongo. A change is one {@code updateOne} whose filter holds the id and the version the job
+ * was loaded at, and whose update sets the new state and pushes the events into the job's own
+ * outbox: state and events are written together or not at all.
+ */
+@Repository
+class MongoTransportJobs implements TransportJobs {
+
+  /** Who may assign a waiting job: a time, not a document of its own (no TTL indexes here). */
+  private static final String LEASE = "assignmentLeaseUntil";
+
+  private final MongoTemplate mongo;
+  private final OutboxRelay relay;
+
+  MongoTransportJobs(MongoTemplate mongo, OutboxRelay relay) {
+    this.mongo = mongo;
+    this.relay = relay;
+  }
+
+  @Override
+  public Optional<TransportJob> find(String id) {
+    Document found = mongo.getCollection(JobDocuments.COLLECTION).find(new Document("_id", id)).first();
+    return Optional.ofNullable(found).map(JobDocuments::job);
+  }
+
+  @Override
+  public boolean createIfAbsent(TransportJob job) {
+    Update update = new Update().setOnInsert("version", 0L).setOnInsert(LEASE, null);
+    JobDocuments.state(job).forEach(update::setOnInsert);
+    UpdateResult result =
+        mongo.upsert(Query.query(where("_id").is(job.id())), update, JobDocuments.COLLECTION);
+    return result.getUpsertedId() != null;
+  }
+
+  @Override
+  public boolean leaseForAssignment(String id, Instant now, Instant until) {
+    Query free =
+        Query.query(
+            where("_id").is(id)
+                .and("status").is(JobStatus.PENDING.name())
+                .orOperator(where(LEASE).is(null), where(LEASE).lt(JobDocuments.date(now))));
+    return mongo.updateFirst(free, Update.update(LEASE, JobDocuments.date(until)), JobDocuments.COLLECTION)
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public boolean save(TransportJob job, Transition transition) {
+    Update update = new Update().inc("version", 1).set(LEASE, null);
+    JobDocuments.state(job).forEach(update::set);
+    List<OutboxEvent> events = transition.events().stream().map(OutgoingEvents::toOutbox).toList();
+    if (!events.isEmpty()) {
+      update.push(OutboxEvent.PENDING_EVENTS_FIELD).each(events.toArray());
+    }
+    Query expected = Query.query(where("_id").is(job.id()).and("version").is(job.version()));
+    boolean saved = mongo.updateFirst(expected, update, JobDocuments.COLLECTION).getModifiedCount() == 1;
+    if (saved && !events.isEmpty()) {
+      relay.wake();
+    }
+    return saved;
+  }
+
+  @Override
+  public List<TransportJob> assignedTo(String driverSubject, JobStatus status, int limit) {
+    return recent(where("driverSubject").is(driverSubject), status, limit);
+  }
+
+  @Override
+  public List<TransportJob> all(JobStatus status, int limit) {
+    return recent(new Criteria(), status, limit);
+  }
+
+  @Override
+  public List<TransportJob> offersExpiredAt(Instant now, int limit) {
+    return list(
+        Query.query(where("status").is(JobStatus.OFFERED.name()).and("offerExpiresAt").lte(JobDocuments.date(now)))
+            .limit(limit));
+  }
+
+  @Override
+  public List<TransportJob> scheduledDueAt(Instant now, int limit) {
+    return list(
+        Query.query(where("status").is(JobStatus.SCHEDULED.name()).and("dueAt").lte(JobDocuments.date(now)))
+            .limit(limit));
+  }
+
+  @Override
+  public List<TransportJob> pendingSince(Instant before, int limit) {
+    return list(
+        Query.query(where("status").is(JobStatus.PENDING.name()).and("updatedAt").lt(JobDocuments.date(before)))
+            .limit(limit));
+  }
+
+  private List<TransportJob> recent(Criteria criteria, JobStatus status, int limit) {
+    if (status != null) {
+      criteria = criteria.and("status").is(status.name());
+    }
+    return list(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(limit));
+  }
+
+  private List<TransportJob> list(Query query) {
+    List<TransportJob> jobs = new ArrayList<>();
+    for (Document document : mongo.find(query, Document.class, JobDocuments.COLLECTION)) {
+      jobs.add(JobDocuments.job(document));
+    }
+    return jobs;
+  }
+}

@@ -1,0 +1,79 @@
+package org.safebed.transport.web;
+
+import java.util.List;
+import org.safebed.platform.web.security.Caller;
+import org.safebed.transport.application.DestinationDisclosure;
+import org.safebed.transport.application.JobBoard;
+import org.safebed.transport.application.JobProgress;
+import org.safebed.transport.domain.JobStatus;
+import org.safebed.transport.web.api.JobsApi;
+import org.safebed.transport.web.model.DestinationDto;
+import org.safebed.transport.web.model.TransportJobDto;
+import org.safebed.transport.web.model.TransportJobStatusDto;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class JobsController implements JobsApi {
+
+  private final JobBoard board;
+  private final JobProgress progress;
+  private final DestinationDisclosure disclosure;
+
+  JobsController(JobBoard board, JobProgress progress, DestinationDisclosure disclosure) {
+    this.board = board;
+    this.progress = progress;
+    this.disclosure = disclosure;
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('DRIVER', 'COORDINATOR')")
+  public ResponseEntity<List<TransportJobDto>> listJobs(TransportJobStatusDto status) {
+    JobStatus wanted = status == null ? null : JobStatus.valueOf(status.name());
+    return ResponseEntity.ok(board.visibleTo(Caller.current(), wanted).stream().map(ApiViews::job).toList());
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('DRIVER', 'COORDINATOR')")
+  public ResponseEntity<TransportJobDto> getJob(String jobId) {
+    return ResponseEntity.ok(ApiViews.job(board.get(Caller.current(), jobId)));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('DRIVER')")
+  public ResponseEntity<TransportJobDto> acceptJob(String jobId) {
+    return ResponseEntity.ok(ApiViews.job(progress.accept(Caller.current().subject(), jobId)));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('DRIVER')")
+  public ResponseEntity<Void> declineJob(String jobId) {
+    progress.decline(Caller.current().subject(), jobId);
+    return ResponseEntity.noContent().build();
+  }
+
+  @Override
+  @PreAuthorize("hasRole('DRIVER')")
+  public ResponseEntity<TransportJobDto> pickUpJob(String jobId) {
+    return ResponseEntity.ok(ApiViews.job(progress.pickUp(Caller.current().subject(), jobId)));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('DRIVER')")
+  public ResponseEntity<TransportJobDto> deliverJob(String jobId) {
+    return ResponseEntity.ok(ApiViews.job(progress.deliver(Caller.current().subject(), jobId)));
+  }
+
+  /** Never cached anywhere on the way: the address must exist only on the driver's screen. */
+  @Override
+  @PreAuthorize("hasRole('DRIVER')")
+  public ResponseEntity<DestinationDto> getJobDestination(String jobId) {
+    String address = disclosure.disclose(Caller.current().subject(), jobId).reveal();
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .header("Pragma", "no-cache")
+        .body(new DestinationDto(address));
+  }
+}

@@ -1,0 +1,216 @@
+package org.safebed.transport.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.safebed.transport.domain.Jobs.T0;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class TransportJobTest {
+
+  private static final Duration TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration GRACE = Duration.ofMinutes(15);
+  private final Driver anna = Jobs.driver("anna", 48.87, 2.36, true);
+
+  @Test
+  void idDerivesFromThePlacementSoDuplicatesMeetTheSameJob() {
+    assertThat(TransportJob.idFor("plc-1")).isEqualTo("job-plc-1");
+    assertThat(Jobs.pending("plc-1", true).id()).isEqualTo("job-plc-1");
+  }
+
+  @Test
+  void offerNamesTheDriverTheEtaAndWhenTheOfferRunsOut() {
+    TransportJob job = Jobs.pending("plc-1", true);
+    TravelTime eta = new TravelTime(25, EtaSource.STRAIGHT_LINE);
+
+    Transition offer = job.offerTo(anna, eta, T0, TIMEOUT);
+
+    assertThat(job.status()).isEqualTo(JobStatus.OFFERED);
+    assertThat(job.driverSubject()).isEqualTo("acct-anna");
+    assertThat(job.offerExpiresAt()).isEqualTo(T0.plus(TIMEOUT));
+    assertThat(offer.events())
+        .containsExactly(new TransportEvent.DriverAssigned("job-plc-1", "plc-1", "acct-anna", eta));
+  }
+
+  @Test
+  void theFullJourneyEmitsPickedUpAndDelivered() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+
+    assertThat(job.accept("acct-anna", T0).events()).isEmpty();
+    assertThat(job.pickUp("acct-anna", T0).events())
+        .containsExactly(new TransportEvent.PickedUp("job-plc-1", "plc-1"));
+    assertThat(job.deliver("acct-anna", T0).events())
+        .containsExactly(new TransportEvent.Delivered("job-plc-1", "plc-1"));
+    assertThat(job.status()).isEqualTo(JobStatus.DELIVERED);
+    assertThat(job.deliveredAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void repeatingTheStepJustTakenChangesNothing() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+    job.accept("acct-anna", T0);
+
+    Transition again = job.accept("acct-anna", T0.plusSeconds(5));
+
+    assertThat(again.changed()).isFalse();
+    assertThat(again.events()).isEmpty();
+  }
+
+  @Test
+  void stepsOutOfOrderAreRefused() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+
+    assertThatThrownBy(() -> job.pickUp("acct-anna", T0)).isInstanceOf(IllegalTransition.class);
+    assertThatThrownBy(() -> job.deliver("acct-anna", T0)).isInstanceOf(IllegalTransition.class);
+    job.accept("acct-anna", T0);
+    assertThatThrownBy(() -> job.decline("acct-anna", T0)).isInstanceOf(IllegalTransition.class);
+    assertThat(job.status()).isEqualTo(JobStatus.ACCEPTED);
+  }
+
+  @Test
+  void onlyTheAssignedDriverMayMoveTheJob() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+
+    assertThatThrownBy(() -> job.accept("acct-someone-else", T0)).isInstanceOf(TransportJob.NotAssigned.class);
+    assertThat(job.status()).isEqualTo(JobStatus.OFFERED);
+  }
+
+  @Test
+  void declineSendsTheJobBackAndNeverToThatDriverAgain() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+
+    job.decline("acct-anna", T0);
+
+    assertThat(job.status()).isEqualTo(JobStatus.PENDING);
+    assertThat(job.driverSubject()).isNull();
+    assertThat(job.eta()).isNull();
+    assertThat(job.excludedDriverIds()).containsExactly("anna");
+    assertThat(anna.mayTake(job)).isFalse();
+  }
+
+  @Test
+  void anOfferExpiresOnlyOnceItsTimeHasCome() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+
+    assertThat(job.offerExpired(T0.plus(TIMEOUT).minusSeconds(1)).changed()).isFalse();
+    assertThat(job.offerExpired(T0.plus(TIMEOUT)).changed()).isTrue();
+    assertThat(job.status()).isEqualTo(JobStatus.PENDING);
+    assertThat(job.excludedDriverIds()).containsExactly("anna");
+  }
+
+  @Test
+  void anAcceptedOfferDoesNotExpire() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+    job.accept("acct-anna", T0);
+
+    assertThat(job.offerExpired(T0.plus(Duration.ofHours(1))).changed()).isFalse();
+    assertThat(job.status()).isEqualTo(JobStatus.ACCEPTED);
+  }
+
+  @Test
+  void noDriverLeavesTheJobUnassignedAndSaysSo() {
+    TransportJob job = Jobs.pending("plc-1", true);
+
+    Transition failed = job.noDriverAvailable(T0);
+
+    assertThat(job.status()).isEqualTo(JobStatus.UNASSIGNED);
+    assertThat(failed.events())
+        .containsExactly(new TransportEvent.AssignmentFailed("job-plc-1", "plc-1", UnassignedReason.NO_DRIVER));
+  }
+
+  @Test
+  void cancellationEndsAnyJobNotYetDelivered() {
+    TransportJob pickedUp = Jobs.offered("plc-1", anna);
+    pickedUp.accept("acct-anna", T0);
+    pickedUp.pickUp("acct-anna", T0);
+
+    assertThat(pickedUp.cancel(T0).changed()).isTrue();
+    assertThat(pickedUp.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(pickedUp.cancel(T0).changed()).isFalse();
+  }
+
+  @Test
+  void aDeliveredJobIsNotCancelledButCompletesOnCheckIn() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+    job.accept("acct-anna", T0);
+    job.pickUp("acct-anna", T0);
+    job.deliver("acct-anna", T0);
+
+    assertThat(job.cancel(T0).changed()).isFalse();
+    assertThat(job.complete(T0).changed()).isTrue();
+    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(job.complete(T0).changed()).isFalse();
+  }
+
+  @Test
+  void aTombstoneStaysFinal() {
+    TransportJob tombstone = TransportJob.tombstone("plc-1", JobStatus.CANCELLED, T0);
+
+    assertThat(tombstone.id()).isEqualTo("job-plc-1");
+    assertThat(tombstone.awaitsDriver()).isFalse();
+    assertThat(tombstone.complete(T0).changed()).isFalse();
+    assertThatThrownBy(() -> TransportJob.tombstone("plc-1", JobStatus.PENDING, T0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void destinationIsDisclosedFromAcceptanceUntilGraceAfterDelivery() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+    assertThat(job.destinationDisclosableTo("acct-anna", T0, GRACE)).as("offered").isFalse();
+
+    job.accept("acct-anna", T0);
+    assertThat(job.destinationDisclosableTo("acct-anna", T0, GRACE)).as("accepted").isTrue();
+    assertThat(job.destinationDisclosableTo("acct-other", T0, GRACE)).as("another driver").isFalse();
+
+    job.pickUp("acct-anna", T0);
+    assertThat(job.destinationDisclosableTo("acct-anna", T0, GRACE)).as("picked up").isTrue();
+
+    job.deliver("acct-anna", T0);
+    assertThat(job.destinationDisclosableTo("acct-anna", T0.plus(GRACE).minusSeconds(1), GRACE)).isTrue();
+    assertThat(job.destinationDisclosableTo("acct-anna", T0.plus(GRACE), GRACE)).as("after grace").isFalse();
+  }
+
+  @Test
+  void aCancelledJobDisclosesNothing() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+    job.accept("acct-anna", T0);
+    job.cancel(T0);
+
+    assertThat(job.destinationDisclosableTo("acct-anna", T0, GRACE)).isFalse();
+  }
+
+  @Test
+  void aMoveWaitsForItsDayAndIsNeverAnnounced() {
+    TransportJob move =
+        TransportJob.move("ref-1", "plc-1", "central", Jobs.PARIS_SHELTER_AREA, T0.plus(Duration.ofDays(2)), T0);
+
+    assertThat(move.id()).isEqualTo("move-ref-1");
+    assertThat(move.kind()).isEqualTo(JobKind.MOVE);
+    assertThat(move.status()).isEqualTo(JobStatus.SCHEDULED);
+    assertThat(move.minor()).as("unknown, so treated as a minor").isTrue();
+    assertThat(move.becomeDue(T0.plus(Duration.ofDays(1))).changed()).isFalse();
+    assertThat(move.becomeDue(T0.plus(Duration.ofDays(2))).changed()).isTrue();
+    assertThat(move.awaitsDriver()).isTrue();
+
+    assertThat(move.offerTo(anna, new TravelTime(9, EtaSource.ROUTING), T0, TIMEOUT).events()).isEmpty();
+    move.accept("acct-anna", T0);
+    assertThat(move.pickUp("acct-anna", T0).events()).isEmpty();
+    assertThat(move.deliver("acct-anna", T0).events()).isEmpty();
+    assertThat(move.status()).isEqualTo(JobStatus.DELIVERED);
+  }
+
+  @Test
+  void aMoveWithoutAKnownShelterAreaWaitsForCoordinators() {
+    TransportJob move = TransportJob.move("ref-1", "plc-1", "central", null, T0, T0);
+
+    assertThat(move.status()).isEqualTo(JobStatus.UNASSIGNED);
+    assertThat(move.unassignedReason()).isEqualTo(UnassignedReason.UNKNOWN_PICKUP_AREA);
+  }
+
+  @Test
+  void aMoveDueAlreadyWaitsForADriverAtOnce() {
+    assertThat(TransportJob.move("ref-1", "plc-1", "central", Jobs.PARIS_SHELTER_AREA, T0, T0).status())
+        .isEqualTo(JobStatus.PENDING);
+  }
+}

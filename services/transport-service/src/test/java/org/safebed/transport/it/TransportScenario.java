@@ -1,0 +1,208 @@
+package org.safebed.transport.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.safebed.platform.messaging.config.MessagingProperties;
+import org.safebed.platform.testing.SafeBedServiceTest;
+import org.safebed.platform.testing.TestTokens;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The service on a random port with the wire-protocol Mongo, the real broker under its own
+ * namespace, trusted test tokens, and WireMock playing everything outside SafeBed's own services:
+ * the routing provider, the identity provider's token endpoint and shelter occupancy. Every
+ * integration test extends this class unchanged, so they all share one Spring context.
+ */
+@SafeBedServiceTest
+@Import(TransportScenario.Clocks.class)
+// main() names the configuration file; a test context does not run main().
+@TestPropertySource(properties = "spring.config.name=transport-service")
+public abstract class TransportScenario {
+
+  protected static final Duration OFFER_TIMEOUT = Duration.ofMinutes(2);
+  protected static final Duration GRACE = Duration.ofMinutes(15);
+  /** 600 s per leg from the routing stub: 20 minutes for base to pick-up to destination. */
+  protected static final int ROUTED_ETA = 20;
+
+  protected static final WireMockServer OUTSIDE = startOutside();
+
+  @LocalServerPort int port;
+  @Autowired protected MongoTemplate mongo;
+  @Autowired protected TestClock clock;
+  @Autowired private ConnectionFactory connectionFactory;
+  @Autowired private MessagingProperties messaging;
+
+  protected Http http;
+  protected Broker broker;
+  protected final String coordinator = TestTokens.coordinator("coordinator-1");
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Clocks {
+    @Bean
+    TestClock testClock() {
+      return new TestClock();
+    }
+  }
+
+  @DynamicPropertySource
+  static void outside(DynamicPropertyRegistry registry) {
+    registry.add("safebed.transport.routing.base-url", OUTSIDE::baseUrl);
+    registry.add("safebed.transport.occupancy.base-url", OUTSIDE::baseUrl);
+    registry.add("safebed.transport.referral.base-url", OUTSIDE::baseUrl);
+    registry.add("safebed.transport.service-credentials.token-uri", () -> OUTSIDE.baseUrl() + "/oauth2/token");
+    registry.add("safebed.transport.service-credentials.client-secret", () -> "test-secret");
+    registry.add("safebed.transport.offer-timeout", OFFER_TIMEOUT::toString);
+    registry.add("safebed.transport.disclosure-grace", GRACE::toString);
+    registry.add("safebed.transport.offer-sweep-interval", () -> "200ms");
+    // Reconciliation is exercised explicitly, never behind a test's back.
+    registry.add("safebed.transport.reconcile-interval", () -> "1h");
+    registry.add("safebed.messaging.relay-interval", () -> "200ms");
+    // Breakers are proven in their own tests; here an outage must not leak into the next test.
+    registry.add("safebed.transport.routing.resilience.minimum-calls", () -> "10000");
+    registry.add("safebed.transport.routing.resilience.sliding-window-size", () -> "10000");
+    registry.add("safebed.transport.routing.resilience.timeout", () -> "2s");
+    registry.add("safebed.transport.occupancy.resilience.minimum-calls", () -> "10000");
+    registry.add("safebed.transport.occupancy.resilience.sliding-window-size", () -> "10000");
+    registry.add("safebed.transport.occupancy.resilience.timeout", () -> "1s");
+    registry.add("safebed.transport.referral.resilience.minimum-calls", () -> "10000");
+    registry.add("safebed.transport.referral.resilience.sliding-window-size", () -> "10000");
+    registry.add("safebed.transport.service-credentials.resilience.minimum-calls", () -> "10000");
+    registry.add("safebed.transport.service-credentials.resilience.sliding-window-size", () -> "10000");
+  }
+
+  private static WireMockServer startOutside() {
+    WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
+  }
+
+  @BeforeEach
+  void freshWorld() {
+    // Each test starts from no jobs and no drivers (deleteMany keeps the indexes).
+    mongo.getCollection("transport_jobs").deleteMany(new Document());
+    mongo.getCollection("drivers").deleteMany(new Document());
+    OUTSIDE.resetAll();
+    OUTSIDE.stubFor(
+        get(urlPathMatching("/route/v1/driving/.*"))
+            .willReturn(okJson("{\"code\":\"Ok\",\"routes\":[{\"duration\":600.0,\"distance\":9000.0}]}")));
+    http = new Http(port);
+    broker = new Broker(connectionFactory, messaging.exchange());
+  }
+
+  @AfterEach
+  void closeBroker() {
+    broker.close();
+  }
+
+  // --- the world around a job -------------------------------------------------------------
+
+  protected static String newPlacementId() {
+    return "plc-" + UUID.randomUUID().toString().substring(0, 12);
+  }
+
+  /** Registers an on-duty, vetted driver through the coordinators' API; returns the driver id. */
+  protected String driver(String subject, double lat, double lon, boolean escortsMinors) {
+    Http.Response created =
+        http.post(
+            "/api/transport/drivers",
+            coordinator,
+            """
+            {"accountSubject":"%s","vetted":true,"gender":"FEMALE","languages":["fr","en"],
+             "canEscortMinors":%s,"base":{"lat":%s,"lon":%s},"onDuty":true}
+            """
+                .formatted(subject, escortsMinors, lat, lon));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().path("id").asString();
+  }
+
+  protected void bedHeld(String placementId, boolean minor) {
+    broker.publish("placement.bed-held.v1", placementId, bedHeldData(placementId, minor));
+  }
+
+  protected static Map<String, Object> bedHeldData(String placementId, boolean minor) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("placementId", placementId);
+    data.put("shelterId", "shelter-alpha");
+    data.put("region", "central");
+    data.put("minor", minor);
+    data.put("pickupArea", Map.of("lat", 48.86, "lon", 2.35));
+    data.put("destinationArea", Map.of("lat", 48.85, "lon", 2.40));
+    data.put("holdExpiresAt", "2030-01-01T00:00:00Z");
+    return data;
+  }
+
+  protected void placementEvent(String type, String placementId) {
+    broker.publish(type, placementId, Map.of("placementId", placementId));
+  }
+
+  protected static String jobId(String placementId) {
+    return "job-" + placementId;
+  }
+
+  /** The pick-up job of a placement as a coordinator sees it, once it has reached the status. */
+  protected JsonNode awaitJob(String placementId, String status) {
+    return awaitJobById(jobId(placementId), status);
+  }
+
+  protected JsonNode awaitJobById(String id, String status) {
+    JsonNode[] job = new JsonNode[1];
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> {
+              Http.Response found = http.get("/api/transport/jobs/" + id, coordinator);
+              assertThat(found.status()).as(found.toString()).isEqualTo(200);
+              assertThat(found.json().path("status").asString()).as(found.toString()).isEqualTo(status);
+              job[0] = found.json();
+            });
+    return job[0];
+  }
+
+  /** A driver as stored. */
+  protected Document driverDocument(String driverId) {
+    return mongo.getCollection("drivers").find(new Document("_id", driverId)).first();
+  }
+
+  protected static java.util.List<String> ids(JsonNode array) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (JsonNode element : array) {
+      ids.add(element.path("id").asString());
+    }
+    return ids;
+  }
+
+  protected static boolean absent(JsonNode node) {
+    return node.isMissingNode() || node.isNull();
+  }
+
+  protected void assertProblem(Http.Response response, int status) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    assertThat(response.isProblem()).as(response.contentType()).isTrue();
+    assertThat(response.json().path("status").asInt()).isEqualTo(status);
+  }
+}

@@ -1,0 +1,121 @@
+package org.safebed.transport.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.safebed.platform.messaging.OutboxEvent;
+import org.safebed.transport.domain.EtaSource;
+import org.safebed.transport.domain.TransportEvent;
+import org.safebed.transport.domain.TravelTime;
+import org.safebed.transport.domain.UnassignedReason;
+
+/**
+ * Consumers' records against the producers' schemas, and transport's published events against its
+ * own AsyncAPI file.
+ */
+class EventContractTest {
+
+  @Test
+  void publishedEventsCarryExactlyTheDataTheSpecDescribes() throws Exception {
+    AsyncApiSpecs spec = AsyncApiSpecs.of("transport-service").orElseThrow();
+    List<TransportEvent> events =
+        List.of(
+            new TransportEvent.DriverAssigned("job-p", "p", "demo-driver", new TravelTime(12, EtaSource.ROUTING)),
+            new TransportEvent.PickedUp("job-p", "p"),
+            new TransportEvent.Delivered("job-p", "p"),
+            new TransportEvent.AssignmentFailed("job-p", "p", UnassignedReason.NO_DRIVER));
+    for (TransportEvent event : events) {
+      OutboxEvent outbox = OutgoingEvents.toOutbox(event);
+      Map<String, Object> data = spec.dataSchema(outbox.type()).orElseThrow(() -> new AssertionError(outbox.type()));
+
+      assertThat(outbox.data().keySet()).as(outbox.type()).containsExactlyInAnyOrderElementsOf(spec.properties(data).keySet());
+      assertThat(outbox.data().keySet()).as(outbox.type()).containsAll(spec.required(data));
+      assertThat(outbox.aggregateId()).isEqualTo("job-p");
+      assertThat(outbox.correlationId()).isEqualTo("p");
+    }
+  }
+
+  @Test
+  void bedHeldRecordFitsTheOccupancySchema() throws Exception {
+    Map<String, Object> data = producerData("placement.bed-held.v1");
+    AsyncApiSpecs spec = occupancy();
+
+    assertFits(spec, BedHeld.class, data);
+    // Without these transport cannot plan the pick-up at all.
+    assertThat(spec.required(data)).contains("placementId", "pickupArea", "destinationArea");
+  }
+
+  @Test
+  void placementReferenceFitsEveryPlacementEventTransportFollows() throws Exception {
+    for (String type : List.of("placement.hold-expired.v1", "placement.cancelled.v1", "placement.checked-in.v1")) {
+      Map<String, Object> data = producerData(type);
+      assertFits(occupancy(), PlacementReference.class, data);
+      assertThat(occupancy().required(data)).as(type).contains("placementId");
+    }
+  }
+
+  @Test
+  void tenancyStartedRecordFitsTheReferralSchema() throws Exception {
+    Optional<AsyncApiSpecs> referral = AsyncApiSpecs.of("rental-referral-service");
+    Assumptions.assumeTrue(referral.isPresent(), "api-specs/asyncapi/rental-referral-service.yaml not written yet");
+    Map<String, Object> data =
+        referral.get().dataSchema("referral.tenancy-started.v1").orElseThrow(() -> new AssertionError("no tenancy-started"));
+
+    assertFits(referral.get(), TenancyStarted.class, data);
+    assertThat(referral.get().required(data)).contains("referralId", "placementId", "moveInDate");
+  }
+
+  private static AsyncApiSpecs occupancy() throws Exception {
+    Optional<AsyncApiSpecs> spec = AsyncApiSpecs.of("shelter-occupancy-service");
+    Assumptions.assumeTrue(spec.isPresent(), "api-specs/asyncapi/shelter-occupancy-service.yaml not written yet");
+    return spec.get();
+  }
+
+  private static Map<String, Object> producerData(String type) throws Exception {
+    return occupancy().dataSchema(type).orElseThrow(() -> new AssertionError("occupancy does not describe " + type));
+  }
+
+  /** Every field of the record exists in the schema with a compatible type (nested records too). */
+  private static void assertFits(AsyncApiSpecs spec, Class<?> record, Map<String, Object> schema) {
+    Map<String, Object> properties = spec.properties(schema);
+    for (RecordComponent component : record.getRecordComponents()) {
+      String name = component.getName();
+      assertThat(properties).as(record.getSimpleName() + "." + name).containsKey(name);
+      Map<String, Object> property = spec.resolve(properties.get(name));
+      Class<?> type = component.getType();
+      if (type.isRecord()) {
+        assertThat(property.get("type")).as(name).isIn("object", null);
+        assertFits(spec, type, property);
+      } else {
+        assertThat(jsonTypes(property)).as(record.getSimpleName() + "." + name).containsAnyElementsOf(expected(type));
+      }
+    }
+  }
+
+  private static List<Object> jsonTypes(Map<String, Object> property) {
+    Object type = property.get("type");
+    return type instanceof List<?> list ? List.copyOf(list) : List.of(String.valueOf(type));
+  }
+
+  private static List<String> expected(Class<?> type) {
+    if (type == String.class || type == Instant.class || type == java.time.LocalDate.class) {
+      return List.of("string");
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return List.of("boolean");
+    }
+    if (type == Double.class || type == double.class) {
+      return List.of("number", "integer");
+    }
+    if (type == Integer.class || type == int.class || type == Long.class) {
+      return List.of("integer");
+    }
+    throw new AssertionError("unexpected field type " + type);
+  }
+}
