@@ -25,7 +25,10 @@ public class PlatformRecordsAutoConfiguration {
   @Bean
   @ConditionalOnProperty("safebed.sealing.key")
   FieldSealer fieldSealer(SealingProperties properties) {
-    return new FieldSealer(Base64.getDecoder().decode(properties.key()), properties.keyId());
+    java.util.Map<String, byte[]> keys = new java.util.HashMap<>();
+    properties.previousKeys().forEach((id, key) -> keys.put(id, Base64.getDecoder().decode(key)));
+    keys.put(properties.keyId(), Base64.getDecoder().decode(properties.key()));
+    return new FieldSealer(properties.keyId(), keys);
   }
 
   /** Replaces Boot's Mongo health check (see {@link MongoPingHealthIndicator} for why). */

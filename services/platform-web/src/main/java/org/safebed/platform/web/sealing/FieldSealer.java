@@ -15,8 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * each ciphertext to its document id and field: a value copied into another record or field does
  * not decrypt.
  *
- * <p>Sealed form: {@code v1:<keyId>:<base64(iv || ciphertext+tag)>}; the key id lets a rotation
- * re-encrypt record by record while old values stay readable.
+ * <p>Sealed form: {@code v1:<keyId>:<base64(iv || ciphertext+tag)>}. New values are always sealed
+ * with the current key; values sealed with a previous key still open as long as that key is
+ * configured, so a rotation can re-seal record by record ({@link #needsResealing}, {@link #reseal})
+ * while the service keeps running.
  */
 public final class FieldSealer {
 
@@ -24,16 +26,36 @@ public final class FieldSealer {
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
 
-  private final SecretKey key;
   private final String keyId;
+  private final SecretKey key;
+  private final java.util.Map<String, SecretKey> keysById;
   private final SecureRandom random = new SecureRandom();
 
   public FieldSealer(byte[] keyBytes, String keyId) {
-    if (keyBytes.length != 32) {
-      throw new IllegalArgumentException("The sealing key must be 32 bytes (AES-256)");
+    this(keyId, java.util.Map.of(keyId, keyBytes));
+  }
+
+  /**
+   * @param currentKeyId the key new values are sealed with
+   * @param keysById every key that may still open a value: the current one and previous ones
+   */
+  public FieldSealer(String currentKeyId, java.util.Map<String, byte[]> keysById) {
+    java.util.Map<String, SecretKey> keys = new java.util.HashMap<>();
+    keysById.forEach((id, bytes) -> {
+      if (bytes.length != 32) {
+        throw new IllegalArgumentException("The sealing key " + id + " must be 32 bytes (AES-256)");
+      }
+      if (id.contains(":")) {
+        throw new IllegalArgumentException("A key id may not contain ':'");
+      }
+      keys.put(id, new SecretKeySpec(bytes, "AES"));
+    });
+    if (!keys.containsKey(currentKeyId)) {
+      throw new IllegalArgumentException("No key bytes for the current key id " + currentKeyId);
     }
-    this.key = new SecretKeySpec(keyBytes, "AES");
-    this.keyId = keyId;
+    this.keyId = currentKeyId;
+    this.key = keys.get(currentKeyId);
+    this.keysById = java.util.Map.copyOf(keys);
   }
 
   public String seal(String plaintext, String documentId, String field) {
@@ -62,19 +84,30 @@ public final class FieldSealer {
     if (parts.length != 3 || !PREFIX.equals(parts[0])) {
       throw new SealedValueException("not a sealed value");
     }
-    if (!keyId.equals(parts[1])) {
-      throw new SealedValueException("sealed with key " + parts[1] + ", not the current key");
+    SecretKey opening = keysById.get(parts[1]);
+    if (opening == null) {
+      throw new SealedValueException("sealed with key " + parts[1] + ", which is not configured");
     }
     try {
       byte[] in = Base64.getDecoder().decode(parts[2]);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, opening, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
       cipher.updateAAD(associatedData(documentId, field));
       byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new SealedValueException("sealed value does not open for this record and field");
     }
+  }
+
+  /** Whether a sealed value was sealed with a key other than the current one. */
+  public boolean needsResealing(String sealed) {
+    return isSealed(sealed) && !sealed.startsWith(PREFIX + ":" + keyId + ":");
+  }
+
+  /** Opens a value sealed with any configured key and seals it again with the current key. */
+  public String reseal(String sealed, String documentId, String field) {
+    return seal(unseal(sealed, documentId, field), documentId, field);
   }
 
   public boolean isSealed(String value) {

@@ -49,6 +49,27 @@ class FieldSealerTest {
   }
 
   @Test
+  void rotationKeepsOldValuesReadableAndResealsThemWithTheNewKey() {
+    byte[] oldKey = randomKey();
+    byte[] newKey = randomKey();
+    FieldSealer before = new FieldSealer(oldKey, "k1");
+    String sealedBefore = before.seal("3 Chemin Imaginaire", "shelter-9", "address");
+
+    FieldSealer during = new FieldSealer("k2", java.util.Map.of("k1", oldKey, "k2", newKey));
+    assertThat(during.unseal(sealedBefore, "shelter-9", "address")).isEqualTo("3 Chemin Imaginaire");
+    assertThat(during.needsResealing(sealedBefore)).isTrue();
+    String resealed = during.reseal(sealedBefore, "shelter-9", "address");
+    assertThat(resealed).startsWith("v1:k2:");
+    assertThat(during.needsResealing(resealed)).isFalse();
+    assertThat(during.seal("x", "d", "f")).startsWith("v1:k2:");
+
+    FieldSealer after = new FieldSealer(newKey, "k2");
+    assertThat(after.unseal(resealed, "shelter-9", "address")).isEqualTo("3 Chemin Imaginaire");
+    assertThatThrownBy(() -> after.unseal(sealedBefore, "shelter-9", "address"))
+        .isInstanceOf(FieldSealer.SealedValueException.class);
+  }
+
+  @Test
   void refusesKeysThatAreNotAes256() {
     assertThatThrownBy(() -> new FieldSealer(new byte[16], "k1")).isInstanceOf(IllegalArgumentException.class);
   }
