@@ -5,6 +5,9 @@ import java.util.Base64;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.health.MongoPingHealthIndicator;
 import org.safebed.platform.web.sealing.FieldSealer;
+import org.safebed.platform.web.sealing.SealedField;
+import org.safebed.platform.web.sealing.SealedFieldRotation;
+import org.safebed.platform.web.sealing.SealingEndpoint;
 import org.safebed.platform.web.sealing.SealingProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,6 +32,19 @@ public class PlatformRecordsAutoConfiguration {
     properties.previousKeys().forEach((id, key) -> keys.put(id, Base64.getDecoder().decode(key)));
     keys.put(properties.keyId(), Base64.getDecoder().decode(properties.key()));
     return new FieldSealer(properties.keyId(), keys);
+  }
+
+  @Bean
+  @ConditionalOnBean({FieldSealer.class, MongoTemplate.class})
+  SealedFieldRotation sealedFieldRotation(
+      MongoTemplate mongo, FieldSealer sealer, java.util.List<SealedField> fields) {
+    return new SealedFieldRotation(mongo, sealer, fields);
+  }
+
+  @Bean
+  @ConditionalOnBean(SealedFieldRotation.class)
+  SealingEndpoint sealingEndpoint(SealedFieldRotation rotation) {
+    return new SealingEndpoint(rotation);
   }
 
   /** Replaces Boot's Mongo health check (see {@link MongoPingHealthIndicator} for why). */
