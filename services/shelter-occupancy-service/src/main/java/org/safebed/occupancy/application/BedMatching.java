@@ -2,18 +2,24 @@ package org.safebed.occupancy.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.Bed;
-import org.safebed.occupancy.domain.BedCounts;
 import org.safebed.occupancy.domain.BedRepository;
+import org.safebed.occupancy.domain.BedRepository.PlacementHasBedException;
 import org.safebed.occupancy.domain.BedStatus;
+import org.safebed.occupancy.domain.GeoCell;
+import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.occupancy.domain.MatchingPolicy;
 import org.safebed.occupancy.domain.MatchingPolicy.RankedShelter;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
+import org.safebed.occupancy.domain.PlacementRequest;
 import org.safebed.occupancy.domain.Shelter;
 import org.safebed.occupancy.domain.ShelterCandidate;
 import org.safebed.occupancy.domain.ShelterRepository;
@@ -24,16 +30,29 @@ import org.springframework.stereotype.Component;
 /**
  * Finds and holds a bed for a placement that awaits one (pending or waitlisted).
  *
+ * <p>The search reads the coarse-area index ring by ring, nearest cells first, keeps the shelters
+ * the policy finds worth locating in a queue ordered by distance, and walks it: a shelter is
+ * located (its sealed location opened, audited) only if it has a free bed and no keep-apart
+ * conflict, and the walk stops as soon as nothing left, queued or farther away, could rank before
+ * the best shelter found. So a search reads a few cells and opens a few locations, however many
+ * shelters there are.
+ *
  * <p>Order of writes, so that a crash anywhere is repairable: the placement exists (PENDING) before
- * any bed is taken; a bed is taken by one conditional update naming the placement; then the
- * placement becomes HELD together with its bed-held event. A crash between the last two leaves a
- * bed held for a placement that is still PENDING: the next {@link #match} of that placement (by the
+ * any bed is taken; a bed is taken by one conditional update naming the placement (a placement can
+ * hold only one); the shelter is then read again, so a shelter closed or compromised meanwhile, or
+ * a keep-apart conflict that arrived at the same moment, gives the bed back; then the placement
+ * becomes HELD together with its bed-held event. A crash before the last write leaves a bed held
+ * for a placement that is still PENDING: the next {@link #match} of that placement (by the
  * reconciler or a retried request) finds the bed and finishes the hold instead of taking another.
  */
 @Component
 public class BedMatching {
 
   private static final Logger log = LoggerFactory.getLogger(BedMatching.class);
+  /** Shelters given up on (beds gone, conflict, closed) before the placement is waitlisted. */
+  private static final int MAX_REFUSED = 25;
+  private static final double FIRST_RING_KM = 40;
+  private static final double RING_GROWTH = 3;
 
   private final PlacementRepository placements;
   private final ShelterRepository shelters;
@@ -60,62 +79,200 @@ public class BedMatching {
     this.clock = clock;
   }
 
+  /** The best shelter found, the free beds seen there, and how many shelters were located. */
+  public record Choice(RankedShelter ranked, List<String> freeBeds, int located) {}
+
   /** Holds a bed for the placement or waitlists it; answers the placement as stored afterwards. */
   public Placement match(Placement placement) {
+    return match(placement, false);
+  }
+
+  /**
+   * @param fresh the placement was stored just now by this caller, so no bed can be held for it yet
+   *     (saves a read on the common path)
+   */
+  public Placement match(Placement placement, boolean fresh) {
     if (!placement.isAwaitingBed()) {
       return placement;
     }
-    Optional<Placement> resumed = resumeHeldBed(placement);
-    if (resumed.isPresent()) {
-      return resumed.get();
-    }
-    for (RankedShelter ranked : rankedCandidates(placement)) {
-      Optional<Bed> bed = beds.holdAvailable(ranked.shelter().id(), placement.id(), clock.instant());
-      if (bed.isPresent()) {
-        return completeHold(placement, ranked.shelter(), bed.get().id());
+    if (!fresh) {
+      Optional<Placement> resumed = resumeHeldBed(placement);
+      if (resumed.isPresent()) {
+        return resumed.get();
       }
-      // Lost the race for this shelter's last bed: the next shelter in the ranking is tried.
+    }
+    Walk walk = new Walk(placement);
+    for (int refused = 0; refused < MAX_REFUSED; refused++) {
+      Optional<Choice> choice = walk.best();
+      if (choice.isEmpty()) {
+        break;
+      }
+      Optional<Placement> held = tryHold(placement, choice.get());
+      if (held.isPresent()) {
+        return held.get();
+      }
+      // Lost the race for its last bed, or the shelter changed meanwhile: the next best is tried.
+      walk.refuse(choice.get());
     }
     return waitlist(placement);
   }
 
-  private Optional<Placement> resumeHeldBed(Placement placement) {
-    for (Bed bed : beds.findByPlacement(placement.id())) {
-      if (bed.status() == BedStatus.HELD) {
-        Optional<Shelter> shelter = shelters.findById(bed.shelterId());
-        if (shelter.isPresent()) {
-          log.info("Placement {} resumes its held bed {}", placement.id(), bed.id());
-          return Optional.of(completeHold(placement, shelter.get(), bed.id()));
+  /**
+   * One search, resumable: after a refusal it goes on from where it stopped instead of reading the
+   * same cells and beds again.
+   */
+  private final class Walk {
+    private final Placement placement;
+    private final PlacementRequest request;
+    private final GeoPoint from;
+    private final Instant now = clock.instant();
+    private final List<GeoCell> cells;
+    private final PriorityQueue<Queued> queue = new PriorityQueue<>(
+        Comparator.comparingDouble(Queued::km).thenComparing(q -> q.shelter().id()));
+    private final List<Queued> deferred = new ArrayList<>();
+    private final List<Choice> viable = new ArrayList<>();
+    private int nextCell;
+    private double reachedKm;
+    private int located;
+
+    Walk(Placement placement) {
+      this.placement = placement;
+      this.request = placement.request();
+      this.from = request.location();
+      this.cells = GeoCell.within(from, policy.searchRadiusKm());
+    }
+
+    Optional<Choice> best() {
+      while (true) {
+        Choice best = viable.stream().min((a, b) -> policy.ranking().compare(a.ranked(), b.ranked())).orElse(null);
+        loadWhileUnreadCouldWin(best);
+        Queued next = queue.peek();
+        if (next == null) {
+          return Optional.ofNullable(best).map(b -> new Choice(b.ranked(), b.freeBeds(), located));
         }
+        if (best != null && !policy.couldBeat(next.shelter(), request, best.ranked(), now)) {
+          if (!policy.anythingFartherCouldBeat(next.km(), best.ranked())) {
+            return Optional.of(new Choice(best.ranked(), best.freeBeds(), located));
+          }
+          // Cannot beat this best, but may matter if it is refused.
+          deferred.add(queue.poll());
+          continue;
+        }
+        queue.poll();
+        locate(placement, next.shelter(), now).ifPresent(choice -> {
+          located++;
+          viable.add(choice);
+        });
+      }
+    }
+
+    void refuse(Choice choice) {
+      viable.removeIf(c -> c.ranked().shelter().id().equals(choice.ranked().shelter().id()));
+      queue.addAll(deferred);
+      deferred.clear();
+    }
+
+    /** Reads more cells while a shelter not read yet could be nearer than the nearest queued one. */
+    private void loadWhileUnreadCouldWin(Choice best) {
+      while (nextCell < cells.size() && (queue.isEmpty() || queue.peek().km() > reachedKm)
+          && (best == null || policy.anythingFartherCouldBeat(reachedKm, best.ranked()))
+          && !policy.beyondReach(reachedKm, request)) {
+        reachedKm = reachedKm == 0 ? FIRST_RING_KM : reachedKm * RING_GROWTH;
+        List<GeoCell> ring = new ArrayList<>();
+        while (nextCell < cells.size() && cells.get(nextCell).minDistanceKmFrom(from) <= reachedKm) {
+          ring.add(cells.get(nextCell++));
+        }
+        for (Shelter shelter : shelters.findInCells(ring)) {
+          if (policy.worthLocating(shelter, request)) {
+            queue.add(new Queued(shelter, shelter.area().distanceKmTo(from)));
+          }
+        }
+      }
+    }
+  }
+
+  private record Queued(Shelter shelter, double km) {}
+
+  /** The shelter ranked with its exact location, if it has a free bed and she may go there. */
+  private Optional<Choice> locate(Placement placement, Shelter shelter, Instant now) {
+    List<Bed> all = beds.findByShelter(shelter);
+    List<String> free = all.stream().filter(bed -> bed.status() == BedStatus.AVAILABLE).map(Bed::id).toList();
+    if (free.isEmpty() || conflictsWithOccupants(placement, all)) {
+      return Optional.empty();
+    }
+    GeoPoint location = secrets.locationForMatching(shelter, placement.requestedBy());
+    ShelterCandidate candidate = new ShelterCandidate(shelter, location);
+    if (!policy.qualifies(candidate, placement.request())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Choice(new RankedShelter(shelter,
+        policy.travelTime().estimate(placement.request().location(), location), policy.isStale(shelter, now)),
+        free, 0));
+  }
+
+  private static boolean conflictsWithOccupants(Placement placement, List<Bed> beds) {
+    return beds.stream()
+        .filter(bed -> bed.isTaken() && !placement.id().equals(bed.placementId()))
+        .anyMatch(bed -> placement.mustBeKeptApartFrom(bed.occupant()));
+  }
+
+  private Optional<Placement> tryHold(Placement placement, Choice choice) {
+    List<String> free = new ArrayList<>(choice.freeBeds());
+    // Requests racing for the same shelter spread over its beds instead of all trying the first.
+    Collections.shuffle(free);
+    for (String bedId : free) {
+      Optional<Bed> bed;
+      try {
+        bed = beds.hold(bedId, placement.id(), placement.asOccupant(), clock.instant());
+      } catch (PlacementHasBedException e) {
+        // A concurrent match of the same placement (a retry, the reconciler) took a bed first.
+        Placement current = placements.findById(placement.id()).orElseThrow();
+        return Optional.of(current.isAwaitingBed() ? match(current) : current);
+      }
+      if (bed.isPresent()) {
+        return confirmHold(placement, choice, bedId);
       }
     }
     return Optional.empty();
   }
 
   /**
-   * Shelters that could take her, best first. Exact locations are opened (and audited) only for
-   * open, eligible shelters in range that have a free bed right now.
+   * Re-reads the shelter after taking the bed: a shelter closed or compromised since the search,
+   * or a keep-apart conflict with someone who took a bed there at the same moment, gives the bed
+   * back (both may give way; neither can miss the other, since each wrote before it read).
    */
-  private List<RankedShelter> rankedCandidates(Placement placement) {
-    List<Shelter> plausible = shelters.findOpen().stream()
-        .filter(shelter -> policy.worthLocating(shelter, placement.request()))
-        .toList();
-    if (plausible.isEmpty()) {
-      return List.of();
+  private Optional<Placement> confirmHold(Placement placement, Choice choice, String bedId) {
+    Optional<Shelter> shelter = shelters.findById(choice.ranked().shelter().id());
+    boolean stillOk = shelter.isPresent() && shelter.get().acceptsPlacements()
+        && (!placement.hasKeepApartFacts() || !conflictsWithOccupants(placement, beds.findByShelter(shelter.get())));
+    if (!stillOk) {
+      beds.release(bedId, placement.id(), clock.instant());
+      log.info("Placement {} gave back bed {}: shelter closed or keep-apart conflict", placement.id(), bedId);
+      return Optional.empty();
     }
-    Map<String, BedCounts> counts = beds.countByShelter(plausible.stream().map(Shelter::id).toList());
-    List<ShelterCandidate> candidates = plausible.stream()
-        .filter(shelter -> counts.getOrDefault(shelter.id(), BedCounts.NONE).available() > 0)
-        .map(shelter -> new ShelterCandidate(shelter,
-            secrets.locationForMatching(shelter, placement.requestedBy())))
-        .toList();
-    return policy.rank(placement.request(), candidates);
+    List<String> reasons = new ArrayList<>(policy.reasons(choice.ranked(), 1, choice.located(), placement.request()));
+    return Optional.of(completeHold(placement, shelter.get(), bedId, reasons));
   }
 
-  private Placement completeHold(Placement placement, Shelter shelter, String bedId) {
+  private Optional<Placement> resumeHeldBed(Placement placement) {
+    for (Bed bed : beds.findByPlacement(placement.id())) {
+      if (bed.status() == BedStatus.HELD) {
+        Optional<Shelter> shelter = shelters.findById(bed.shelterId());
+        if (shelter.isPresent() && shelter.get().acceptsPlacements()) {
+          log.info("Placement {} resumes its held bed {}", placement.id(), bed.id());
+          return Optional.of(completeHold(placement, shelter.get(), bed.id(), List.of("RESUMED_HELD_BED")));
+        }
+        // Closed or compromised since the bed was taken: she will not be sent there.
+        beds.release(bed.id(), placement.id(), clock.instant());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Placement completeHold(Placement placement, Shelter shelter, String bedId, List<String> reasons) {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(properties.holdDuration());
-    Placement.Change held = placement.holdBed(shelter, bedId, expiresAt, now);
+    Placement.Change held = placement.holdBed(shelter, bedId, expiresAt, now, reasons);
     Optional<Placement> saved = placements.save(held.placement(), held.events());
     if (saved.isPresent()) {
       log.info("Placement {} holds bed {} of shelter {}", placement.id(), bedId, shelter.id());
@@ -125,7 +282,7 @@ public class BedMatching {
     // bed, a cancellation): keep what they stored and give this bed back unless it is theirs too.
     Placement current = placements.findById(placement.id()).orElseThrow();
     boolean ours = current.hold() != null && bedId.equals(current.hold().bedId())
-        && !current.status().isFinal();
+        && current.status().hasBed();
     if (!ours && beds.release(bedId, placement.id(), now)) {
       log.info("Placement {} changed concurrently; bed {} given back", placement.id(), bedId);
     }

@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives back the bed of a placement that no longer needs it (cancelled, expired, checked out), and
- * offers it to the waitlist. Runs after the placement was stored: a crash in between leaves a bed
- * whose placement no longer wants it, which the reconciler frees.
+ * Gives back the bed of a placement that no longer needs it (cancelled, expired, checked out,
+ * relocated), and offers it to the waitlist. Runs after the placement was stored: a crash in
+ * between leaves a bed whose placement no longer wants it, which the reconciler frees.
  */
 @Component
 public class BedRelease {
@@ -28,12 +28,12 @@ public class BedRelease {
   }
 
   public void releaseBedOf(Placement placement) {
-    if (placement.hold() == null) {
+    if (placement.hold() == null || placement.status().hasBed()) {
       return;
     }
     if (beds.release(placement.hold().bedId(), placement.id(), clock.instant())) {
       log.info("Bed {} released by placement {}", placement.hold().bedId(), placement.id());
-      waitlist.bedFreed();
+      waitlist.bedFreed(placement.hold().shelterId());
     }
   }
 }

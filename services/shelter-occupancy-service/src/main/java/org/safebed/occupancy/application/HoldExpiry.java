@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends holds that ran out (scheduled; no TTL index: the sweep records the event and frees the bed,
- * which a TTL could not). A hold extended by a transport assignment is re-checked on the fresh
- * state, so a just-extended hold is never expired.
+ * Ends holds that ran out, and gives up the kept beds of residents missing for too long
+ * (scheduled; no TTL index: the sweep records the event and frees the bed, which a TTL could not).
+ * Each is re-checked on the fresh state, so a hold just extended by a transport assignment, or a
+ * resident who just came back, is left alone.
  */
 @Component
 public class HoldExpiry {
@@ -31,9 +32,9 @@ public class HoldExpiry {
     this.clock = clock;
   }
 
-  /** @return how many holds expired */
+  /** @return how many holds expired and missing residents' beds were given up */
   public synchronized int sweep() {
-    int expired = 0;
+    int ended = 0;
     Instant now = clock.instant();
     for (Placement candidate : placements.findHeldExpiredAt(now, BATCH)) {
       var applied = changes.apply(candidate.id(), placement -> placement.holdHasExpired(now)
@@ -42,9 +43,17 @@ public class HoldExpiry {
       if (applied.isPresent() && applied.get().changed()) {
         log.info("Hold of placement {} expired", candidate.id());
         release.releaseBedOf(applied.get().after());
-        expired++;
+        ended++;
       }
     }
-    return expired;
+    for (Placement candidate : placements.findMissingBedRunOut(now, BATCH)) {
+      var applied = changes.apply(candidate.id(), placement -> placement.giveUpMissingBed(now));
+      if (applied.isPresent() && applied.get().changed()) {
+        log.info("Placement {}: resident still missing, her bed is given up", candidate.id());
+        release.releaseBedOf(applied.get().after());
+        ended++;
+      }
+    }
+    return ended;
   }
 }

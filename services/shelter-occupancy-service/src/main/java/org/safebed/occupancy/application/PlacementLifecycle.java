@@ -3,7 +3,9 @@ package org.safebed.occupancy.application;
 import java.time.Clock;
 import java.util.function.BiPredicate;
 import org.safebed.occupancy.application.PlacementChanges.Applied;
+import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.BedRepository;
+import org.safebed.occupancy.domain.BedStatus;
 import org.safebed.occupancy.domain.CheckOutReason;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
@@ -29,6 +31,7 @@ public class PlacementLifecycle {
   private final PlacementChanges changes;
   private final BedRepository beds;
   private final BedRelease release;
+  private final OccupancyProperties properties;
   private final Clock clock;
 
   public PlacementLifecycle(
@@ -36,25 +39,26 @@ public class PlacementLifecycle {
       PlacementChanges changes,
       BedRepository beds,
       BedRelease release,
+      OccupancyProperties properties,
       Clock clock) {
     this.placements = placements;
     this.changes = changes;
     this.beds = beds;
     this.release = release;
+    this.properties = properties;
     this.clock = clock;
   }
 
   public Placement view(Caller caller, String placementId) {
-    return placements.findById(placementId)
-        .filter(placement -> Access.mayView(caller, placement))
-        .orElseThrow(() -> ApiException.notFound("Placement"));
+    return visibleTo(caller, placementId, Access::mayView);
   }
 
   public Placement checkIn(Caller manager, String placementId) {
     Placement placement = visibleTo(manager, placementId, Access::managesShelterOf);
     Applied applied = changes.apply(placement, p -> p.checkIn(clock.instant()));
     Placement after = applied.after();
-    if (!beds.occupy(after.hold().bedId(), after.id(), clock.instant()) && applied.changed()) {
+    if (!beds.occupy(after.hold().bedId(), after.id(), clock.instant()) && applied.changed()
+        && !occupiedBy(after)) {
       log.warn("Placement {} checked in but its bed {} was not HELD by it; the reconciler will align it",
           after.id(), after.hold().bedId());
     }
@@ -73,6 +77,28 @@ public class PlacementLifecycle {
     Applied applied = changes.apply(placement, p -> p.cancel(clock.instant()));
     release.releaseBedOf(applied.after());
     return applied.after();
+  }
+
+  /** Her bed stays hers for a while; the event alerts the police who placed her. */
+  public Placement reportMissing(Caller manager, String placementId) {
+    Placement placement = visibleTo(manager, placementId, Access::managesShelterOf);
+    Applied applied = changes.apply(placement, p -> p.reportMissing(properties.missingBedKeptFor(), clock.instant()));
+    if (applied.changed()) {
+      log.warn("Placement {}: resident reported missing", placementId);
+    }
+    return applied.after();
+  }
+
+  public Placement reportReturned(Caller manager, String placementId) {
+    Placement placement = visibleTo(manager, placementId, Access::managesShelterOf);
+    return changes.apply(placement, p -> p.reportReturned(clock.instant())).after();
+  }
+
+  /** A simultaneous repeat of the same check-in may have occupied the bed first. */
+  private boolean occupiedBy(Placement placement) {
+    return beds.findById(placement.hold().bedId())
+        .filter(bed -> bed.status() == BedStatus.OCCUPIED && placement.id().equals(bed.placementId()))
+        .isPresent();
   }
 
   private Placement visibleTo(Caller caller, String placementId, BiPredicate<Caller, Placement> may) {

@@ -1,7 +1,9 @@
 package org.safebed.occupancy.application;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.Placement;
@@ -9,6 +11,7 @@ import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementRepository.DuplicateRequestException;
 import org.safebed.occupancy.domain.PlacementRequest;
 import org.safebed.occupancy.domain.PlacementStatus;
+import org.safebed.occupancy.domain.RequestSlots;
 import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
 import org.safebed.platform.web.sealing.FieldSealer;
@@ -20,13 +23,19 @@ import org.springframework.stereotype.Component;
  * retry with the same request answers the same placement, the same key with another request is
  * refused, and a retry that finds its placement still PENDING (the first attempt crashed) finishes
  * the matching.
+ *
+ * <p>The cap on open placements per requester is hard: a slot is claimed by one conditional update
+ * before the placement is stored, and given back when the placement closes (see {@link SlotRelease}).
  */
 @Component
 public class PlacementRequests {
 
   private final PlacementRepository placements;
   private final BedMatching matching;
+  private final Waitlist waitlist;
+  private final RequestSlots slots;
   private final RequestFingerprints fingerprints;
+  private final CaseTokens caseTokens;
   private final FieldSealer sealer;
   private final OccupancyProperties properties;
   private final Clock clock;
@@ -34,13 +43,19 @@ public class PlacementRequests {
   public PlacementRequests(
       PlacementRepository placements,
       BedMatching matching,
+      Waitlist waitlist,
+      RequestSlots slots,
       RequestFingerprints fingerprints,
+      CaseTokens caseTokens,
       FieldSealer sealer,
       OccupancyProperties properties,
       Clock clock) {
     this.placements = placements;
     this.matching = matching;
+    this.waitlist = waitlist;
+    this.slots = slots;
     this.fingerprints = fingerprints;
+    this.caseTokens = caseTokens;
     this.sealer = sealer;
     this.properties = properties;
     this.clock = clock;
@@ -53,28 +68,44 @@ public class PlacementRequests {
     }
   }
 
-  public Outcome request(Caller police, UUID idempotencyKey, PlacementRequest request, String policeCaseRef) {
+  /**
+   * @param keepApartFrom case references of people she must be kept apart from; only their keyed
+   *     hashes are kept
+   */
+  public Outcome request(Caller police, UUID idempotencyKey, PlacementRequest asked, String policeCaseRef,
+      Set<String> keepApartFrom) {
     String key = idempotencyKey.toString();
+    PlacementRequest request = asked.withKeepApart(caseTokens.of(keepApartFrom));
     String fingerprint = fingerprints.of(request, policeCaseRef);
     Optional<Placement> earlier = placements.findByIdempotencyKey(police.subject(), key);
     if (earlier.isPresent()) {
       return replay(earlier.get(), fingerprint);
     }
-    // A soft cap: two simultaneous first requests may both pass; it limits abuse, not races.
-    if (placements.countActiveHolds(police.subject()) >= properties.maxActiveHoldsPerRequester()) {
+    // Derived from requester and key: simultaneous retries of one request claim one slot, not several.
+    String id = placementIdFor(police.subject(), key);
+    if (!slots.claim(police.subject(), id, properties.maxActiveHoldsPerRequester(), clock.instant())) {
       throw new ApiException(HttpStatus.CONFLICT, "too-many-holds",
-          "You already hold the maximum number of beds; cancel or complete a placement first");
+          "You already have the maximum number of open placements; cancel or complete one first");
     }
-    String id = UUID.randomUUID().toString();
     Placement placement = Placement.requested(id, police.subject(), request,
-        sealer.seal(policeCaseRef, id, "policeCaseRef"), key, fingerprint, clock.instant());
+        sealer.seal(policeCaseRef, id, "policeCaseRef"), caseTokens.of(policeCaseRef), key, fingerprint,
+        clock.instant());
     try {
       placements.insert(placement);
     } catch (DuplicateRequestException e) {
-      // The same request raced itself: answer the one that won.
+      // The same request raced itself: answer the one that won (its slot is the one we claimed).
       return replay(placements.findByIdempotencyKey(police.subject(), key).orElseThrow(), fingerprint);
     }
-    return Outcome.of(matching.match(placement));
+    Placement matched = matching.match(placement, true);
+    if (matched.status() == PlacementStatus.WAITLISTED) {
+      waitlist.joined();
+    }
+    return Outcome.of(matched);
+  }
+
+  /** Opaque and stable for one requester's key; never the same for two requesters. */
+  static String placementIdFor(String requester, String idempotencyKey) {
+    return UUID.nameUUIDFromBytes((requester + "\u0000" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   private Outcome replay(Placement earlier, String fingerprint) {

@@ -2,6 +2,7 @@ package org.safebed.occupancy.config;
 
 import java.time.Duration;
 import org.safebed.occupancy.application.HoldExpiry;
+import org.safebed.occupancy.application.LiveStatus;
 import org.safebed.occupancy.application.Reconciliation;
 import org.safebed.occupancy.application.Waitlist;
 import org.slf4j.Logger;
@@ -13,8 +14,9 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * The background work that keeps the invariants without transactions or TTL indexes: hold expiry,
- * the reconciler (immediately at start-up, then periodically) and the waitlist safety net.
+ * The background work that keeps the invariants without transactions or TTL indexes: hold expiry
+ * (and missing residents' kept beds), the reconciler (immediately at start-up, then periodically),
+ * the waitlist safety net, escalation of long waits, and the live-status poll.
  */
 @Configuration
 @EnableScheduling
@@ -25,13 +27,15 @@ public class OccupancySchedule implements SchedulingConfigurer {
   private final HoldExpiry holdExpiry;
   private final Reconciliation reconciliation;
   private final Waitlist waitlist;
+  private final LiveStatus live;
   private final OccupancyProperties properties;
 
-  public OccupancySchedule(
-      HoldExpiry holdExpiry, Reconciliation reconciliation, Waitlist waitlist, OccupancyProperties properties) {
+  public OccupancySchedule(HoldExpiry holdExpiry, Reconciliation reconciliation, Waitlist waitlist, LiveStatus live,
+      OccupancyProperties properties) {
     this.holdExpiry = holdExpiry;
     this.reconciliation = reconciliation;
     this.waitlist = waitlist;
+    this.live = live;
     this.properties = properties;
   }
 
@@ -43,6 +47,10 @@ public class OccupancySchedule implements SchedulingConfigurer {
         guarded("reconciler", reconciliation::run), properties.reconcileInterval(), Duration.ZERO));
     registrar.addFixedDelayTask(new FixedDelayTask(
         guarded("waitlist", waitlist::rematch), properties.waitlistInterval(), properties.waitlistInterval()));
+    registrar.addFixedDelayTask(new FixedDelayTask(
+        guarded("escalation", waitlist::escalate), properties.escalationInterval(), properties.escalationInterval()));
+    registrar.addFixedDelayTask(new FixedDelayTask(
+        () -> live.poll(), properties.livePollInterval(), properties.livePollInterval()));
   }
 
   private static Runnable guarded(String name, java.util.function.IntSupplier task) {

@@ -8,20 +8,31 @@ import java.util.Optional;
 
 /**
  * Beds change status only through conditional single-document updates that name the status they
- * expect (and the placement, where one is involved): the database arbitrates every race.
+ * expect (and the placement, where one is involved): the database arbitrates every race. A
+ * placement holds at most one bed: the store refuses a second one ({@link PlacementHasBedException}).
  */
 public interface BedRepository {
+
+  /** Thrown when a placement that already holds a bed tries to take another. */
+  final class PlacementHasBedException extends RuntimeException {
+    public PlacementHasBedException() {
+      super("the placement already holds a bed", null, false, false);
+    }
+  }
 
   /** Creates beds 1..count of a shelter where missing; existing beds are left as they are. */
   void ensureBeds(String shelterId, int count, Instant now);
 
-  /** Atomically takes any AVAILABLE bed of the shelter for the placement; empty if none is left. */
-  Optional<Bed> holdAvailable(String shelterId, String placementId, Instant now);
+  /** Atomically takes this bed for the placement if it is AVAILABLE; empty if it is not. */
+  Optional<Bed> hold(String bedId, String placementId, Bed.Occupant occupant, Instant now);
 
-  /** Beds held or occupied by this placement (normally at most one). */
+  /** Beds held or occupied by this placement (at most one). */
   List<Bed> findByPlacement(String placementId);
 
   Optional<Bed> findById(String bedId);
+
+  /** All beds of a shelter (its bed slots), by id. */
+  List<Bed> findByShelter(Shelter shelter);
 
   /** HELD by this placement → OCCUPIED. */
   boolean occupy(String bedId, String placementId, Instant now);
@@ -32,7 +43,8 @@ public interface BedRepository {
   /** AVAILABLE → OUT_OF_SERVICE, or back. */
   boolean changeService(String bedId, boolean inService, Instant now);
 
-  List<Bed> findByShelter(String shelterId);
+  /** AVAILABLE or OUT_OF_SERVICE → RETIRED. */
+  boolean retire(String bedId, Instant now);
 
   Map<String, BedCounts> countByShelter(Collection<String> shelterIds);
 

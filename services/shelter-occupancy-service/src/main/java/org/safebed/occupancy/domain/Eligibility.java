@@ -1,5 +1,6 @@
 package org.safebed.occupancy.domain;
 
+import java.util.Collections;
 import java.util.Set;
 
 /** Whom a shelter can take in. */
@@ -29,5 +30,15 @@ public record Eligibility(
         && person.ageYears() <= maxAge
         && genders.contains(person.gender())
         && needs.stream().allMatch(need -> need.coveredBy(this));
+  }
+
+  /**
+   * Every hard rule of a request: age band, gender, needs (child, access, support), the specialisms
+   * asked for, and a common language when she named any.
+   */
+  public boolean admits(PlacementRequest request) {
+    return admits(request.person(), request.needs())
+        && specialisms.containsAll(request.specialisms())
+        && (request.languages().isEmpty() || !Collections.disjoint(languages, request.languages()));
   }
 }

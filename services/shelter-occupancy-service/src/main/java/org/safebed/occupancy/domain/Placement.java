@@ -2,19 +2,29 @@ package org.safebed.occupancy.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An emergency placement: from the police request through a timed bed hold to check-in and
- * check-out. Every transition returns the new state with the events it causes; the repository
- * stores both in one conditional write (optimistic on {@code version}), so a state change and its
- * event never part.
+ * check-out (and the exceptions: resident missing, shelter compromised). Every transition returns
+ * the new state with the events it causes; the repository stores both in one conditional write
+ * (optimistic on {@code version}), so a state change and its event never part.
  *
  * @param sealedCaseRef the police case reference, sealed; opaque to the domain
+ * @param caseToken keyed hash of the case reference: what keep-apart rules of others compare with
  * @param requestFingerprint keyed hash of the request, to tell a retry from a different request
  * @param hold the bed held (kept after release for history), null before any hold
  * @param initialOutcome HELD or WAITLISTED: what the first answer said, so retries answer the same
+ * @param relocatedFrom the placement this one replaces (its shelter was compromised), or null
+ * @param relocatedTo the urgent placement that replaced this one, or null
+ * @param firstHeldAt when a bed was first held (statistics: request to hold)
+ * @param checkedInAt when she arrived (statistics: hold to check-in)
+ * @param missingSince when she was reported missing (kept after she returns or is checked out)
+ * @param bedKeptUntil while missing, until when her bed is kept
+ * @param escalatedAt when waiting too long raised an escalation to coordinators
+ * @param matchReasons why the current shelter was chosen (for coordinators)
  * @param version optimistic-concurrency version as loaded
  */
 public record Placement(
@@ -23,12 +33,21 @@ public record Placement(
     String requestedBy,
     PlacementRequest request,
     String sealedCaseRef,
+    String caseToken,
     String idempotencyKey,
     String requestFingerprint,
     BedHold hold,
     TransportProgress transport,
     CheckOutReason checkOutReason,
     PlacementStatus initialOutcome,
+    String relocatedFrom,
+    String relocatedTo,
+    Instant firstHeldAt,
+    Instant checkedInAt,
+    Instant missingSince,
+    Instant bedKeptUntil,
+    Instant escalatedAt,
+    List<String> matchReasons,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -39,6 +58,7 @@ public record Placement(
     Objects.requireNonNull(requestedBy, "requestedBy");
     Objects.requireNonNull(request, "request");
     transport = transport == null ? TransportProgress.NONE : transport;
+    matchReasons = matchReasons == null ? List.of() : List.copyOf(matchReasons);
   }
 
   /** The new state and the events it causes; {@code changed} false when the command was a repeat. */
@@ -60,8 +80,38 @@ public record Placement(
       String idempotencyKey,
       String requestFingerprint,
       Instant now) {
-    return new Placement(id, PlacementStatus.PENDING, requestedBy, request, sealedCaseRef, idempotencyKey,
-        requestFingerprint, null, TransportProgress.NONE, null, null, now, now, 0);
+    return requested(id, requestedBy, request, sealedCaseRef, null, idempotencyKey, requestFingerprint, now);
+  }
+
+  public static Placement requested(
+      String id,
+      String requestedBy,
+      PlacementRequest request,
+      String sealedCaseRef,
+      String caseToken,
+      String idempotencyKey,
+      String requestFingerprint,
+      Instant now) {
+    return new Placement(id, PlacementStatus.PENDING, requestedBy, request, sealedCaseRef, caseToken, idempotencyKey,
+        requestFingerprint, null, TransportProgress.NONE, null, null, null, null, null, null, null, null, null,
+        List.of(), now, now, 0);
+  }
+
+  /**
+   * The urgent placement that moves this person out of a compromised shelter: same requester, same
+   * person and safety constraints, first in line. From a bed she already lives in, the search
+   * starts at her shelter's coarse area (its exact location is not needed to rank, nor disclosed).
+   */
+  public Placement relocation(String newId, String resealedCaseRef, GeoPoint shelterArea, Instant now) {
+    if (!status.hasBed() || hold == null) {
+      throw new IllegalTransitionException("only a placement with a bed can be relocated");
+    }
+    GeoPoint from = status == PlacementStatus.HELD ? request.location() : shelterArea;
+    Placement fresh = requested(newId, requestedBy, request.relocated(from, Urgency.CRITICAL), resealedCaseRef,
+        caseToken, "relocation-" + id, requestFingerprint, now);
+    Draft draft = fresh.draft();
+    draft.relocatedFrom = id;
+    return draft.build();
   }
 
   public boolean isAwaitingBed() {
@@ -72,20 +122,32 @@ public record Placement(
     return hold == null ? null : hold.shelterId();
   }
 
+  public Urgency urgency() {
+    return request.urgency();
+  }
+
   public Instant holdExpiresAt() {
     return status == PlacementStatus.HELD ? hold.expiresAt() : null;
   }
 
-  /** A bed of {@code shelter} is now held for this placement until {@code expiresAt}. */
   public Change holdBed(Shelter shelter, String bedId, Instant expiresAt, Instant now) {
+    return holdBed(shelter, bedId, expiresAt, now, List.of());
+  }
+
+  /** A bed of {@code shelter} is now held for this placement until {@code expiresAt}. */
+  public Change holdBed(Shelter shelter, String bedId, Instant expiresAt, Instant now, List<String> reasons) {
     if (!isAwaitingBed()) {
       throw new IllegalTransitionException("only a pending or waitlisted placement can get a bed");
     }
-    BedHold newHold = new BedHold(shelter.id(), shelter.codeName(), shelter.region(), bedId, expiresAt);
-    PlacementStatus outcome = initialOutcome == null ? PlacementStatus.HELD : initialOutcome;
-    Placement held = new Placement(id, PlacementStatus.HELD, requestedBy, request, sealedCaseRef,
-        idempotencyKey, requestFingerprint, newHold, transport, null, outcome, createdAt, now, version);
-    return Change.to(held, new PlacementEvent.BedHeld(
+    Draft held = draft();
+    held.status = PlacementStatus.HELD;
+    held.hold = new BedHold(shelter.id(), shelter.codeName(), shelter.region(), bedId, expiresAt);
+    held.checkOutReason = null;
+    held.initialOutcome = initialOutcome == null ? PlacementStatus.HELD : initialOutcome;
+    held.firstHeldAt = firstHeldAt == null ? now : firstHeldAt;
+    held.matchReasons = reasons;
+    held.updatedAt = now;
+    return Change.to(held.build(), new PlacementEvent.BedHeld(
         id,
         shelter.id(),
         shelter.codeName(),
@@ -108,6 +170,17 @@ public record Placement(
       throw new IllegalTransitionException("only a pending placement can be waitlisted");
     }
     return Change.to(withStatus(PlacementStatus.WAITLISTED, now, PlacementStatus.WAITLISTED));
+  }
+
+  /** Waiting longer than allowed: coordinators must look at it (once). */
+  public Change escalate(Duration waitedTooLong, Instant now) {
+    if (status != PlacementStatus.WAITLISTED || escalatedAt != null || !isOlderThan(waitedTooLong, now)) {
+      return Change.none(this);
+    }
+    Draft escalated = draft();
+    escalated.escalatedAt = now;
+    escalated.updatedAt = now;
+    return Change.to(escalated.build());
   }
 
   public boolean holdHasExpired(Instant now) {
@@ -135,8 +208,13 @@ public record Placement(
   public Change checkIn(Instant now) {
     return switch (status) {
       case CHECKED_IN -> Change.none(this);
-      case HELD -> Change.to(withStatus(PlacementStatus.CHECKED_IN, now, initialOutcome),
-          new PlacementEvent.CheckedIn(id, hold.shelterId(), hold.region()));
+      case HELD -> {
+        Draft in = draft();
+        in.status = PlacementStatus.CHECKED_IN;
+        in.checkedInAt = now;
+        in.updatedAt = now;
+        yield Change.to(in.build(), new PlacementEvent.CheckedIn(id, hold.shelterId(), hold.region()));
+      }
       default -> throw new IllegalTransitionException("a placement that is " + status + " cannot be checked in");
     };
   }
@@ -145,13 +223,109 @@ public record Placement(
     Objects.requireNonNull(reason, "reason");
     return switch (status) {
       case CHECKED_OUT -> Change.none(this);
-      case CHECKED_IN -> {
-        Placement out = new Placement(id, PlacementStatus.CHECKED_OUT, requestedBy, request, sealedCaseRef,
-            idempotencyKey, requestFingerprint, hold, transport, reason, initialOutcome, createdAt, now, version);
-        yield Change.to(out, new PlacementEvent.CheckedOut(id, hold.shelterId(), reason));
+      case CHECKED_IN, RESIDENT_MISSING -> {
+        Draft out = draft();
+        out.status = PlacementStatus.CHECKED_OUT;
+        out.checkOutReason = reason;
+        out.bedKeptUntil = null;
+        out.updatedAt = now;
+        yield Change.to(out.build(), new PlacementEvent.CheckedOut(id, hold.shelterId(), reason));
       }
       default -> throw new IllegalTransitionException("a placement that is " + status + " cannot be checked out");
     };
+  }
+
+  /**
+   * She left the shelter without a word. Her bed stays hers until {@code now + keepBedFor}; police
+   * are alerted through the event.
+   */
+  public Change reportMissing(Duration keepBedFor, Instant now) {
+    return switch (status) {
+      case RESIDENT_MISSING -> Change.none(this);
+      case CHECKED_IN -> {
+        Draft missing = draft();
+        missing.status = PlacementStatus.RESIDENT_MISSING;
+        missing.missingSince = now;
+        missing.bedKeptUntil = now.plus(keepBedFor);
+        missing.updatedAt = now;
+        yield Change.to(missing.build(),
+            new PlacementEvent.ResidentMissing(id, hold.shelterId(), hold.region(), now));
+      }
+      default -> throw new IllegalTransitionException("only a checked-in resident can be reported missing");
+    };
+  }
+
+  /** She is back while her bed is still hers. */
+  public Change reportReturned(Instant now) {
+    return switch (status) {
+      case CHECKED_IN -> Change.none(this);
+      case RESIDENT_MISSING -> {
+        Draft back = draft();
+        back.status = PlacementStatus.CHECKED_IN;
+        back.bedKeptUntil = null;
+        back.updatedAt = now;
+        yield Change.to(back.build());
+      }
+      default -> throw new IllegalTransitionException("a placement that is " + status + " has no bed to return to");
+    };
+  }
+
+  public boolean missingBedRunOut(Instant now) {
+    return status == PlacementStatus.RESIDENT_MISSING && bedKeptUntil != null && !now.isBefore(bedKeptUntil);
+  }
+
+  /** Missing for longer than her bed could be kept: she is checked out and the bed goes to others. */
+  public Change giveUpMissingBed(Instant now) {
+    if (!missingBedRunOut(now)) {
+      return Change.none(this);
+    }
+    return checkOut(CheckOutReason.MISSING, now);
+  }
+
+  /**
+   * Her shelter was compromised and {@code replacement} takes over. Transport learns it like a
+   * cancellation (a drive still under way must not arrive there), and a resident's stay ends like a
+   * transfer.
+   */
+  public Change relocateTo(String replacement, Instant now) {
+    if (status == PlacementStatus.RELOCATED) {
+      return Change.none(this);
+    }
+    if (!status.hasBed()) {
+      throw new IllegalTransitionException("a placement that is " + status + " has no bed to relocate from");
+    }
+    Draft moved = draft();
+    moved.status = PlacementStatus.RELOCATED;
+    moved.relocatedTo = replacement;
+    moved.bedKeptUntil = null;
+    moved.updatedAt = now;
+    PlacementEvent event = status == PlacementStatus.HELD
+        ? new PlacementEvent.Cancelled(id, hold.shelterId())
+        : new PlacementEvent.CheckedOut(id, hold.shelterId(), CheckOutReason.TRANSFERRED);
+    return Change.to(moved.build(), event);
+  }
+
+  /**
+   * Whether she must not share a shelter with the person in {@code occupied}: either of them named
+   * the other in a keep-apart list.
+   */
+  public boolean mustBeKeptApartFrom(Bed.Occupant occupant) {
+    if (occupant == null) {
+      return false;
+    }
+    boolean sheNamedThem = occupant.caseToken() != null && request.keepApart().contains(occupant.caseToken());
+    boolean theyNamedHer = caseToken != null && occupant.keepApart().contains(caseToken);
+    return sheNamedThem || theyNamedHer;
+  }
+
+  /** Whether keep-apart rules can concern her at all (she names someone, or has a case token). */
+  public boolean hasKeepApartFacts() {
+    return caseToken != null || !request.keepApart().isEmpty();
+  }
+
+  /** Her keep-apart facts as they go with her into a bed. */
+  public Bed.Occupant asOccupant() {
+    return new Bed.Occupant(caseToken, request.keepApart());
   }
 
   /**
@@ -191,12 +365,66 @@ public record Placement(
   }
 
   private Placement withStatus(PlacementStatus newStatus, Instant now, PlacementStatus outcome) {
-    return new Placement(id, newStatus, requestedBy, request, sealedCaseRef, idempotencyKey, requestFingerprint,
-        hold, transport, checkOutReason, outcome, createdAt, now, version);
+    Draft changed = draft();
+    changed.status = newStatus;
+    changed.initialOutcome = outcome;
+    changed.updatedAt = now;
+    return changed.build();
   }
 
   private Placement withTransport(TransportProgress progress, BedHold newHold, Instant now) {
-    return new Placement(id, status, requestedBy, request, sealedCaseRef, idempotencyKey, requestFingerprint,
-        newHold, progress, checkOutReason, initialOutcome, createdAt, now, version);
+    Draft changed = draft();
+    changed.transport = progress;
+    changed.hold = newHold;
+    changed.updatedAt = now;
+    return changed.build();
+  }
+
+  private Draft draft() {
+    return new Draft(this);
+  }
+
+  /** A copy to change a few fields of; transitions build their new state from it. */
+  private static final class Draft {
+    private final Placement from;
+    private PlacementStatus status;
+    private BedHold hold;
+    private TransportProgress transport;
+    private CheckOutReason checkOutReason;
+    private PlacementStatus initialOutcome;
+    private String relocatedFrom;
+    private String relocatedTo;
+    private Instant firstHeldAt;
+    private Instant checkedInAt;
+    private Instant missingSince;
+    private Instant bedKeptUntil;
+    private Instant escalatedAt;
+    private List<String> matchReasons;
+    private Instant updatedAt;
+
+    private Draft(Placement p) {
+      from = p;
+      status = p.status;
+      hold = p.hold;
+      transport = p.transport;
+      checkOutReason = p.checkOutReason;
+      initialOutcome = p.initialOutcome;
+      relocatedFrom = p.relocatedFrom;
+      relocatedTo = p.relocatedTo;
+      firstHeldAt = p.firstHeldAt;
+      checkedInAt = p.checkedInAt;
+      missingSince = p.missingSince;
+      bedKeptUntil = p.bedKeptUntil;
+      escalatedAt = p.escalatedAt;
+      matchReasons = p.matchReasons;
+      updatedAt = p.updatedAt;
+    }
+
+    private Placement build() {
+      return new Placement(from.id, status, from.requestedBy, from.request, from.sealedCaseRef, from.caseToken,
+          from.idempotencyKey, from.requestFingerprint, hold, transport, checkOutReason, initialOutcome,
+          relocatedFrom, relocatedTo, firstHeldAt, checkedInAt, missingSince, bedKeptUntil, escalatedAt,
+          matchReasons == null ? Collections.emptyList() : matchReasons, from.createdAt, updatedAt, from.version);
+    }
   }
 }

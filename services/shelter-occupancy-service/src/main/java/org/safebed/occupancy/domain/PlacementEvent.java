@@ -88,6 +88,19 @@ public sealed interface PlacementEvent {
     }
   }
 
+  /** Police must know at once: the consumer turns it into an alert for the requesting account. */
+  record ResidentMissing(String placementId, String shelterId, String region, Instant missingSince)
+      implements PlacementEvent {
+    public String type() {
+      return "placement.resident-missing.v1";
+    }
+
+    public Map<String, Object> data() {
+      return Map.of("placementId", placementId, "shelterId", shelterId, "region", region,
+          "missingSince", missingSince.toString());
+    }
+  }
+
   private static Map<String, Object> area(GeoPoint point) {
     return Map.of("lat", point.lat(), "lon", point.lon());
   }

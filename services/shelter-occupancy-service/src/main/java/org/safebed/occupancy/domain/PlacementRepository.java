@@ -6,7 +6,7 @@ import java.util.Optional;
 
 public interface PlacementRepository {
 
-  /** Thrown by {@link #insert} when the requester already used this idempotency key. */
+  /** Thrown by {@link #insert} when the requester already used this idempotency key (or the id exists). */
   final class DuplicateRequestException extends RuntimeException {
     public DuplicateRequestException() {
       super("idempotency key already used by this requester", null, false, false);
@@ -27,13 +27,27 @@ public interface PlacementRepository {
    */
   Optional<Placement> save(Placement changed, List<PlacementEvent> events);
 
-  /** Placements of this requester that hold or are about to hold a bed. */
-  long countActiveHolds(String requestedBy);
-
   List<Placement> findHeldExpiredAt(Instant now, int limit);
 
-  /** Oldest first: the waitlist is served in order of request. */
+  /** The waitlist in the order it is served: most urgent first, then oldest. */
   List<Placement> findWaitlisted(int limit);
 
+  /** Waitlisted since before {@code before} and not escalated yet. */
+  List<Placement> findWaitlistedUnescalatedBefore(Instant before, int limit);
+
+  /** Escalated placements still waitlisted, in waitlist order. */
+  List<Placement> findEscalated(int limit);
+
   List<Placement> findPendingCreatedBefore(Instant before, int limit);
+
+  /** Missing residents whose kept bed ran out. */
+  List<Placement> findMissingBedRunOut(Instant now, int limit);
+
+  /** Placements with a person in (or on the way to) a bed of this shelter. */
+  List<Placement> findWithBedAt(String shelterId);
+
+  /** Placements created since {@code since} (statistics). */
+  List<Placement> findCreatedSince(Instant since);
+
+  long countByStatus(PlacementStatus status);
 }

@@ -10,9 +10,18 @@ public enum PlacementStatus {
   CHECKED_IN,
   CHECKED_OUT,
   HOLD_EXPIRED,
-  CANCELLED;
+  CANCELLED,
+  /** Checked in, then reported missing: her bed is kept for a while. */
+  RESIDENT_MISSING,
+  /** Her shelter was compromised; an urgent placement elsewhere replaced this one. */
+  RELOCATED;
 
   public boolean isFinal() {
-    return this == CHECKED_OUT || this == HOLD_EXPIRED || this == CANCELLED;
+    return this == CHECKED_OUT || this == HOLD_EXPIRED || this == CANCELLED || this == RELOCATED;
+  }
+
+  /** A person is on her way to, or living in, the bed of this placement. */
+  public boolean hasBed() {
+    return this == HELD || this == CHECKED_IN || this == RESIDENT_MISSING;
   }
 }

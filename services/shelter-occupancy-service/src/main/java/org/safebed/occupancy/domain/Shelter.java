@@ -1,13 +1,19 @@
 package org.safebed.occupancy.domain;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A confidential shelter. Its address and exact location exist here only as sealed values (opaque
  * ciphertext bound to this shelter's id); {@code area} is the location rounded to
  * {@link #AREA_STEP_DEGREES}, the same coarseness that events may carry, so matching can discard far
- * shelters without opening any sealed value. {@code bedCount} is how many beds it was registered
- * with; the beds themselves are separate documents.
+ * shelters without opening any sealed value. {@code bedCount} is how many bed slots it has (beds
+ * {@code 1..bedCount}, retired ones included); the beds themselves are separate documents.
+ *
+ * @param capacityConfirmedAt when its manager last confirmed the bed statuses; null: never
  */
 public record Shelter(
     String id,
@@ -18,10 +24,13 @@ public record Shelter(
     GeoPoint area,
     String sealedLocation,
     String sealedAddress,
-    int bedCount) {
+    int bedCount,
+    Instant capacityConfirmedAt) {
 
   /** Roughly 5 km: coarse enough to say nothing about which street. */
   public static final double AREA_STEP_DEGREES = 0.05;
+  /** Bed slots a shelter may have in all (the bed listing answers at most this many). */
+  public static final int MAX_BED_SLOTS = 500;
 
   public Shelter {
     Objects.requireNonNull(id, "id");
@@ -32,9 +41,14 @@ public record Shelter(
     Objects.requireNonNull(area, "area");
     Objects.requireNonNull(sealedLocation, "sealedLocation");
     Objects.requireNonNull(sealedAddress, "sealedAddress");
-    if (bedCount < 1 || bedCount > 200) {
-      throw new InvalidValueException("a shelter has between 1 and 200 beds");
+    if (bedCount < 1 || bedCount > MAX_BED_SLOTS) {
+      throw new InvalidValueException("a shelter has between 1 and 500 bed slots");
     }
+  }
+
+  public Shelter(String id, String codeName, String region, ShelterStatus status, Eligibility eligibility,
+      GeoPoint area, String sealedLocation, String sealedAddress, int bedCount) {
+    this(id, codeName, region, status, eligibility, area, sealedLocation, sealedAddress, bedCount, null);
   }
 
   public boolean acceptsPlacements() {
@@ -50,6 +64,32 @@ public record Shelter(
     if (status == ShelterStatus.COMPROMISED && newStatus != ShelterStatus.COMPROMISED) {
       throw new IllegalTransitionException("a compromised shelter cannot reopen");
     }
-    return new Shelter(id, codeName, region, newStatus, eligibility, area, sealedLocation, sealedAddress, bedCount);
+    return new Shelter(id, codeName, region, newStatus, eligibility, area, sealedLocation, sealedAddress, bedCount,
+        capacityConfirmedAt);
+  }
+
+  public Shelter withCapacityConfirmedAt(Instant at) {
+    return new Shelter(id, codeName, region, status, eligibility, area, sealedLocation, sealedAddress, bedCount, at);
+  }
+
+  /** Room for {@code more} bed slots, or the rule it breaks. */
+  public Shelter withMoreBeds(int more) {
+    if (more < 1 || bedCount + more > MAX_BED_SLOTS) {
+      throw new IllegalTransitionException("a shelter has at most 500 bed slots");
+    }
+    if (isCompromised()) {
+      throw new IllegalTransitionException("a compromised shelter takes no new beds");
+    }
+    return new Shelter(id, codeName, region, status, eligibility, area, sealedLocation, sealedAddress,
+        bedCount + more, capacityConfirmedAt);
+  }
+
+  /** Availability nobody confirmed for longer than {@code staleAfter} may be wrong: it ranks last. */
+  public boolean isCapacityStale(Instant now, Duration staleAfter) {
+    return capacityConfirmedAt == null || capacityConfirmedAt.plus(staleAfter).isBefore(now);
+  }
+
+  public List<String> bedIds() {
+    return IntStream.rangeClosed(1, bedCount).mapToObj(n -> Bed.idFor(id, n)).toList();
   }
 }

@@ -4,5 +4,6 @@ package org.safebed.occupancy.domain;
 public enum Specialism {
   ADDICTION,
   MENTAL_HEALTH,
-  PREGNANCY
+  PREGNANCY,
+  TRAFFICKING
 }

@@ -18,7 +18,12 @@ public record StraightLineTravelTime(double averageSpeedKmh, double detourFactor
 
   @Override
   public Duration estimate(GeoPoint from, GeoPoint to) {
-    double hours = from.distanceKmTo(to) * detourFactor / averageSpeedKmh;
+    return atLeast(from.distanceKmTo(to));
+  }
+
+  @Override
+  public Duration atLeast(double straightLineKm) {
+    double hours = Math.max(0, straightLineKm) * detourFactor / averageSpeedKmh;
     return Duration.ofSeconds(Math.round(hours * 3600));
   }
 }

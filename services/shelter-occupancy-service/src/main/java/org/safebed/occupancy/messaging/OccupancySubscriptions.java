@@ -1,5 +1,8 @@
 package org.safebed.occupancy.messaging;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.safebed.occupancy.application.Alerts;
 import org.safebed.occupancy.application.TenancyMoves;
 import org.safebed.occupancy.application.TransportUpdates;
 import org.safebed.occupancy.domain.TransportStatus;
@@ -18,9 +21,11 @@ public class OccupancySubscriptions {
   public static final String TRANSPORT_DELIVERED = "transport.delivered.v1";
   public static final String TRANSPORT_FAILED = "transport.failed.v1";
   public static final String TENANCY_STARTED = "referral.tenancy-started.v1";
+  /** Our own event: the durable trigger of the police alert (and what keeps it routable). */
+  public static final String RESIDENT_MISSING = "placement.resident-missing.v1";
 
   @Bean
-  EventSubscriptions occupancyEventSubscriptions(TransportUpdates transport, TenancyMoves tenancies) {
+  EventSubscriptions occupancyEventSubscriptions(TransportUpdates transport, TenancyMoves tenancies, Alerts alerts) {
     return EventSubscriptions.create()
         .on(TRANSPORT_ASSIGNED, TransportAssigned.class, event -> {
           TransportAssigned data = event.data();
@@ -36,6 +41,17 @@ public class OccupancySubscriptions {
         .on(TENANCY_STARTED, TenancyStarted.class, event -> {
           require(event.data().placementId());
           tenancies.tenancyStarted(event.data().placementId());
+        })
+        .on(RESIDENT_MISSING, ResidentMissing.class, event -> {
+          ResidentMissing data = event.data();
+          require(data.placementId(), data.missingSince());
+          Instant since;
+          try {
+            since = Instant.parse(data.missingSince());
+          } catch (DateTimeParseException e) {
+            throw new MalformedEventException("missingSince is not a time");
+          }
+          alerts.residentMissing(data.placementId(), data.region(), since);
         });
   }
 

@@ -5,10 +5,12 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
@@ -17,29 +19,39 @@ import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.safebed.occupancy.domain.Bed;
 import org.safebed.occupancy.domain.BedCounts;
 import org.safebed.occupancy.domain.BedRepository;
 import org.safebed.occupancy.domain.BedStatus;
+import org.safebed.occupancy.domain.Shelter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Beds as documents {@code {_id, shelterId, status, placementId, since}}. Every status change is one
- * {@code findOneAndUpdate}/{@code updateOne} whose filter names the expected status (and holder):
- * the database decides every race, no lock and no transaction needed.
+ * Beds as documents {@code {_id, shelterId, status, placementId?, caseToken?, keepApart?, since}}.
+ * Every status change is one {@code findOneAndUpdate} whose filter names the expected status (and
+ * holder): the database decides every race, no lock and no transaction needed.
+ *
+ * <p>Filters are plain documents with exactly the keys of a unique index ({@code _id+status},
+ * {@code _id+status+placementId}, {@code placementId}): a real MongoDB would use the {@code _id}
+ * index anyway, and the wire-protocol server (which ignores non-unique indexes and scans) then finds
+ * the bed through an index too. {@code placementId} is unique where present, so a placement can
+ * never hold two beds; it is removed (not set to null) when a bed is freed.
  */
 @Repository
 public class MongoBeds implements BedRepository {
 
   static final String COLLECTION = "beds";
+  private static final int DUPLICATE_KEY = 11000;
 
   private final MongoTemplate mongo;
 
@@ -49,8 +61,12 @@ public class MongoBeds implements BedRepository {
 
   @PostConstruct
   void createIndexes() {
+    // Beds freed by earlier versions carried placementId: null, which a unique index counts as a value.
+    collection().updateMany(eq("placementId", null), Updates.unset("placementId"));
+    collection().createIndex(Indexes.ascending("_id", "status"), new IndexOptions().unique(true));
+    collection().createIndex(Indexes.ascending("_id", "status", "placementId"), new IndexOptions().unique(true));
+    collection().createIndex(Indexes.ascending("placementId"), new IndexOptions().unique(true).sparse(true));
     collection().createIndex(Indexes.ascending("shelterId", "status"));
-    collection().createIndex(Indexes.ascending("placementId"));
     collection().createIndex(Indexes.ascending("status", "since"));
   }
 
@@ -58,58 +74,91 @@ public class MongoBeds implements BedRepository {
   public void ensureBeds(String shelterId, int count, Instant now) {
     for (int number = 1; number <= count; number++) {
       collection().updateOne(
-          eq("_id", Bed.idFor(shelterId, number)),
+          new Document("_id", Bed.idFor(shelterId, number)),
           Updates.combine(
               Updates.setOnInsert("shelterId", shelterId),
+              Updates.setOnInsert("number", number),
               Updates.setOnInsert("status", BedStatus.AVAILABLE.name()),
-              Updates.setOnInsert("placementId", null),
               Updates.setOnInsert("since", Date.from(now))),
           new UpdateOptions().upsert(true));
     }
   }
 
   @Override
-  public Optional<Bed> holdAvailable(String shelterId, String placementId, Instant now) {
-    return change(
-        and(eq("shelterId", shelterId), eq("status", BedStatus.AVAILABLE.name())),
-        BedStatus.HELD, placementId, now);
+  public Optional<Bed> hold(String bedId, String placementId, Bed.Occupant occupant, Instant now) {
+    List<Bson> set = new ArrayList<>(List.of(
+        Updates.set("status", BedStatus.HELD.name()),
+        Updates.set("placementId", placementId),
+        Updates.set("since", Date.from(now))));
+    if (occupant != null && occupant.caseToken() != null) {
+      set.add(Updates.set("caseToken", occupant.caseToken()));
+    }
+    if (occupant != null && !occupant.keepApart().isEmpty()) {
+      set.add(Updates.set("keepApart", occupant.keepApart().stream().sorted().toList()));
+    }
+    try {
+      return Optional.ofNullable(collection().findOneAndUpdate(
+              new Document("_id", bedId).append("status", BedStatus.AVAILABLE.name()),
+              Updates.combine(set),
+              new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+          .map(MongoBeds::fromDocument);
+    } catch (MongoCommandException e) {
+      if (e.getErrorCode() == DUPLICATE_KEY) {
+        throw new PlacementHasBedException();
+      }
+      throw e;
+    }
   }
 
   @Override
   public List<Bed> findByPlacement(String placementId) {
-    return find(eq("placementId", placementId));
+    return find(new Document("placementId", placementId));
   }
 
   @Override
   public Optional<Bed> findById(String bedId) {
-    return Optional.ofNullable(collection().find(eq("_id", bedId)).first()).map(MongoBeds::fromDocument);
+    return Optional.ofNullable(collection().find(new Document("_id", bedId)).first()).map(MongoBeds::fromDocument);
+  }
+
+  @Override
+  public List<Bed> findByShelter(Shelter shelter) {
+    List<Bed> beds = find(new Document("_id", new Document("$in", shelter.bedIds())));
+    beds.sort(Comparator.comparingInt(MongoBeds::number));
+    return beds;
   }
 
   @Override
   public boolean occupy(String bedId, String placementId, Instant now) {
-    return change(
-        and(eq("_id", bedId), eq("status", BedStatus.HELD.name()), eq("placementId", placementId)),
-        BedStatus.OCCUPIED, placementId, now).isPresent();
+    return collection().findOneAndUpdate(
+        holderFilter(bedId, BedStatus.HELD, placementId),
+        Updates.combine(Updates.set("status", BedStatus.OCCUPIED.name()), Updates.set("since", Date.from(now)))) != null;
   }
 
   @Override
   public boolean release(String bedId, String placementId, Instant now) {
-    return change(
-        and(eq("_id", bedId), in("status", BedStatus.HELD.name(), BedStatus.OCCUPIED.name()),
-            eq("placementId", placementId)),
-        BedStatus.AVAILABLE, null, now).isPresent();
+    for (BedStatus from : List.of(BedStatus.HELD, BedStatus.OCCUPIED)) {
+      if (free(holderFilter(bedId, from, placementId), BedStatus.AVAILABLE, now)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
   public boolean changeService(String bedId, boolean inService, Instant now) {
     BedStatus from = inService ? BedStatus.OUT_OF_SERVICE : BedStatus.AVAILABLE;
     BedStatus to = inService ? BedStatus.AVAILABLE : BedStatus.OUT_OF_SERVICE;
-    return change(and(eq("_id", bedId), eq("status", from.name())), to, null, now).isPresent();
+    return free(new Document("_id", bedId).append("status", from.name()), to, now);
   }
 
   @Override
-  public List<Bed> findByShelter(String shelterId) {
-    return find(eq("shelterId", shelterId));
+  public boolean retire(String bedId, Instant now) {
+    for (BedStatus from : List.of(BedStatus.AVAILABLE, BedStatus.OUT_OF_SERVICE)) {
+      if (free(new Document("_id", bedId).append("status", from.name()), BedStatus.RETIRED, now)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -143,20 +192,23 @@ public class MongoBeds implements BedRepository {
     return beds;
   }
 
-  private Optional<Bed> change(Bson filter, BedStatus to, String placementId, Instant now) {
-    Document changed = collection().findOneAndUpdate(
-        filter,
-        Updates.combine(
-            Updates.set("status", to.name()),
-            Updates.set("placementId", placementId),
-            Updates.set("since", Date.from(now))),
-        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    return Optional.ofNullable(changed).map(MongoBeds::fromDocument);
+  private static Document holderFilter(String bedId, BedStatus status, String placementId) {
+    return new Document("_id", bedId).append("status", status.name()).append("placementId", placementId);
+  }
+
+  /** A change that leaves the bed without holder: the holder's fields go with it. */
+  private boolean free(Document filter, BedStatus to, Instant now) {
+    return collection().findOneAndUpdate(filter, Updates.combine(
+        Updates.set("status", to.name()),
+        Updates.set("since", Date.from(now)),
+        Updates.unset("placementId"),
+        Updates.unset("caseToken"),
+        Updates.unset("keepApart"))) != null;
   }
 
   private List<Bed> find(Bson filter) {
     List<Bed> beds = new ArrayList<>();
-    collection().find(filter).sort(new Document("_id", 1)).forEach(document -> beds.add(fromDocument(document)));
+    collection().find(filter).forEach(document -> beds.add(fromDocument(document)));
     return beds;
   }
 
@@ -164,9 +216,21 @@ public class MongoBeds implements BedRepository {
     return mongo.getCollection(COLLECTION);
   }
 
-  private static Bed fromDocument(Document d) {
+  private static int number(Bed bed) {
+    String id = bed.id();
+    try {
+      return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
+  static Bed fromDocument(Document d) {
     Date since = d.getDate("since");
+    String caseToken = d.getString("caseToken");
+    List<String> keepApart = d.getList("keepApart", String.class, List.of());
+    Bed.Occupant occupant = caseToken == null && keepApart.isEmpty() ? null : new Bed.Occupant(caseToken, Set.copyOf(keepApart));
     return new Bed(d.getString("_id"), d.getString("shelterId"), BedStatus.valueOf(d.getString("status")),
-        d.getString("placementId"), since == null ? null : since.toInstant());
+        d.getString("placementId"), since == null ? null : since.toInstant(), occupant);
   }
 }

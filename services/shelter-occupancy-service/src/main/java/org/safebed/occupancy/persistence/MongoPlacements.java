@@ -2,9 +2,11 @@ package org.safebed.occupancy.persistence;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -24,37 +26,49 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementEvent;
+import org.safebed.occupancy.domain.PlacementObserver;
 import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Placements as documents, each carrying its own outbox ({@code pendingEvents}): a state change and
  * the events it causes are one conditional single-document update, so neither exists without the
- * other, and the relay publishes them afterwards.
+ * other, and the relay publishes them afterwards. Observers hear of every stored change.
  */
 @Repository
 public class MongoPlacements implements PlacementRepository {
 
+  private static final Logger log = LoggerFactory.getLogger(MongoPlacements.class);
   static final String COLLECTION = "placements";
+  private static final Document WAITLIST_ORDER = new Document("urgencyRank", -1).append("createdAt", 1);
 
   private final MongoTemplate mongo;
   private final OutboxRelay relay;
+  private final ObjectProvider<PlacementObserver> observers;
 
-  public MongoPlacements(MongoTemplate mongo, OutboxRelay relay) {
+  public MongoPlacements(MongoTemplate mongo, OutboxRelay relay, ObjectProvider<PlacementObserver> observers) {
     this.mongo = mongo;
     this.relay = relay;
+    this.observers = observers;
   }
 
   @PostConstruct
   void createIndexes() {
     collection().createIndex(Indexes.ascending("requestedBy", "idempotencyKey"), new IndexOptions().unique(true));
+    // Exactly the keys of the optimistic save's filter: an index read on the wire-protocol server too.
+    collection().createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
     collection().createIndex(Indexes.ascending("status", "hold.expiresAt"));
-    collection().createIndex(Indexes.ascending("status", "createdAt"));
-    collection().createIndex(Indexes.ascending("requestedBy", "status"));
+    collection().createIndex(Indexes.ascending("status", "urgencyRank", "createdAt"));
+    collection().createIndex(Indexes.ascending("status", "bedKeptUntil"));
+    collection().createIndex(Indexes.ascending("hold.shelterId", "status"));
+    collection().createIndex(Indexes.ascending("createdAt"));
   }
 
   @Override
@@ -67,17 +81,18 @@ public class MongoPlacements implements PlacementRepository {
       }
       throw e;
     }
+    notifyObservers(placement);
   }
 
   @Override
   public Optional<Placement> findById(String id) {
-    return Optional.ofNullable(collection().find(eq("_id", id)).first()).map(PlacementDocuments::fromDocument);
+    return Optional.ofNullable(collection().find(new Document("_id", id)).first()).map(PlacementDocuments::fromDocument);
   }
 
   @Override
   public Optional<Placement> findByIdempotencyKey(String requestedBy, String idempotencyKey) {
     return Optional.ofNullable(
-            collection().find(and(eq("requestedBy", requestedBy), eq("idempotencyKey", idempotencyKey))).first())
+            collection().find(new Document("requestedBy", requestedBy).append("idempotencyKey", idempotencyKey)).first())
         .map(PlacementDocuments::fromDocument);
   }
 
@@ -91,7 +106,7 @@ public class MongoPlacements implements PlacementRepository {
       updates.add(Updates.pushEach(OutboxEvent.PENDING_EVENTS_FIELD, outbox));
     }
     Document saved = collection().findOneAndUpdate(
-        and(eq("_id", changed.id()), eq("version", changed.version())),
+        new Document("_id", changed.id()).append("version", changed.version()),
         Updates.combine(updates),
         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     if (saved == null) {
@@ -100,13 +115,9 @@ public class MongoPlacements implements PlacementRepository {
     if (!events.isEmpty()) {
       relay.wake();
     }
-    return Optional.of(PlacementDocuments.fromDocument(saved));
-  }
-
-  @Override
-  public long countActiveHolds(String requestedBy) {
-    return collection().countDocuments(and(eq("requestedBy", requestedBy),
-        in("status", PlacementStatus.PENDING.name(), PlacementStatus.HELD.name())));
+    Placement stored = PlacementDocuments.fromDocument(saved);
+    notifyObservers(stored);
+    return Optional.of(stored);
   }
 
   @Override
@@ -116,7 +127,18 @@ public class MongoPlacements implements PlacementRepository {
 
   @Override
   public List<Placement> findWaitlisted(int limit) {
-    return find(eq("status", PlacementStatus.WAITLISTED.name()), limit);
+    return find(eq("status", PlacementStatus.WAITLISTED.name()), WAITLIST_ORDER, limit);
+  }
+
+  @Override
+  public List<Placement> findWaitlistedUnescalatedBefore(Instant before, int limit) {
+    return find(and(eq("status", PlacementStatus.WAITLISTED.name()), eq("escalatedAt", null),
+        lt("createdAt", Date.from(before))), limit);
+  }
+
+  @Override
+  public List<Placement> findEscalated(int limit) {
+    return find(and(eq("status", PlacementStatus.WAITLISTED.name()), ne("escalatedAt", null)), WAITLIST_ORDER, limit);
   }
 
   @Override
@@ -124,9 +146,46 @@ public class MongoPlacements implements PlacementRepository {
     return find(and(eq("status", PlacementStatus.PENDING.name()), lt("createdAt", Date.from(before))), limit);
   }
 
+  @Override
+  public List<Placement> findMissingBedRunOut(Instant now, int limit) {
+    return find(and(eq("status", PlacementStatus.RESIDENT_MISSING.name()), lte("bedKeptUntil", Date.from(now))), limit);
+  }
+
+  @Override
+  public List<Placement> findWithBedAt(String shelterId) {
+    return find(and(eq("hold.shelterId", shelterId), in("status", PlacementStatus.HELD.name(),
+        PlacementStatus.CHECKED_IN.name(), PlacementStatus.RESIDENT_MISSING.name())), 10_000);
+  }
+
+  @Override
+  public List<Placement> findCreatedSince(Instant since) {
+    return find(gte("createdAt", Date.from(since)), 1_000_000);
+  }
+
+  @Override
+  public long countByStatus(PlacementStatus status) {
+    return collection().countDocuments(eq("status", status.name()));
+  }
+
+  private void notifyObservers(Placement placement) {
+    observers.orderedStream().forEach(observer -> {
+      try {
+        observer.stored(placement);
+      } catch (RuntimeException e) {
+        // An observer's trouble must never undo or fail a stored change.
+        log.warn("Observer {} failed for placement {}: {}", observer.getClass().getSimpleName(), placement.id(),
+            e.getClass().getSimpleName());
+      }
+    });
+  }
+
   private List<Placement> find(Bson filter, int limit) {
+    return find(filter, new Document("createdAt", 1), limit);
+  }
+
+  private List<Placement> find(Bson filter, Document sort, int limit) {
     List<Placement> found = new ArrayList<>();
-    collection().find(filter).sort(new Document("createdAt", 1)).limit(limit)
+    collection().find(filter).sort(sort).limit(limit)
         .forEach(document -> found.add(PlacementDocuments.fromDocument(document)));
     return found;
   }

@@ -17,8 +17,10 @@ import org.safebed.occupancy.domain.Person;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRequest;
 import org.safebed.occupancy.domain.PlacementStatus;
+import org.safebed.occupancy.domain.Specialism;
 import org.safebed.occupancy.domain.TransportProgress;
 import org.safebed.occupancy.domain.TransportStatus;
+import org.safebed.occupancy.domain.Urgency;
 
 /** Maps placements to and from their Mongo documents. */
 final class PlacementDocuments {
@@ -31,7 +33,11 @@ final class PlacementDocuments {
         .append("idempotencyKey", p.idempotencyKey())
         .append("requestFingerprint", p.requestFingerprint())
         .append("sealedCaseRef", p.sealedCaseRef())
+        .append("caseToken", p.caseToken())
         .append("request", request(p.request()))
+        // Stored so the database can sort the waitlist: most urgent first.
+        .append("urgencyRank", p.urgency().rank())
+        .append("relocatedFrom", p.relocatedFrom())
         .append("createdAt", date(p.createdAt()))
         .append("version", p.version());
     mutableFields(p).forEach(document::append);
@@ -46,6 +52,13 @@ final class PlacementDocuments {
     fields.put("transport", transport(p.transport()));
     fields.put("checkOutReason", p.checkOutReason() == null ? null : p.checkOutReason().name());
     fields.put("initialOutcome", p.initialOutcome() == null ? null : p.initialOutcome().name());
+    fields.put("relocatedTo", p.relocatedTo());
+    fields.put("firstHeldAt", date(p.firstHeldAt()));
+    fields.put("checkedInAt", date(p.checkedInAt()));
+    fields.put("missingSince", date(p.missingSince()));
+    fields.put("bedKeptUntil", date(p.bedKeptUntil()));
+    fields.put("escalatedAt", date(p.escalatedAt()));
+    fields.put("matchReasons", p.matchReasons());
     fields.put("updatedAt", date(p.updatedAt()));
     return fields;
   }
@@ -57,35 +70,59 @@ final class PlacementDocuments {
         d.getString("requestedBy"),
         request(d.get("request", Document.class)),
         d.getString("sealedCaseRef"),
+        d.getString("caseToken"),
         d.getString("idempotencyKey"),
         d.getString("requestFingerprint"),
         hold(d.get("hold", Document.class)),
         transport(d.get("transport", Document.class)),
         d.getString("checkOutReason") == null ? null : CheckOutReason.valueOf(d.getString("checkOutReason")),
         d.getString("initialOutcome") == null ? null : PlacementStatus.valueOf(d.getString("initialOutcome")),
+        d.getString("relocatedFrom"),
+        d.getString("relocatedTo"),
+        instant(d.getDate("firstHeldAt")),
+        instant(d.getDate("checkedInAt")),
+        instant(d.getDate("missingSince")),
+        instant(d.getDate("bedKeptUntil")),
+        instant(d.getDate("escalatedAt")),
+        d.getList("matchReasons", String.class, List.of()),
         instant(d.getDate("createdAt")),
         instant(d.getDate("updatedAt")),
         ((Number) d.get("version")).longValue());
   }
 
   private static Document request(PlacementRequest r) {
-    return new Document("ageYears", r.person().ageYears())
+    Document document = new Document("ageYears", r.person().ageYears())
         .append("gender", r.person().gender().name())
         .append("needs", r.needs().stream().map(Enum::name).sorted().toList())
         .append("location", point(r.location()))
         .append("exclusionZones", r.exclusionZones().stream()
             .map(z -> point(z.centre()).append("radiusKm", z.radiusKm()))
-            .toList());
+            .toList())
+        .append("specialisms", r.specialisms().stream().map(Enum::name).sorted().toList())
+        .append("languages", r.languages().stream().sorted().toList())
+        // Keyed hashes of case references only: never a reference in clear.
+        .append("keepApart", r.keepApart().stream().sorted().toList())
+        .append("urgency", r.urgency().name());
+    if (r.maxTravelMinutes() != null) {
+      document.append("maxTravelMinutes", r.maxTravelMinutes());
+    }
+    return document;
   }
 
   private static PlacementRequest request(Document d) {
+    String urgency = d.getString("urgency");
     return new PlacementRequest(
         new Person(d.getInteger("ageYears"), Gender.valueOf(d.getString("gender"))),
         Set.copyOf(d.getList("needs", String.class, List.of()).stream().map(Need::valueOf).toList()),
         point(d.get("location", Document.class)),
         d.getList("exclusionZones", Document.class, List.of()).stream()
             .map(z -> new ExclusionZone(point(z), z.getDouble("radiusKm")))
-            .toList());
+            .toList(),
+        Set.copyOf(d.getList("specialisms", String.class, List.of()).stream().map(Specialism::valueOf).toList()),
+        Set.copyOf(d.getList("languages", String.class, List.of())),
+        Set.copyOf(d.getList("keepApart", String.class, List.of())),
+        d.getInteger("maxTravelMinutes"),
+        urgency == null ? Urgency.NORMAL : Urgency.valueOf(urgency));
   }
 
   private static Document hold(BedHold h) {

@@ -11,6 +11,7 @@ import org.safebed.occupancy.web.model.CheckOutRequestDto;
 import org.safebed.occupancy.web.model.PlacementDto;
 import org.safebed.occupancy.web.model.PlacementRequestDto;
 import org.safebed.platform.web.security.Caller;
+import org.safebed.platform.web.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,8 +32,8 @@ public class PlacementController implements PlacementsApi {
   @Override
   @PreAuthorize("hasRole('POLICE')")
   public ResponseEntity<PlacementDto> requestPlacement(UUID idempotencyKey, PlacementRequestDto body) {
-    Outcome outcome = requests.request(
-        Caller.current(), idempotencyKey, WebMapping.placementRequest(body), body.getPoliceCaseRef());
+    Outcome outcome = requests.request(Caller.current(), idempotencyKey, WebMapping.placementRequest(body),
+        body.getPoliceCaseRef(), WebMapping.keepApartFrom(body));
     return ResponseEntity.status(outcome.held() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
         .location(URI.create("/api/placements/" + outcome.placement().id()))
         .body(WebMapping.placement(outcome.placement()));
@@ -41,7 +42,20 @@ public class PlacementController implements PlacementsApi {
   @Override
   @PreAuthorize("hasAnyRole('POLICE', 'COORDINATOR', 'SHELTER_MANAGER')")
   public ResponseEntity<PlacementDto> getPlacement(String placementId) {
-    return ResponseEntity.ok(WebMapping.placement(lifecycle.view(Caller.current(), placementId)));
+    Caller caller = Caller.current();
+    return ResponseEntity.ok(WebMapping.placement(lifecycle.view(caller, placementId), caller.has(Role.COORDINATOR)));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('SHELTER_MANAGER')")
+  public ResponseEntity<PlacementDto> reportResidentMissing(String placementId) {
+    return ResponseEntity.ok(WebMapping.placement(lifecycle.reportMissing(Caller.current(), placementId)));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('SHELTER_MANAGER')")
+  public ResponseEntity<PlacementDto> reportResidentReturned(String placementId) {
+    return ResponseEntity.ok(WebMapping.placement(lifecycle.reportReturned(Caller.current(), placementId)));
   }
 
   @Override

@@ -6,6 +6,7 @@ import org.safebed.occupancy.application.ShelterAdministration;
 import org.safebed.occupancy.application.ShelterAdministration.ShelterView;
 import org.safebed.occupancy.domain.ShelterStatus;
 import org.safebed.occupancy.web.api.SheltersApi;
+import org.safebed.occupancy.web.model.AddBedsDto;
 import org.safebed.occupancy.web.model.BedDto;
 import org.safebed.occupancy.web.model.BedServiceChangeDto;
 import org.safebed.occupancy.web.model.NewShelterDto;
@@ -57,6 +58,24 @@ public class ShelterController implements SheltersApi {
   @PreAuthorize("hasAnyRole('COORDINATOR', 'SHELTER_MANAGER')")
   public ResponseEntity<List<BedDto>> listBeds(String shelterId) {
     return ResponseEntity.ok(administration.beds(Caller.current(), shelterId).stream().map(WebMapping::bed).toList());
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('COORDINATOR', 'SHELTER_MANAGER')")
+  public ResponseEntity<ShelterDto> addBeds(String shelterId, AddBedsDto body) {
+    return ResponseEntity.ok(WebMapping.shelter(administration.addBeds(Caller.current(), shelterId, body.getCount())));
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('COORDINATOR', 'SHELTER_MANAGER')")
+  public ResponseEntity<BedDto> retireBed(String shelterId, String bedId) {
+    return ResponseEntity.ok(WebMapping.bed(administration.retireBed(Caller.current(), shelterId, bedId)));
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('COORDINATOR', 'SHELTER_MANAGER')")
+  public ResponseEntity<ShelterDto> confirmCapacity(String shelterId) {
+    return ResponseEntity.ok(WebMapping.shelter(administration.confirmCapacity(Caller.current(), shelterId)));
   }
 
   @Override

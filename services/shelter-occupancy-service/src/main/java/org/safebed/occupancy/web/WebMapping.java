@@ -3,7 +3,9 @@ package org.safebed.occupancy.web;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.safebed.occupancy.application.ShelterAdministration.NewShelter;
@@ -14,11 +16,14 @@ import org.safebed.occupancy.domain.Eligibility;
 import org.safebed.occupancy.domain.ExclusionZone;
 import org.safebed.occupancy.domain.Gender;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.occupancy.domain.InvalidValueException;
 import org.safebed.occupancy.domain.Need;
 import org.safebed.occupancy.domain.Person;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRequest;
+import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.occupancy.domain.Specialism;
+import org.safebed.occupancy.domain.Urgency;
 import org.safebed.occupancy.web.model.BedCountsDto;
 import org.safebed.occupancy.web.model.BedDto;
 import org.safebed.occupancy.web.model.BedStatusDto;
@@ -36,6 +41,7 @@ import org.safebed.occupancy.web.model.ShelterStatusDto;
 import org.safebed.occupancy.web.model.SpecialismDto;
 import org.safebed.occupancy.web.model.TransportDto;
 import org.safebed.occupancy.web.model.TransportStatusDto;
+import org.safebed.occupancy.web.model.UrgencyDto;
 
 /**
  * Wire shapes to domain values and back. The outgoing shapes are built field by field from what
@@ -45,19 +51,46 @@ final class WebMapping {
 
   private WebMapping() {}
 
+  /**
+   * The request without its keep-apart references (see {@link #keepApartFrom}). Empty list items
+   * (JSON {@code null}) pass bean validation and are refused here, before anything is written.
+   */
   static PlacementRequest placementRequest(PlacementRequestDto dto) {
     return new PlacementRequest(
         new Person(dto.getPerson().getAgeYears(), Gender.valueOf(dto.getPerson().getGender().getValue())),
-        dto.getNeeds() == null ? Set.of()
-            : dto.getNeeds().stream().map(n -> Need.valueOf(n.getValue())).collect(Collectors.toSet()),
+        noEmptyItems(dto.getNeeds(), "needs").stream().map(n -> Need.valueOf(n.getValue())).collect(Collectors.toSet()),
         point(dto.getLocation()),
-        dto.getExclusionZones() == null ? List.of()
-            : dto.getExclusionZones().stream()
-                .map(z -> new ExclusionZone(new GeoPoint(z.getLat(), z.getLon()), z.getRadiusKm()))
-                .toList());
+        noEmptyItems(dto.getExclusionZones(), "exclusionZones").stream()
+            .map(z -> new ExclusionZone(new GeoPoint(z.getLat(), z.getLon()), z.getRadiusKm()))
+            .toList(),
+        noEmptyItems(dto.getSpecialisms(), "specialisms").stream()
+            .map(s -> Specialism.valueOf(s.getValue())).collect(Collectors.toSet()),
+        Set.copyOf(noEmptyItems(dto.getLanguages(), "languages")),
+        Set.of(),
+        dto.getMaxTravelMinutes(),
+        dto.getUrgency() == null ? Urgency.NORMAL : Urgency.valueOf(dto.getUrgency().getValue()));
+  }
+
+  static Set<String> keepApartFrom(PlacementRequestDto dto) {
+    return Set.copyOf(noEmptyItems(dto.getKeepApartFrom(), "keepApartFrom"));
+  }
+
+  private static <T> Collection<T> noEmptyItems(Collection<T> items, String field) {
+    if (items == null) {
+      return List.of();
+    }
+    if (items.stream().anyMatch(Objects::isNull)) {
+      throw new InvalidValueException(field + " must not contain empty items");
+    }
+    return items;
   }
 
   static PlacementDto placement(Placement p) {
+    return placement(p, false);
+  }
+
+  /** @param withReasons whether the caller may see why the shelter was chosen (coordinators) */
+  static PlacementDto placement(Placement p, boolean withReasons) {
     PlacementDto dto = new PlacementDto()
         .id(p.id())
         .status(PlacementStatusDto.fromValue(p.status().name()))
@@ -72,6 +105,14 @@ final class WebMapping {
     if (p.checkOutReason() != null) {
       dto.checkOutReason(CheckOutReasonDto.fromValue(p.checkOutReason().name()));
     }
+    dto.urgency(UrgencyDto.fromValue(p.urgency().name()))
+        .relocatedFrom(p.relocatedFrom())
+        .relocatedTo(p.relocatedTo())
+        .missingSince(time(p.missingSince()))
+        .bedKeptUntil(time(p.status() == PlacementStatus.RESIDENT_MISSING ? p.bedKeptUntil() : null))
+        .escalatedAt(time(p.escalatedAt()));
+    // The generated DTO starts with an empty list, which would still be written: null leaves it out.
+    dto.setMatchReasons(withReasons && !p.matchReasons().isEmpty() ? p.matchReasons() : null);
     return dto;
   }
 
@@ -102,7 +143,10 @@ final class WebMapping {
             .available(beds.available())
             .held(beds.held())
             .occupied(beds.occupied())
-            .outOfService(beds.outOfService()));
+            .outOfService(beds.outOfService())
+            .retired(beds.retired()))
+        .capacityConfirmedAt(time(view.shelter().capacityConfirmedAt()))
+        .capacityStale(view.capacityStale());
   }
 
   static BedDto bed(Bed bed) {
@@ -113,12 +157,12 @@ final class WebMapping {
     return new Eligibility(
         dto.getMinAge(),
         dto.getMaxAge(),
-        dto.getGenders().stream().map(g -> Gender.valueOf(g.getValue())).collect(Collectors.toSet()),
+        noEmptyItems(dto.getGenders(), "genders").stream().map(g -> Gender.valueOf(g.getValue())).collect(Collectors.toSet()),
         Boolean.TRUE.equals(dto.getAcceptsAccompanyingChild()),
         Boolean.TRUE.equals(dto.getAccessible()),
-        dto.getLanguages() == null ? Set.of() : Set.copyOf(dto.getLanguages()),
-        dto.getSpecialisms() == null ? Set.of()
-            : dto.getSpecialisms().stream().map(s -> Specialism.valueOf(s.getValue())).collect(Collectors.toSet()));
+        Set.copyOf(noEmptyItems(dto.getLanguages(), "languages")),
+        noEmptyItems(dto.getSpecialisms(), "specialisms").stream()
+            .map(s -> Specialism.valueOf(s.getValue())).collect(Collectors.toSet()));
   }
 
   private static GeoPoint point(CoordinatesDto dto) {

@@ -37,7 +37,10 @@ import tools.jackson.databind.JsonNode;
     "safebed.occupancy.expiry-sweep-interval=1h",
     "safebed.occupancy.reconcile-interval=1h",
     "safebed.occupancy.waitlist-interval=1h",
-    "safebed.messaging.relay-interval=200ms",
+    "safebed.occupancy.escalation-interval=1h",
+    "safebed.occupancy.live-poll-interval=500ms",
+    "safebed.occupancy.live-heartbeat=1s",
+    "safebed.messaging.relay-interval=1s",
     "safebed.messaging.max-backoff=2s"
 })
 public abstract class OccupancyIT {
@@ -160,6 +163,28 @@ public abstract class OccupancyIT {
   protected static void assertNoConfidentialData(String body) {
     assertThat(body).doesNotContain(ADDRESS_MARK).doesNotContainIgnoringCase("address")
         .doesNotContain("sealed").doesNotContain("PJ-2026");
+  }
+
+  protected static String manager(String shelterId) {
+    return TestTokens.shelterManager("manager-" + shelterId, shelterId);
+  }
+
+  /** Registers a shelter in a region of its own (statistics are per region). */
+  protected String shelterInRegion(String region, GeoPoint location, Map<String, Object> eligibility, int beds) {
+    String id = unique("shelter");
+    Map<String, Object> body = shelterBody(id, location, eligibility, beds);
+    body.put("region", region);
+    Http.Response response = http.post("/api/shelters", coordinator(), Http.json(body));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return id;
+  }
+
+  protected Http.Response checkIn(String placementId, String shelterId) {
+    return http.post("/api/placements/" + placementId + "/check-in", manager(shelterId), null);
+  }
+
+  protected String statusOf(String placementId) {
+    return placementDocument(placementId).getString("status");
   }
 
   protected static String id(Http.Response response) {

@@ -112,7 +112,10 @@ class ShelterApiIT extends OccupancyIT {
     org.awaitility.Awaitility.await().untilAsserted(() ->
         assertThat(http.get("/api/placements/" + id(waiting), TestTokens.police(police)).json()
             .get("status").asString()).isEqualTo("HELD"));
+    // Issue 3: COMPROMISED is now settable here (see CompromisedShelterIT); it is final.
     assertThat(http.put("/api/shelters/" + shelter + "/status", manager, "{\"status\":\"COMPROMISED\"}").status())
-        .as("not settable through this endpoint").isEqualTo(400);
+        .isEqualTo(200);
+    assertThat(http.put("/api/shelters/" + shelter + "/status", manager, "{\"status\":\"OPEN\"}").status())
+        .as("a compromised shelter never reopens").isEqualTo(409);
   }
 }

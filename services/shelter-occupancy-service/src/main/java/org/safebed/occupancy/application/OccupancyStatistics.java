@@ -1,0 +1,122 @@
+package org.safebed.occupancy.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.safebed.occupancy.config.OccupancyProperties;
+import org.safebed.occupancy.domain.BedCounts;
+import org.safebed.occupancy.domain.BedRepository;
+import org.safebed.occupancy.domain.Placement;
+import org.safebed.occupancy.domain.PlacementRepository;
+import org.safebed.occupancy.domain.PlacementStatus;
+import org.safebed.occupancy.domain.Shelter;
+import org.safebed.occupancy.domain.ShelterRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Aggregate figures for coordinators. Small counts can point at a person (three girls placed in a
+ * region this week), so every count below the minimum is suppressed, and so are percentiles taken
+ * over fewer samples than that.
+ */
+@Component
+public class OccupancyStatistics {
+
+  private final ShelterRepository shelters;
+  private final BedRepository beds;
+  private final PlacementRepository placements;
+  private final OccupancyProperties properties;
+  private final Clock clock;
+
+  public OccupancyStatistics(ShelterRepository shelters, BedRepository beds, PlacementRepository placements,
+      OccupancyProperties properties, Clock clock) {
+    this.shelters = shelters;
+    this.beds = beds;
+    this.placements = placements;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** A count, or null and suppressed below the minimum. */
+  public record Count(Integer value, boolean suppressed) {}
+
+  public record Percentiles(Double p50Minutes, Double p90Minutes, Count samples, boolean suppressed) {}
+
+  public record RegionOccupancy(String region, Count inServiceBeds, Count held, Count occupied, Count available) {}
+
+  public record Report(
+      Instant generatedAt,
+      Instant windowStart,
+      int minimumCount,
+      List<RegionOccupancy> occupancyByRegion,
+      Percentiles requestToHold,
+      Percentiles holdToCheckIn,
+      Count waitlistLength,
+      Count unmetDemand) {}
+
+  public Report compute() {
+    Instant now = clock.instant();
+    Instant windowStart = now.minus(properties.statisticsWindow());
+    int minimum = properties.statisticsMinimumCount();
+
+    List<Shelter> all = shelters.findAll();
+    Map<String, BedCounts> counts = beds.countByShelter(all.stream().map(Shelter::id).toList());
+    Map<String, BedCounts> byRegion = new TreeMap<>();
+    for (Shelter shelter : all) {
+      BedCounts c = counts.getOrDefault(shelter.id(), BedCounts.NONE);
+      byRegion.merge(shelter.region(), c, OccupancyStatistics::sum);
+    }
+    List<RegionOccupancy> regions = new ArrayList<>();
+    byRegion.forEach((region, c) -> regions.add(new RegionOccupancy(region, count(c.inService(), minimum),
+        count(c.held(), minimum), count(c.occupied(), minimum), count(c.available(), minimum))));
+
+    List<Double> toHold = new ArrayList<>();
+    List<Double> toCheckIn = new ArrayList<>();
+    int unmet = 0;
+    for (Placement p : placements.findCreatedSince(windowStart)) {
+      if (p.relocatedFrom() != null) {
+        continue; // relocations are moves of someone already placed, not new demand
+      }
+      if (p.firstHeldAt() != null) {
+        toHold.add(minutes(p.createdAt(), p.firstHeldAt()));
+        if (p.checkedInAt() != null) {
+          toCheckIn.add(minutes(p.firstHeldAt(), p.checkedInAt()));
+        }
+      } else if (p.status() == PlacementStatus.WAITLISTED || p.status().isFinal()) {
+        unmet++;
+      }
+    }
+    return new Report(now, windowStart, minimum, regions, percentiles(toHold, minimum),
+        percentiles(toCheckIn, minimum), count((int) placements.countByStatus(PlacementStatus.WAITLISTED), minimum),
+        count(unmet, minimum));
+  }
+
+  static Count count(int value, int minimum) {
+    return value < minimum ? new Count(null, true) : new Count(value, false);
+  }
+
+  static Percentiles percentiles(List<Double> samples, int minimum) {
+    if (samples.size() < minimum) {
+      return new Percentiles(null, null, count(samples.size(), minimum), true);
+    }
+    List<Double> sorted = samples.stream().sorted().toList();
+    return new Percentiles(nearestRank(sorted, 50), nearestRank(sorted, 90), count(sorted.size(), minimum), false);
+  }
+
+  private static double nearestRank(List<Double> sorted, int percent) {
+    int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+    return Math.round(sorted.get(Math.max(0, rank - 1)) * 10) / 10.0;
+  }
+
+  private static double minutes(Instant from, Instant to) {
+    return Duration.between(from, to).toMillis() / 60_000.0;
+  }
+
+  private static BedCounts sum(BedCounts a, BedCounts b) {
+    return new BedCounts(a.available() + b.available(), a.held() + b.held(), a.occupied() + b.occupied(),
+        a.outOfService() + b.outOfService(), a.retired() + b.retired());
+  }
+}

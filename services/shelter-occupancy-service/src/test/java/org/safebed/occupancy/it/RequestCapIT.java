@@ -1,0 +1,66 @@
+package org.safebed.occupancy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.TestTokens;
+
+/** The cap on open placements per requester is hard, even for simultaneous first requests. */
+class RequestCapIT extends OccupancyIT {
+
+  @Test
+  void simultaneousFirstRequestsOfOneAccountNeverExceedTheCap() throws Exception {
+    GeoPoint area = newArea();
+    String shelter = minorGirlsShelter(offset(area, 0.1, 0), 10);
+    String police = unique("police");
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Http.Response>> futures = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      futures.add(pool.submit(() -> {
+        start.await();
+        return requestFor(police, area);
+      }));
+    }
+    start.countDown();
+    List<Http.Response> responses = new ArrayList<>();
+    for (Future<Http.Response> future : futures) {
+      responses.add(future.get());
+    }
+    pool.shutdown();
+
+    assertThat(responses).filteredOn(r -> r.status() == 201).as("the cap is 3").hasSize(3);
+    assertThat(responses).filteredOn(r -> r.status() == 409).hasSize(9)
+        .allSatisfy(r -> assertThat(r.isProblem()).isTrue());
+    assertThat(mongo.getCollection("placements").countDocuments(new Document("requestedBy", police))).isEqualTo(3);
+    assertThat(bedsOfShelter(shelter)).filteredOn(bed -> "HELD".equals(bed.getString("status"))).hasSize(3);
+    assertThat(mongo.getCollection("request_slots").find(new Document("_id", police)).first()
+        .getList("slots", Document.class)).hasSize(3);
+
+    String first = id(responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow());
+    assertThat(http.post("/api/placements/" + first + "/cancel", TestTokens.police(police), null).status()).isEqualTo(200);
+    assertThat(requestFor(police, area).status()).as("a cancelled placement frees its slot").isEqualTo(201);
+    String second = id(responses.stream().filter(r -> r.status() == 201).skip(1).findFirst().orElseThrow());
+    assertThat(checkIn(second, shelter).status()).isEqualTo(200);
+    assertThat(requestFor(police, area).status()).as("an arrival frees its slot").isEqualTo(201);
+    assertThat(requestFor(police, area).status()).as("three open again").isEqualTo(409);
+  }
+
+  @Test
+  void waitlistedPlacementsCountAgainstTheCapToo() {
+    GeoPoint area = newArea();
+    String police = unique("police");
+    for (int i = 0; i < 3; i++) {
+      assertThat(requestFor(police, area).status()).isEqualTo(202);
+    }
+    assertThat(requestFor(police, area).status()).isEqualTo(409);
+  }
+}
