@@ -59,6 +59,12 @@ public final class EventWireFormat {
       JsonNode root = json.readTree(message.getBody());
       String eventId = requiredText(root, "eventId");
       String type = requiredText(root, "type");
+      String routedAs = typeOf(message);
+      if (routedAs != null && !routedAs.equals(type)) {
+        // A body of another type or version than the message says: reading it as the record of
+        // the announced type would silently misread it.
+        throw new MalformedEventException("event type in the body differs from the message type");
+      }
       Instant occurredAt = Instant.parse(requiredText(root, "occurredAt"));
       String aggregateId = requiredText(root, "aggregateId");
       String correlationId = requiredText(root, "correlationId");

@@ -2,13 +2,14 @@ package org.safebed.platform.messaging;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.safebed.platform.messaging.inbox.EventSubscriptions;
 import org.safebed.platform.messaging.inbox.RetryLaterException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/** A minimal service that consumes two event types, for the messaging platform's own tests. */
+/** A minimal service that consumes a few event types, for the messaging platform's own tests. */
 @SpringBootApplication
 class MessagingTestApplication {
 
@@ -16,6 +17,9 @@ class MessagingTestApplication {
 
   static final List<IncomingEvent<ThingHappened>> handled = new CopyOnWriteArrayList<>();
   static final AtomicInteger earlyAttemptsLeft = new AtomicInteger();
+  /** While true, the handler of thing.fragile.v1 fails as a bug would: its events are dead-lettered. */
+  static final AtomicBoolean fragileBroken = new AtomicBoolean();
+  static final List<IncomingEvent<ThingHappened>> fragileHandled = new CopyOnWriteArrayList<>();
 
   @Bean
   EventSubscriptions subscriptions() {
@@ -26,6 +30,12 @@ class MessagingTestApplication {
             throw new RetryLaterException("the thing it follows is not there yet");
           }
           handled.add(event);
+        })
+        .on("thing.fragile.v1", ThingHappened.class, event -> {
+          if (fragileBroken.get()) {
+            throw new IllegalStateException("a bug in this handler");
+          }
+          fragileHandled.add(event);
         });
   }
 }

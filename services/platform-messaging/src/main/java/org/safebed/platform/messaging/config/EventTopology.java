@@ -14,7 +14,8 @@ import org.springframework.amqp.core.TopicExchange;
 /**
  * The RabbitMQ objects SafeBed relies on: the events exchange every service publishes to, and for a
  * consuming service its durable quorum inbox with an explicit delivery limit, dead-lettering to its
- * own dead-letter queue through the dead-letter exchange.
+ * own dead-letter queue through the dead-letter exchange. The dead-letter exchange also routes the
+ * inbox's own name to the inbox, the way replayed dead letters go back.
  */
 public final class EventTopology {
 
@@ -42,6 +43,9 @@ public final class EventTopology {
     declarables.add(deadLetterQueue);
     declarables.add(
         BindingBuilder.bind(deadLetterQueue).to(deadLetters).with(properties.deadLetterQueue()));
+    // The way back for replayed dead letters: to this inbox only. Through the events exchange every
+    // consumer of the type would get them again, and a service may publish there only its own types.
+    declarables.add(BindingBuilder.bind(inbox).to(deadLetters).with(properties.inboxQueue()));
     for (String type : types) {
       Binding binding = BindingBuilder.bind(inbox).to(events).with(type);
       declarables.add(binding);

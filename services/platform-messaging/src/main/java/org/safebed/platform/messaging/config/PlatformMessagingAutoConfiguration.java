@@ -2,6 +2,7 @@ package org.safebed.platform.messaging.config;
 
 import java.time.Clock;
 import org.safebed.platform.messaging.EventWireFormat;
+import org.safebed.platform.messaging.deadletter.DeadLetters;
 import org.safebed.platform.messaging.inbox.EventSubscriptions;
 import org.safebed.platform.messaging.inbox.InboxListener;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
@@ -27,7 +28,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Wires SafeBed messaging into a service: publisher confirms and returns on the connection, the
  * events exchange, the outbox relay and, when the service declares {@link EventSubscriptions}, its
- * inbox queue, dead-letter queue and listener.
+ * inbox queue, dead-letter queue, listener and the operators' access to its dead letters.
  */
 @AutoConfiguration(after = {RabbitAutoConfiguration.class, DataMongoAutoConfiguration.class})
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -73,7 +74,12 @@ public class PlatformMessagingAutoConfiguration {
       Clock clock) {
     RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
     rabbit.setMandatory(true);
-    return new OutboxRelay(mongo, rabbit, properties, wireFormat, clock);
+    // The relay reads returns from each publish's CorrelationData; no separate callback needed.
+    rabbit.setReturnsCallback(returned -> {});
+    OutboxRelay relay = new OutboxRelay(mongo, rabbit, properties, wireFormat, clock);
+    // Any new connection (the relay's own or a listener's reconnect) ends the wait for the broker.
+    connectionFactory.addConnectionListener(connection -> relay.brokerAvailable());
+    return relay;
   }
 
   @Bean
@@ -99,6 +105,15 @@ public class PlatformMessagingAutoConfiguration {
     container.setMissingQueuesFatal(false);
     container.setMessageListener(new InboxListener(subscriptions, wireFormat));
     return container;
+  }
+
+  @Bean
+  @ConditionalOnBean(EventSubscriptions.class)
+  DeadLetters safebedDeadLetters(ConnectionFactory connectionFactory, MessagingProperties properties) {
+    RabbitTemplate publisher = new RabbitTemplate(connectionFactory);
+    publisher.setMandatory(true);
+    publisher.setReturnsCallback(returned -> {});
+    return new DeadLetters(connectionFactory, publisher, properties);
   }
 
   /** Test runs share one broker: each removes its own namespaced queues when it ends. */

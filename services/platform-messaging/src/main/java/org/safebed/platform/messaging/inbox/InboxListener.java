@@ -9,6 +9,7 @@ import org.safebed.platform.messaging.inbox.EventSubscriptions.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 
 /**
@@ -16,7 +17,11 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  *
  * <ul>
  *   <li>handled: ack, only after the handler stored its effect;
- *   <li>unknown type or unreadable body: reject without requeue, so it is dead-lettered at once;
+ *   <li>unknown type (or version) or unreadable body: returned to the queue at once, without a
+ *       pause, so that another instance of the service (a newer one during a rolling upgrade) may
+ *       take it; the queue's delivery limit dead-letters it after a few quick deliveries. A broker
+ *       that does not count deliveries (no {@code x-delivery-count}) would return it for ever, so
+ *       there it is rejected on its redelivery instead;
  *   <li>too early ({@link RetryLaterException}) or a transient failure: returned to the queue after
  *       a short pause; the queue's delivery limit dead-letters it if it never succeeds.
  * </ul>
@@ -27,6 +32,8 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 public final class InboxListener implements ChannelAwareMessageListener {
 
   private static final Logger log = LoggerFactory.getLogger(InboxListener.class);
+  /** Quorum queues count earlier deliveries of a message in this header. */
+  static final String DELIVERY_COUNT = "x-delivery-count";
 
   private final EventSubscriptions subscriptions;
   private final EventWireFormat wireFormat;
@@ -43,20 +50,19 @@ public final class InboxListener implements ChannelAwareMessageListener {
     String eventId = message.getMessageProperties().getMessageId();
     Subscription<?> subscription = type == null ? null : subscriptions.forType(type).orElse(null);
     if (subscription == null) {
-      log.warn("Dead-lettering event {}: no handler for type {}", eventId, type);
-      channel.basicReject(tag, false);
+      refuse(message, channel, "no handler for this type");
       return;
     }
     try {
       dispatch(subscription, message);
-      channel.basicAck(tag, false);
     } catch (MalformedEventException e) {
-      log.warn("Dead-lettering event {} ({}): {}", eventId, type, e.getMessage());
-      channel.basicReject(tag, false);
+      refuse(message, channel, e.getMessage());
+      return;
     } catch (RetryLaterException e) {
       log.info("Event {} ({}) arrived early, will be redelivered", eventId, type);
       pauseBeforeRequeue(message);
       channel.basicNack(tag, false, true);
+      return;
     } catch (RuntimeException e) {
       log.warn(
           "Event {} ({}) failed with {}, will be redelivered",
@@ -65,7 +71,30 @@ public final class InboxListener implements ChannelAwareMessageListener {
           e.getClass().getSimpleName());
       pauseBeforeRequeue(message);
       channel.basicNack(tag, false, true);
+      return;
     }
+    // Outside the handler's try: an acknowledgement lost with the connection is no handler failure.
+    // The broker delivers the event again and the idempotent handler changes nothing.
+    channel.basicAck(tag, false);
+  }
+
+  /** A message this instance can never apply: see the class comment. */
+  private static void refuse(Message message, Channel channel, String reason) throws IOException {
+    MessageProperties properties = message.getMessageProperties();
+    long tag = properties.getDeliveryTag();
+    Object count = properties.getHeaders().get(DELIVERY_COUNT);
+    if (count == null && Boolean.TRUE.equals(properties.isRedelivered())) {
+      log.warn("Rejecting event {} ({}): {}", properties.getMessageId(), properties.getType(), reason);
+      channel.basicReject(tag, false);
+      return;
+    }
+    log.warn(
+        "Event {} ({}) refused on delivery {}: {}; returned until the delivery limit dead-letters it",
+        properties.getMessageId(),
+        properties.getType(),
+        count instanceof Number n ? n.longValue() + 1 : 1,
+        reason);
+    channel.basicNack(tag, false, true);
   }
 
   private <T> void dispatch(Subscription<T> subscription, Message message) {
@@ -78,7 +107,7 @@ public final class InboxListener implements ChannelAwareMessageListener {
    * count it) gives the missing state time to arrive instead of burning the delivery limit.
    */
   private static void pauseBeforeRequeue(Message message) {
-    Object count = message.getMessageProperties().getHeaders().get("x-delivery-count");
+    Object count = message.getMessageProperties().getHeaders().get(DELIVERY_COUNT);
     long deliveries = count instanceof Number n ? n.longValue() : 0;
     try {
       Thread.sleep(Math.min(2_000, 100 * (deliveries + 1)));

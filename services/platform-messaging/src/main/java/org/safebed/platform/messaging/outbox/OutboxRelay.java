@@ -37,6 +37,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * unroutable. Anything else leaves it pending and it is tried again with exponential backoff, so an
  * event is never lost, at worst published twice (consumers are idempotent). Events of one document
  * are removed only as a confirmed prefix, which keeps their order on the normal path.
+ *
+ * <p>A refused or unconfirmed event backs off on its own; a broker that cannot be reached at all
+ * makes the whole relay back off, until the backoff ends or {@link #brokerAvailable()} reports a new
+ * connection, whichever is first.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -50,6 +54,8 @@ public final class OutboxRelay implements SmartLifecycle {
   private final Clock clock;
   private final Map<String, Backoff> backoffByEventId = new ConcurrentHashMap<>();
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  /** Set while the broker cannot be reached at all; then no event is tried before it ends. */
+  private volatile Backoff brokerBackoff;
   private ScheduledExecutorService executor;
   private volatile boolean running;
 
@@ -81,31 +87,69 @@ public final class OutboxRelay implements SmartLifecycle {
   public synchronized int publishPending() {
     int published = 0;
     for (String collection : properties.outboxCollections()) {
-      published += publishPendingOf(mongo.getCollection(collection));
+      int round;
+      do {
+        // A full page published: more may wait behind it (a backlog after an outage).
+        round = publishPendingOf(mongo.getCollection(collection));
+        published += Math.max(round, 0);
+      } while (round >= DOCUMENTS_PER_ROUND);
+      if (round < 0) {
+        break; // no broker: the other collections need not try either
+      }
     }
     return published;
   }
 
+  /**
+   * The broker is reachable again (a connection was just opened, by the relay or by a listener):
+   * everything waiting is tried at once rather than after its backoff, so an outage ends for the
+   * outbox within a round of the broker's return.
+   */
+  public void brokerAvailable() {
+    if (brokerBackoff != null || !backoffByEventId.isEmpty()) {
+      brokerBackoff = null;
+      backoffByEventId.clear();
+      wake();
+    }
+  }
+
   /** Age of the oldest unpublished event across all outbox collections, zero when none. */
   public Duration oldestPendingAge() {
+    return backlog().oldestPendingAge();
+  }
+
+  /**
+   * What waits in the outboxes now: counts and ages only, never an event's content. Reads every
+   * document with pending events, which is few unless publishing is failing.
+   */
+  public OutboxBacklog backlog() {
     Instant now = clock.instant();
-    Instant oldest = now;
+    Map<String, OutboxBacklog.OfCollection> byCollection = new java.util.LinkedHashMap<>();
     for (String collection : properties.outboxCollections()) {
+      long pending = 0;
+      Instant oldest = now;
       for (Document doc : mongo.getCollection(collection)
           .find(exists(OutboxEvent.PENDING_EVENTS_FIELD + ".0"))
           .projection(Projections.include(OutboxEvent.PENDING_EVENTS_FIELD))) {
         for (Document event : doc.getList(OutboxEvent.PENDING_EVENTS_FIELD, Document.class)) {
-          Object occurredAt = event.get("occurredAt");
-          if (occurredAt instanceof java.util.Date date && date.toInstant().isBefore(oldest)) {
+          pending++;
+          if (event.get("occurredAt") instanceof java.util.Date date && date.toInstant().isBefore(oldest)) {
             oldest = date.toInstant();
           }
         }
       }
+      byCollection.put(collection, new OutboxBacklog.OfCollection(pending, Duration.between(oldest, now)));
     }
-    return Duration.between(oldest, now);
+    return OutboxBacklog.of(byCollection, backoffByEventId.size(), brokerBackoff != null);
   }
 
+  /** @return the events published, or -1 when the broker could not be reached */
   private int publishPendingOf(MongoCollection<Document> collection) {
+    Instant start = clock.instant();
+    Backoff waitingForBroker = brokerBackoff;
+    if (waitingForBroker != null && start.isBefore(waitingForBroker.nextAttemptAt())) {
+      return -1;
+    }
     List<Document> documents =
         collection
             .find(exists(OutboxEvent.PENDING_EVENTS_FIELD + ".0"))
@@ -130,14 +174,30 @@ public final class OutboxRelay implements SmartLifecycle {
           rabbit.send(
               properties.exchange(), event.getString("type"), wireFormat.toMessage(event), confirm);
         } catch (RuntimeException e) {
-          failed(eventId, event.getString("type"), "publish failed: " + e.getClass().getSimpleName());
-          break;
+          // No broker (or no channel): nothing else can be published either. One backoff for the
+          // relay, not one per event, and the wait ends early when a connection opens again.
+          brokerUnavailable(e);
+          inFlight.addAll(ofDocument);
+          awaitConfirmsAndRemove(collection, inFlight);
+          return -1;
         }
+        brokerBackoff = null;
         ofDocument.add(new InFlight(document.get("_id"), eventId, event.getString("type"), confirm));
       }
       inFlight.addAll(ofDocument);
     }
     return awaitConfirmsAndRemove(collection, inFlight);
+  }
+
+  private void brokerUnavailable(RuntimeException e) {
+    Instant now = clock.instant();
+    Backoff next = brokerBackoff == null ? Backoff.first(now) : brokerBackoff.next(now, properties.maxBackoff());
+    brokerBackoff = next;
+    log.warn(
+        "Broker unreachable ({}): events stay in the outbox; attempt {}, next in {} ms or when a connection opens",
+        e.getClass().getSimpleName(),
+        next.attempts(),
+        Duration.between(now, next.nextAttemptAt()).toMillis());
   }
 
   private int awaitConfirmsAndRemove(MongoCollection<Document> collection, List<InFlight> inFlight) {
