@@ -1,9 +1,13 @@
 package org.safebed.platform.web.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import org.safebed.platform.web.audit.AccessDenials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,29 +17,42 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error a SafeBed service returns is {@code application/problem+json}. Details name the field
  * and the rule that failed, never the rejected value (it may be personal data), and unexpected
- * failures answer a bare 500 without a stack trace.
+ * failures answer a bare 500 without a stack trace. Every 403 is written to the audit trail.
  */
 @RestControllerAdvice
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+  private final ObjectProvider<AccessDenials> denials;
+
+  public ProblemExceptionHandler(ObjectProvider<AccessDenials> denials) {
+    this.denials = denials;
+  }
+
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ProblemDetail> api(ApiException e) {
+  ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+    if (e.status() == HttpStatus.FORBIDDEN) {
+      denials.ifAvailable(audit -> audit.record(request, AccessDenials.Rule.RECORD));
+    }
     return Problems.response(e.status(), e.slug(), e.getMessage());
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+  ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e, HttpServletRequest request) {
+    denials.ifAvailable(audit -> audit.record(request, AccessDenials.Rule.ROLE));
     return Problems.response(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
   }
 
@@ -94,14 +111,42 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         "The request body is not valid JSON for this operation (unknown fields are rejected)");
   }
 
+  /** Names the parameter, never the value: Spring's own text quotes it ("with value: '...'"). */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request",
+        (name == null ? "A parameter" : name) + ": not a valid value for this parameter");
+  }
+
+  /**
+   * Spring's own 4xx (unsupported media type, missing header, wrong method, no such path…) as
+   * problem+json with fixed texts: Spring's details can quote the request (its path, method or
+   * content type), which may carry an id or worse.
+   */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    // Spring's own 4xx (unsupported media type, missing header, wrong method…) as problem+json.
     HttpStatus resolved = HttpStatus.valueOf(status.value());
-    String detail =
-        body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : resolved.getReasonPhrase();
-    return problem(resolved, "http-" + resolved.value(), detail);
+    return problem(resolved, "http-" + resolved.value(), fixedDetail(e, resolved));
+  }
+
+  private static String fixedDetail(Exception e, HttpStatus status) {
+    if (e instanceof MissingRequestHeaderException missing) {
+      return "Required header '" + missing.getHeaderName() + "' is missing";
+    }
+    if (e instanceof MissingServletRequestParameterException missing) {
+      return "Required parameter '" + missing.getParameterName() + "' is missing";
+    }
+    return switch (status) {
+      case NOT_FOUND -> "There is no such resource";
+      case METHOD_NOT_ALLOWED -> "This method is not allowed here";
+      case NOT_ACCEPTABLE -> "No acceptable representation of this resource";
+      case UNSUPPORTED_MEDIA_TYPE -> "The content type is not supported; send application/json";
+      case BAD_REQUEST -> "The request is not valid for this operation";
+      default -> status.getReasonPhrase();
+    };
   }
 
   private static ResponseEntity<Object> problem(HttpStatus status, String slug, String detail) {

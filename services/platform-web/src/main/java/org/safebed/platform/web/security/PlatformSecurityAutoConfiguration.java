@@ -1,10 +1,16 @@
 package org.safebed.platform.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.stream.Collectors;
+import org.safebed.platform.web.audit.AccessDenials;
+import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.problem.ProblemExceptionHandler;
 import org.safebed.platform.web.problem.ProblemResponseWriter;
 import org.safebed.platform.web.problem.RequestSizeLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,11 +25,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -34,10 +44,15 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * SafeBed's security defaults for every servlet service: stateless bearer-token authentication
  * validated by the service itself (not only the gateway), roles from the {@code roles} claim for
- * {@code @PreAuthorize} rules, {@code /internal/**} for other services only, problem+json for 401
- * and 403, strict JSON (unknown fields rejected) and a request size limit.
+ * {@code @PreAuthorize} rules (checked before the body is read), {@code /internal/**} for other
+ * services only, problem+json for 401 and 403, every 403 audited, strict JSON (unknown fields
+ * rejected) and a request size limit.
  */
-@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+// Before Web MVC: with spring.mvc.problemdetails.enabled Boot adds its own exception handler unless
+// one exists, and its details quote rejected values ("Failed to convert 'x' with value: '...'").
+@AutoConfiguration(
+    before = OAuth2ResourceServerAutoConfiguration.class,
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(TokenValidationProperties.class)
 @EnableMethodSecurity
@@ -54,7 +69,26 @@ public class PlatformSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  SecurityFilterChain safebedSecurityFilterChain(HttpSecurity http) throws Exception {
+  AccessDenials accessDenials(ObjectProvider<AuditTrail> trail) {
+    return new AccessDenials(trail);
+  }
+
+  /** Named apart from services' own interceptors so it never clashes with a bean of theirs. */
+  @Bean
+  WebMvcConfigurer safebedRoleGate() {
+    RoleGate gate = new RoleGate();
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(gate);
+      }
+    };
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SecurityFilterChain safebedSecurityFilterChain(HttpSecurity http, AccessDenials denials) throws Exception {
+    AccessDeniedHandler denied = (request, response, e) -> deny(denials, request, response, e);
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -77,10 +111,7 @@ public class PlatformSecurityAutoConfiguration {
                             ProblemResponseWriter.write(
                                 response, HttpStatus.UNAUTHORIZED, "unauthorized",
                                 "A valid bearer token is required"))
-                    .accessDeniedHandler(
-                        (request, response, e) ->
-                            ProblemResponseWriter.write(
-                                response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this")))
+                    .accessDeniedHandler(denied))
         .exceptionHandling(
             exceptions ->
                 exceptions
@@ -89,11 +120,16 @@ public class PlatformSecurityAutoConfiguration {
                             ProblemResponseWriter.write(
                                 response, HttpStatus.UNAUTHORIZED, "unauthorized",
                                 "A valid bearer token is required"))
-                    .accessDeniedHandler(
-                        (request, response, e) ->
-                            ProblemResponseWriter.write(
-                                response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this")));
+                    .accessDeniedHandler(denied));
     return http.build();
+  }
+
+  /** A path rule refused the request before any handler was chosen ({@code /internal/**} and the like). */
+  private static void deny(
+      AccessDenials denials, HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    denials.record(request, AccessDenials.Rule.PATH);
+    ProblemResponseWriter.write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
   }
 
   @Bean

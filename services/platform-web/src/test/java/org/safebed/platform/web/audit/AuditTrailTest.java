@@ -63,6 +63,41 @@ class AuditTrailTest {
   }
 
   @Test
+  void twoInstancesAppendingInTurnKeepOneChain() {
+    // Each instance remembers the head it wrote last; the other's appends make it stale.
+    AuditTrail other = new AuditTrail(mongo, Clock.systemUTC());
+    for (int i = 0; i < 10; i++) {
+      trail.record(disclosure("job-a" + i));
+      other.record(disclosure("job-b" + i));
+      if (i % 3 == 0) {
+        other.record(disclosure("job-c" + i));
+      }
+    }
+
+    assertThat(trail.verify()).isEqualTo(new AuditTrail.AuditVerification(true, 24, null));
+  }
+
+  @Test
+  void twoInstancesAppendingConcurrentlyKeepOneChain() throws Exception {
+    // Batches of queued entries from one instance collide with the other's and are re-chained.
+    AuditTrail other = new AuditTrail(mongo, Clock.systemUTC());
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<?>> writes = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      AuditTrail instance = i % 2 == 0 ? trail : other;
+      int n = i;
+      writes.add(pool.submit(() -> instance.record(disclosure("job-" + n))));
+    }
+    for (Future<?> write : writes) {
+      write.get();
+    }
+    pool.shutdown();
+
+    assertThat(trail.verify()).isEqualTo(new AuditTrail.AuditVerification(true, 400, null));
+    assertThat(mongo.getCollection(AuditTrail.COLLECTION).countDocuments()).isEqualTo(400);
+  }
+
+  @Test
   void editingAnEntryIsDetected() {
     for (int i = 0; i < 5; i++) {
       trail.record(disclosure("job-" + i));

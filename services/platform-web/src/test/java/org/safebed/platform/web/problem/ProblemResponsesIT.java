@@ -14,10 +14,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 @SafeBedServiceTest
-@TestPropertySource(properties = "safebed.security.token.audience=safebed-transport")
+// As every service runs: problem details on, which brings Boot's own handler unless the platform's is there.
+@TestPropertySource(properties = {"safebed.security.token.audience=safebed-transport",
+    "spring.mvc.problemdetails.enabled=true"})
 class ProblemResponsesIT {
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.context.ApplicationContext context;
   private final HttpClient http = HttpClient.newHttpClient();
 
   private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
@@ -65,6 +68,16 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void aCallerWithoutTheRoleGets403WhateverTheBody() throws Exception {
+    // Without the role gate the body would be parsed and validated first: 400, or 201 for no role check.
+    assertProblem(send("POST", "/api/people", TestTokens.driver("d1"), "{\"caseRef\":"), 403);
+    assertProblem(send("POST", "/api/people", TestTokens.driver("d1"), "{\"ageYears\":140}"), 403);
+    assertProblem(send("POST", "/api/regions", TestTokens.police("p1"), "{\"caseRef\":"), 403);
+    assertThat(send("POST", "/api/regions", TestTokens.coordinator("c1"), "{\"caseRef\":\"PJ-1\",\"ageYears\":3}")
+        .statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void unknownIdIs404() throws Exception {
     assertProblem(send("GET", "/api/people/x", TestTokens.police("p1"), null), 404);
   }
@@ -87,6 +100,57 @@ class ProblemResponsesIT {
     assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":\"14\"}"), 400);
     assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":14.5}"), 400);
     assertProblem(send("POST", "/api/people", token, "{\"caseRef\":{\"$ne\":null},\"ageYears\":14}"), 400);
+  }
+
+  @Test
+  void parameterAndHeaderErrorsNameTheParameterButNeverEchoTheValue() throws Exception {
+    String token = TestTokens.police("p1");
+    String secret = "Secret-Name-12-Rue-Cachee";
+    var badEnum = sendWithKey("/api/cases?status=" + secret, token, java.util.UUID.randomUUID().toString());
+    var badNumber = sendWithKey("/api/cases?limit=" + secret, token, java.util.UUID.randomUUID().toString());
+    var badHeader = sendWithKey("/api/cases", token, secret);
+    var missingHeader = send("GET", "/api/cases", token, null);
+    var noSuchPath = send("GET", "/api/" + secret + "/x", token, null);
+    var wrongMethod = send("DELETE", "/api/people/" + secret, token, null);
+    var wrongType = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/people"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "text/" + secret)
+        .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertProblem(badEnum, 400);
+    assertThat(badEnum.body()).contains("status");
+    assertProblem(badNumber, 400);
+    assertThat(badNumber.body()).contains("limit");
+    assertProblem(badHeader, 400);
+    assertProblem(missingHeader, 400);
+    assertThat(missingHeader.body()).contains("Idempotency-Key");
+    assertProblem(noSuchPath, 404);
+    assertProblem(wrongMethod, 405);
+    assertProblem(wrongType, 415);
+    for (var response : java.util.List.of(badEnum, badNumber, badHeader, wrongType)) {
+      assertThat(response.body()).doesNotContain(secret).doesNotContain("Secret");
+    }
+    // The caller's own path stays in "instance" (RFC 9457); the detail never repeats it.
+    for (var response : java.util.List.of(noSuchPath, wrongMethod)) {
+      assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body())
+          .get("detail").asString()).doesNotContain(secret);
+    }
+  }
+
+  private HttpResponse<String> sendWithKey(String path, String token, String key) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + token).header("Idempotency-Key", key).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Boot adds its own handler (ordered first) when problem details are on and no other exists; its
+   * details quote rejected values. The platform's must be the only one.
+   */
+  @Test
+  void thePlatformsHandlerIsTheOnlyOne() {
+    assertThat(context.getBeansOfType(
+        org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler.class).values())
+        .singleElement().isInstanceOf(ProblemExceptionHandler.class);
   }
 
   @Test

@@ -39,10 +39,37 @@ class WebTestApplication {
       return "pong";
     }
 
+    @GetMapping("/api/people/{id}/file")
+    @PreAuthorize("hasRole('POLICE')")
+    String file(@PathVariable String id) {
+      throw ApiException.forbidden("This file is sealed for you");
+    }
+
+    enum Status { OPEN, CLOSED }
+
+    @GetMapping("/api/cases")
+    @PreAuthorize("hasRole('POLICE')")
+    String cases(
+        @org.springframework.web.bind.annotation.RequestParam(required = false) Status status,
+        @org.springframework.web.bind.annotation.RequestParam(required = false) Integer limit,
+        @org.springframework.web.bind.annotation.RequestHeader("Idempotency-Key") java.util.UUID key) {
+      return "[]";
+    }
+
     @GetMapping("/api/boom")
     @PreAuthorize("hasRole('POLICE')")
     String boom() {
       throw new IllegalStateException("secret detail 12 Rue Cachée");
+    }
+  }
+
+  /** A role rule on the class, as some services declare it. */
+  @RestController
+  @PreAuthorize("hasRole('COORDINATOR')")
+  static class CoordinatorController {
+    @PostMapping("/api/regions")
+    ResponseEntity<String> create(@Valid @RequestBody Person person) {
+      return ResponseEntity.status(201).body("{}");
     }
   }
 }
