@@ -47,9 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
       "spring.config.name=" + GatewayApplication.CONFIG_NAME,
       "safebed.gateway.rate-limit.burst=10",
       "safebed.gateway.rate-limit.requests-per-second=0.2",
-      "resilience4j.timelimiter.configs.default.timeout-duration=1s"
+      "resilience4j.timelimiter.configs.default.timeout-duration=1s",
+      "safebed.gateway.cors.allowed-origins=" + GatewayIT.CONSOLE
     })
 class GatewayIT {
+
+  static final String CONSOLE = "https://console.safebed.test";
 
   private static final WireMockServer services = startWireMock();
   private static final int closedPort = freePort();
@@ -183,6 +186,34 @@ class GatewayIT {
     services.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
   }
 
+  /** Every path of the contracts reaches its service: an endpoint without a route is unusable. */
+  @Test
+  void routesEveryApiPathOfTheContracts() throws Exception {
+    services.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("{}")));
+    java.nio.file.Path specs = java.nio.file.Path.of("..", "api-specs", "openapi");
+    java.util.regex.Pattern apiPath = java.util.regex.Pattern.compile("^  (/api/[^:]+):\\s*$");
+    int checked = 0;
+    for (String spec : List.of("shelter-occupancy-service.yaml", "rental-referral-service.yaml", "transport-service.yaml")) {
+      for (String line : java.nio.file.Files.readAllLines(specs.resolve(spec))) {
+        java.util.regex.Matcher matcher = apiPath.matcher(line);
+        if (!matcher.matches()) {
+          continue;
+        }
+        String path = matcher.group(1).replaceAll("\\{[^}]+}", "x1");
+        // A fresh account per call: this test's rate limit is ten calls.
+        HttpResponse<String> response = send(apiGet(path, TestTokens.sign(TestTokens.valid(uniqueUser()))));
+        // Transport is down in this test: its routes answer 503, never the gateway's own 404.
+        assertThat(response.statusCode()).as(spec + " " + path).isEqualTo(spec.startsWith("transport") ? 503 : 200);
+        if (!spec.startsWith("transport")) {
+          services.verify(getRequestedFor(urlEqualTo(path)));
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(25);
+  }
+
   @Test
   void answersUnknownPathsWithNotFound() throws Exception {
     String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
@@ -246,6 +277,7 @@ class GatewayIT {
     assertThat(allowed).isBetween(10, 11);
     assertThat(limited).isNotNull();
     assertProblem(limited, 429);
+    assertSecurityHeaders(limited);
     assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong))
         .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 5L));
     assertThat(send(apiGet("/api/shelters", other)).statusCode()).isEqualTo(200);
@@ -272,6 +304,105 @@ class GatewayIT {
   }
 
   @Test
+  void everyAnswerCarriesTheSecurityHeadersWhateverTheServiceSaid() throws Exception {
+    services.stubFor(get("/api/shelters").willReturn(aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withHeader("X-Frame-Options", "SAMEORIGIN")
+        .withHeader("Content-Security-Policy", "default-src *")
+        .withHeader("Cache-Control", "public, max-age=600")
+        .withBody("[]")));
+    services.stubFor(get("/api/referrals").willReturn(aResponse().withStatus(500)));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    List<HttpResponse<String>> answers = List.of(
+        send(apiGet("/api/shelters", token)),
+        send(apiGet("/api/referrals", token)),
+        send(HttpRequest.newBuilder(local("/api/shelters")).GET().build()),
+        send(apiGet("/api/no-such-resource", token)),
+        send(apiGet("/internal/x", token)),
+        send(apiPost("/api/referrals", token, HttpRequest.BodyPublishers.ofByteArray(new byte[64 * 1024 + 1]))),
+        send(HttpRequest.newBuilder(local("/actuator/health")).GET().build()));
+
+    assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 503, 401, 404, 404, 413, 200);
+    answers.forEach(this::assertSecurityHeaders);
+  }
+
+  @Test
+  void aPreflightFromTheConsoleOriginIsAnsweredWithoutATokenOrAServiceCall() throws Exception {
+    HttpResponse<String> preflight = send(HttpRequest.newBuilder(local("/api/placements"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", CONSOLE)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "authorization, content-type, idempotency-key")
+        .build());
+
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(CONSOLE);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+        .hasValueSatisfying(methods -> assertThat(methods).contains("POST"));
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+        .hasValueSatisfying(headers -> assertThat(headers.toLowerCase()).contains("idempotency-key"));
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    services.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+  }
+
+  @Test
+  void aCallFromTheConsoleOriginMayBeReadByIt() throws Exception {
+    services.stubFor(get("/api/shelters").willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("[]")));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    HttpResponse<String> response = send(HttpRequest.newBuilder(local("/api/shelters"))
+        .header("Authorization", "Bearer " + token).header("Origin", CONSOLE).GET().build());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(CONSOLE);
+  }
+
+  @Test
+  void anyOtherOriginIsRefusedBeforeItReachesAService() throws Exception {
+    services.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withBody("[]")));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    HttpResponse<String> preflight = send(HttpRequest.newBuilder(local("/api/placements"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST")
+        .build());
+    HttpResponse<String> call = send(HttpRequest.newBuilder(local("/api/shelters"))
+        .header("Authorization", "Bearer " + token).header("Origin", "https://console.safebed.test.evil.example")
+        .GET().build());
+
+    for (HttpResponse<String> refused : List.of(preflight, call)) {
+      assertProblem(refused, 403);
+      assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+      assertSecurityHeaders(refused);
+    }
+    services.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+  }
+
+  @Test
+  void refusesOversizedHeadersAndRequestLinesBeforeAnyFilter() throws Exception {
+    services.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withBody("[]")));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    HttpResponse<String> hugeHeader = send(HttpRequest.newBuilder(local("/api/shelters"))
+        .header("Authorization", "Bearer " + token)
+        .header("X-Padding", "x".repeat(20 * 1024))
+        .GET().build());
+    HttpResponse<String> manyHeaders = send(withHeaders(HttpRequest.newBuilder(local("/api/shelters"))
+        .header("Authorization", "Bearer " + token), 40, "y".repeat(500)).GET().build());
+    HttpResponse<String> hugeLine = send(apiGet("/api/shelters?q=" + "z".repeat(5 * 1024), token));
+
+    assertThat(hugeHeader.statusCode()).isEqualTo(431);
+    assertThat(manyHeaders.statusCode()).isEqualTo(431);
+    assertThat(hugeLine.statusCode()).isEqualTo(414);
+    services.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+    // A normal-sized call still passes on a fresh connection.
+    assertThat(send(apiGet("/api/shelters", token)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void healthAndInfoArePublic() throws Exception {
     HttpResponse<String> health = send(HttpRequest.newBuilder(local("/actuator/health")).GET().build());
 
@@ -291,6 +422,23 @@ class GatewayIT {
     assertThat(problem.path("detail").asString()).isNotBlank();
     assertThat(problem.path("type").asString()).isEqualTo("about:blank");
     assertThat(problem.has("trace")).isFalse();
+  }
+
+  private void assertSecurityHeaders(HttpResponse<String> response) {
+    var headers = response.headers();
+    assertThat(headers.allValues("Content-Security-Policy")).as("CSP of %s", response.uri())
+        .singleElement().satisfies(csp -> assertThat(csp).startsWith("default-src 'none'").contains("frame-ancestors 'none'"));
+    assertThat(headers.allValues("X-Content-Type-Options")).containsExactly("nosniff");
+    assertThat(headers.allValues("X-Frame-Options")).containsExactly("DENY");
+    assertThat(headers.allValues("Referrer-Policy")).containsExactly("no-referrer");
+    assertThat(headers.allValues("Cache-Control")).containsExactly("no-store");
+  }
+
+  private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, int count, String value) {
+    for (int i = 0; i < count; i++) {
+      request.header("X-Padding-" + i, value);
+    }
+    return request;
   }
 
   private HttpRequest apiGet(String path, String token) {

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * {@code /internal/x}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ForbiddenPaths implements WebFilter {
 
   @Override

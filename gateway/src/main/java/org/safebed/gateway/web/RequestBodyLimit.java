@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * ever receives part of an oversized body and an upload can never trip a circuit breaker.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class RequestBodyLimit implements WebFilter {
 
   private final int maxBytes;

@@ -1,0 +1,57 @@
+package org.safebed.gateway.web;
+
+import org.safebed.gateway.config.GatewayProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * The browser rules of every answer, whoever wrote it: a service behind a route, a fallback, or the
+ * gateway's own 4xx. Set just before the response is committed (a route filter would run after a
+ * fallback or a refusal had already committed) and set, not added, so a service cannot weaken them:
+ *
+ * <ul>
+ *   <li>no cache anywhere may keep an answer ({@code no-store}): they carry placements and cases;
+ *   <li>nothing may be loaded, framed or submitted from an API answer (Content-Security-Policy,
+ *       X-Frame-Options), and a browser must not guess a type other than the declared one;
+ *   <li>no referrer leaves for another site, and HSTS when the request came over TLS.
+ * </ul>
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class SecurityHeaders implements WebFilter {
+
+  static final String HSTS = "max-age=31536000; includeSubDomains";
+
+  private final String contentSecurityPolicy;
+
+  public SecurityHeaders(GatewayProperties properties) {
+    this.contentSecurityPolicy = properties.contentSecurityPolicy();
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    boolean tls = exchange.getRequest().getSslInfo() != null
+        || "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
+    exchange.getResponse().beforeCommit(() -> {
+      HttpHeaders headers = exchange.getResponse().getHeaders();
+      headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+      headers.set(HttpHeaders.PRAGMA, "no-cache");
+      headers.set("Content-Security-Policy", contentSecurityPolicy);
+      headers.set("X-Content-Type-Options", "nosniff");
+      headers.set("X-Frame-Options", "DENY");
+      headers.set("Referrer-Policy", "no-referrer");
+      headers.set("Cross-Origin-Resource-Policy", "same-origin");
+      if (tls) {
+        headers.set("Strict-Transport-Security", HSTS);
+      }
+      return Mono.empty();
+    });
+    return chain.filter(exchange);
+  }
+}
