@@ -43,12 +43,14 @@ public class MongoResidentRepository implements ResidentRepository {
 
   @Override
   public void recordCheckedIn(String placementId, String region, Instant at) {
+    // Only the status is insert-only, so a check-out that arrived first still wins; the facts of the
+    // check-in are kept whatever the order (the same values every time, so still idempotent).
     residents().updateOne(
         eq("_id", placementId),
         Updates.combine(
             Updates.setOnInsert("status", ResidentStatus.CHECKED_IN.name()),
-            Updates.setOnInsert("region", region),
-            Updates.setOnInsert("checkedInAt", date(at))),
+            Updates.set("region", region),
+            Updates.min("checkedInAt", date(at))),
         UPSERT);
   }
 
