@@ -33,14 +33,16 @@ public final class LocalStack implements AutoCloseable {
 
   private final Infrastructure infrastructure;
   private final StackEndpoints endpoints;
+  private final AppProperties properties;
   private final Map<StackApp, ConfigurableApplicationContext> contexts;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private LocalStack(
-      Infrastructure infrastructure, StackEndpoints endpoints,
+      Infrastructure infrastructure, StackEndpoints endpoints, AppProperties properties,
       Map<StackApp, ConfigurableApplicationContext> contexts) {
     this.infrastructure = infrastructure;
     this.endpoints = endpoints;
+    this.properties = properties;
     this.contexts = contexts;
   }
 
@@ -78,11 +80,11 @@ public final class LocalStack implements AutoCloseable {
     } catch (CompletionException e) {
       // allOf completes only once every start has ended, so nothing is left half-started.
       new LocalStack(infrastructure.isCompletedExceptionally() ? null : infrastructure.join(),
-          endpoints, contexts).close();
+          endpoints, properties, contexts).close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     log.info("Local stack started in {} ms", (System.nanoTime() - started) / 1_000_000);
-    return new LocalStack(infrastructure.join(), endpoints, contexts);
+    return new LocalStack(infrastructure.join(), endpoints, properties, contexts);
   }
 
   private static <T> CompletableFuture<T> onOwnThread(String name, Supplier<T> task) {
@@ -139,6 +141,40 @@ public final class LocalStack implements AutoCloseable {
   /** The running context of an application, e.g. to reach its beans from a test. */
   public Optional<ConfigurableApplicationContext> context(StackApp app) {
     return Optional.ofNullable(contexts.get(app));
+  }
+
+  /**
+   * Stops one application, as a crash or a redeployment would, while everything else keeps running:
+   * its context closes, its data stays in MongoDB and its inbox queue in the broker. Used by fault
+   * tests; {@link #start(StackApp)} brings it back on the same port.
+   */
+  public synchronized void stop(StackApp app) {
+    ConfigurableApplicationContext context = contexts.remove(app);
+    if (context == null) {
+      throw new IllegalStateException(app.name() + " is not running");
+    }
+    context.close();
+    log.info("{} stopped", app.name());
+  }
+
+  /** Starts a stopped application again, on its port and with the properties it had. */
+  public synchronized void start(StackApp app) {
+    if (closed.get()) {
+      throw new IllegalStateException("the stack is closed");
+    }
+    if (contexts.containsKey(app)) {
+      throw new IllegalStateException(app.name() + " is already running");
+    }
+    endpoints.portOf(app); // refuses an application that is not part of the stack
+    Map<String, String> appProperties =
+        app.usesMongoAndBroker() ? properties.of(app, infrastructure) : properties.of(app);
+    contexts.put(app, AppLauncher.launch(app, appProperties));
+    log.info("{} started again", app.name());
+  }
+
+  /** Whether the application is running (it is, unless {@link #stop(StackApp)} stopped it). */
+  public boolean isRunning(StackApp app) {
+    return contexts.containsKey(app);
   }
 
   /** Stops the gateway first and the data stores last; safe to call more than once. */

@@ -90,6 +90,26 @@ class LocalStackIT {
   }
 
   @Test
+  void restartsOneServiceOnItsPortWhileTheOthersKeepRunning() throws Exception {
+    String transport = stack.serviceUrl(StackApps.TRANSPORT);
+
+    stack.stop(StackApps.TRANSPORT);
+    assertThat(stack.isRunning(StackApps.TRANSPORT)).isFalse();
+    assertThat(stack.context(StackApps.TRANSPORT)).isEmpty();
+    assertThat(get(stack.serviceUrl(StackApps.SHELTER_OCCUPANCY) + "/actuator/health", null).statusCode())
+        .isEqualTo(200);
+    assertThat(get(stack.gatewayUrl() + "/actuator/health", null).statusCode())
+        .as("the gateway's Netty outlives a stopped service").isEqualTo(200);
+    stack.start(StackApps.TRANSPORT);
+
+    assertThat(stack.isRunning(StackApps.TRANSPORT)).isTrue();
+    assertThat(stack.serviceUrl(StackApps.TRANSPORT)).isEqualTo(transport);
+    assertThat(get(transport + "/actuator/health", null).statusCode()).isEqualTo(200);
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> stack.start(StackApps.TRANSPORT));
+  }
+
+  @Test
   void releasesEveryPortWhenClosed() throws Exception {
     LocalStack second = LocalStack.start(LocalStack.Options.ephemeral().withDemoData(false));
     List<Integer> ports = List.of(URI.create(second.gatewayUrl()).getPort(),

@@ -54,6 +54,15 @@ public final class StackApps {
       "org.springframework.cloud.gateway.config.LocalResponseCacheAutoConfiguration",
       "org.springframework.cloud.gateway.discovery.GatewayDiscoveryClientAutoConfiguration");
 
+  /**
+   * Reactor Netty is on the classpath for the gateway. In a servlet application this would create a
+   * ReactorResourceFactory over Reactor's global resources, and closing that application (a stopped
+   * service, see {@code LocalStack.stop}) would dispose them under the running gateway, which then
+   * accepts no connection. The servlet applications call out with RestClient only.
+   */
+  static final List<String> REACTIVE_HTTP_CLIENT = List.of(
+      "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration");
+
   /** Tomcat is on the classpath for the others; the gateway must run on Netty. */
   static final List<String> TOMCAT_REACTIVE = List.of(
       "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
@@ -61,7 +70,7 @@ public final class StackApps {
 
   public static final StackApp IDENTITY_PROVIDER = new StackApp(
       "identity-provider", IdentityProviderApplication.class, IdentityProviderApplication.CONFIG_NAME,
-      WebApplicationType.SERVLET, concat(MONGO_AND_RABBIT, SERVICE_PLATFORM, GATEWAY), null);
+      WebApplicationType.SERVLET, concat(MONGO_AND_RABBIT, SERVICE_PLATFORM, GATEWAY, REACTIVE_HTTP_CLIENT), null);
 
   public static final StackApp SHELTER_OCCUPANCY = service(
       "shelter-occupancy", ShelterOccupancyApplication.class, "shelter-occupancy-service",
@@ -90,7 +99,7 @@ public final class StackApps {
 
   private static StackApp service(String name, Class<?> source, String configName, String database) {
     return new StackApp(name, source, configName, WebApplicationType.SERVLET,
-        concat(AUTHORIZATION_SERVER, GATEWAY), database);
+        concat(AUTHORIZATION_SERVER, GATEWAY, REACTIVE_HTTP_CLIENT), database);
   }
 
   @SafeVarargs

@@ -9,13 +9,13 @@ import org.safebed.platform.testing.TestBroker;
  * and the test broker (the real RabbitMQ when it answers) under a namespace of its own, so durable
  * queues of earlier runs never feed this one.
  */
-final class RunningStack {
+public final class RunningStack {
 
   private static LocalStack stack;
 
   private RunningStack() {}
 
-  static synchronized LocalStack get() {
+  public static synchronized LocalStack get() {
     if (stack == null) {
       String namespace = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + ".";
       stack = LocalStack.start(LocalStack.Options.ephemeral()

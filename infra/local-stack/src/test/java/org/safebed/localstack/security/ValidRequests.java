@@ -1,0 +1,73 @@
+package org.safebed.localstack.security;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A valid body for every operation that takes one, using every property of its schema: the matrix
+ * sends them as they are, the negative tests derive their invalid variants from them. Placeholders
+ * in braces are filled per call. Everything it would create stays out of the journeys' way: new
+ * shelters and drivers sit in the Atlantic, and no request placed through them needs them.
+ */
+final class ValidRequests {
+
+  private ValidRequests() {}
+
+  static final Map<String, String> BODIES = Map.ofEntries(
+      Map.entry("requestPlacement", """
+          {"policeCaseRef": "PJ-SEC-{short}", "person": {"ageYears": 14, "gender": "FEMALE"},
+           "needs": [], "location": {"lat": 50.60, "lon": 3.05},
+           "exclusionZones": [{"lat": 45.0, "lon": 1.0, "radiusKm": 5}],
+           "specialisms": [], "languages": ["fr"], "keepApartFrom": ["PJ-SEC-KEEP-1"],
+           "maxTravelMinutes": 600, "urgency": "NORMAL"}"""),
+      Map.entry("checkOutPlacement", """
+          {"reason": "OTHER"}"""),
+      Map.entry("createShelter", """
+          {"codeName": "Sec-{short}", "region": "west", "location": {"lat": 47.0, "lon": -20.0},
+           "address": "1 Rue du Test Synthetique, Nulle-Part",
+           "eligibility": {"minAge": 20, "maxAge": 21, "genders": ["MALE"], "acceptsAccompanyingChild": false,
+                           "accessible": false, "languages": ["fr"], "specialisms": ["TRAFFICKING"]},
+           "bedCount": 1}"""),
+      Map.entry("changeShelterStatus", """
+          {"status": "OPEN"}"""),
+      Map.entry("addBeds", """
+          {"count": 1}"""),
+      Map.entry("changeBedServiceStatus", """
+          {"inService": true}"""),
+      Map.entry("registerDriver", """
+          {"accountSubject": "sec-driver-{short}", "vetted": true, "gender": "FEMALE", "languages": ["fr"],
+           "canEscortMinors": false, "base": {"lat": 47.0, "lon": -20.0}, "onDuty": false}"""),
+      Map.entry("setMyAvailability", """
+          {"onDuty": true}"""),
+      Map.entry("createRentalUnit", """
+          {"region": "west", "location": {"lat": 47.0, "lon": -20.0},
+           "address": "2 Rue du Test Synthetique, Nulle-Part", "bedrooms": 1, "monthlyRent": 500,
+           "accessible": false, "availableFrom": "2026-01-01", "suitableFor": ["YOUNG_ADULT"]}"""),
+      Map.entry("createReferral", """
+          {"placementId": "{placementId}", "unitId": "{unitId}", "needs": ["YOUNG_ADULT"],
+           "preferredRegions": ["north"], "priority": "NORMAL",
+           "exclusionZones": [{"lat": 45.0, "lon": 1.0, "radiusKm": 5}], "keepApartRefs": ["KA-1"]}"""),
+      Map.entry("offerUnit", """
+          {"unitId": "{unitId}"}"""),
+      Map.entry("declineOffer", """
+          {"reason": "OTHER"}"""),
+      Map.entry("recordMoveIn", """
+          {"moveInDate": "{today}"}"""));
+
+  /** The operation's body with its placeholders filled, or null if it takes none. */
+  static String body(String operationId, Map<String, String> values) {
+    String template = BODIES.get(operationId);
+    if (template == null) {
+      return null;
+    }
+    String body = template
+        .replace("{short}", UUID.randomUUID().toString().substring(0, 8))
+        .replace("{today}", LocalDate.now(ZoneOffset.UTC).toString());
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      body = body.replace("{" + value.getKey() + "}", value.getValue());
+    }
+    return body;
+  }
+}
