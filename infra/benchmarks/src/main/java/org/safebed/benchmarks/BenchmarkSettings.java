@@ -1,0 +1,104 @@
+package org.safebed.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to run the benchmark; every setting is a system property {@code benchmark.<name>} (the
+ * {@code -Pbenchmark} profile passes them on); the broker also {@code SAFEBED_RABBITMQ_URI}, the
+ * database {@code SAFEBED_MONGODB_URI}.
+ *
+ * @param placements sequential placements timed from request to hold to transport assigned
+ * @param warmUpPlacements sequential placements before those, not timed
+ * @param threads concurrent police clients of the throughput runs
+ * @param measured the measured window of each throughput run
+ * @param warmUp the unmeasured start of each throughput run
+ * @param targetHoldsPerSecond the throughput target; also sizes the capacity seeded for the runs
+ * @param throughputBeds beds free before each throughput run, 0 to size them from the expected rate
+ * @param brokerUri a RabbitMQ to use, or {@code null} for the stack's embedded broker
+ * @param mongoUri a MongoDB to use (its databases are emptied by nobody: use a throw-away one), or
+ *     {@code null} for the stack's embedded wire-protocol server
+ * @param stackJvmArguments options of the stack's JVM
+ * @param flightRecording whether the stack records a JFR profile into the output folder
+ * @param outputDir where results, the stack's log and any recording go
+ */
+record BenchmarkSettings(
+    int placements,
+    int warmUpPlacements,
+    int threads,
+    Duration measured,
+    Duration warmUp,
+    int targetHoldsPerSecond,
+    int throughputBeds,
+    String brokerUri,
+    String mongoUri,
+    List<String> stackJvmArguments,
+    boolean flightRecording,
+    Path outputDir) {
+
+  static final long MIN_BEDS_PER_RUN = 500;
+
+  static final String DEFAULT_STACK_JVM_ARGUMENTS =
+      "-Xms128m -Xmx512m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m";
+
+  static BenchmarkSettings from(Map<String, String> properties, Map<String, String> environment) {
+    String broker = properties.getOrDefault("benchmark.rabbitmq-uri", environment.get("SAFEBED_RABBITMQ_URI"));
+    String mongo = properties.getOrDefault("benchmark.mongodb-uri", environment.get("SAFEBED_MONGODB_URI"));
+    return new BenchmarkSettings(
+        integer(properties, "benchmark.placements", 200),
+        integer(properties, "benchmark.warmup-placements", 30),
+        integer(properties, "benchmark.threads", 16),
+        Duration.ofSeconds(integer(properties, "benchmark.seconds", 12)),
+        Duration.ofSeconds(integer(properties, "benchmark.warmup-seconds", 8)),
+        integer(properties, "benchmark.target-holds-per-second", 1000),
+        integer(properties, "benchmark.throughput-beds", 0),
+        broker == null || broker.isBlank() ? null : broker,
+        mongo == null || mongo.isBlank() ? null : mongo,
+        arguments(properties.getOrDefault("benchmark.stack-jvm-args", DEFAULT_STACK_JVM_ARGUMENTS)),
+        Boolean.parseBoolean(properties.getOrDefault("benchmark.jfr", "false")),
+        Path.of(properties.getOrDefault("benchmark.output-dir", "target")));
+  }
+
+  static Map<String, String> systemProperties() {
+    Map<String, String> properties = new java.util.HashMap<>();
+    System.getProperties().forEach((name, value) -> properties.put(name.toString(), value.toString()));
+    return properties;
+  }
+
+  /**
+   * Beds that must be free before a throughput run: enough for the rate the system is expected to
+   * reach (capped at the target) through warm-up and window, with half again to spare. A slow
+   * system is not handed thousands of shelters it would only have to search through; one that
+   * beats the estimate and runs out has its window cut short, not its rate lowered.
+   */
+  long bedsPerThroughputRun(double expectedHoldsPerSecond) {
+    if (throughputBeds > 0) {
+      return throughputBeds;
+    }
+    double rate = Double.isNaN(expectedHoldsPerSecond) ? 0 : Math.min(expectedHoldsPerSecond, targetHoldsPerSecond);
+    double seconds = (measured.toMillis() + warmUp.toMillis()) / 1000.0;
+    return Math.max(MIN_BEDS_PER_RUN, (long) Math.ceil(rate * seconds * 1.5));
+  }
+
+  List<String> stackJvmArgumentsWithRecording() {
+    List<String> all = new ArrayList<>(stackJvmArguments);
+    if (flightRecording) {
+      all.add("-XX:StartFlightRecording=filename=" + outputDir.resolve("benchmark-stack.jfr").toAbsolutePath()
+          + ",settings=profile,dumponexit=true");
+    }
+    return all;
+  }
+
+  private static int integer(Map<String, String> properties, String name, int fallback) {
+    String value = properties.get(name);
+    return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+  }
+
+  private static List<String> arguments(String line) {
+    return Arrays.stream(line.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+  }
+}

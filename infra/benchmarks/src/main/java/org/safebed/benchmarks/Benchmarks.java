@@ -1,0 +1,261 @@
+package org.safebed.benchmarks;
+
+import static org.safebed.benchmarks.Measurement.Target.NONE;
+import static org.safebed.benchmarks.Measurement.Target.atLeast;
+import static org.safebed.benchmarks.Measurement.Target.atMost;
+import static org.safebed.benchmarks.Measurement.Target.below;
+import static org.safebed.benchmarks.Measurement.Target.exactly;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.safebed.benchmarks.Measurement.Target;
+
+/**
+ * Measures SafeBed's targets on the local stack and prints them: start-up time and resident
+ * memory, police request to bed held, bed held to transport assigned, and hold throughput directly
+ * against shelter occupancy and through the gateway. Run with {@code -Pbenchmark} (README).
+ */
+public final class Benchmarks {
+
+  static final long READY_WITHIN_MILLIS = 15_000;
+  static final double RESIDENT_MIB_BELOW = 800;
+  static final double REQUEST_TO_HOLD_MILLIS_BELOW = 100; // "tens of milliseconds"
+  static final double HOLD_TO_ASSIGNED_MILLIS_AT_MOST = 1_000;
+  static final Duration FLOOR_WINDOW = Duration.ofSeconds(5);
+
+  private final BenchmarkSettings settings;
+  private final PrintStream out;
+  private final Report report = new Report();
+
+  Benchmarks(BenchmarkSettings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    BenchmarkSettings settings = BenchmarkSettings.from(BenchmarkSettings.systemProperties(), System.getenv());
+    Report report = new Benchmarks(settings, System.out).run();
+    report.printTable(System.out);
+    Path json = settings.outputDir().resolve("benchmark-results.json");
+    report.writeJson(json);
+    System.out.println("Written to " + json.toAbsolutePath());
+  }
+
+  Report run() throws Exception {
+    String namespace = settings.brokerUri() == null ? "" : "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    report.context("settings", settingsForReport(namespace));
+    report.context("loadAtStart", ProcFs.load().toString());
+    progress("starting the local stack (broker: " + (settings.brokerUri() == null ? "embedded" : redacted(settings.brokerUri()))
+        + ", MongoDB: " + (settings.mongoUri() == null ? "embedded" : redacted(settings.mongoUri())) + ")");
+    try (StackProcess stack = StackProcess.launch(settings.stackJvmArgumentsWithRecording(), settings.brokerUri(),
+        settings.mongoUri(), stackProperties(namespace), settings.outputDir())) {
+      measureStartUp(stack);
+      SafeBedClient client = new SafeBedClient(stack.tokenUrl());
+      client.authenticate(PoliceRequests.POLICE);
+      client.authenticate(Seeding.COORDINATOR);
+      Seeding seeding = new Seeding(client, stack.gatewayUrl(), stack.occupancyUrl());
+      seedForJourney(seeding);
+      PlacementJourney.Result journey;
+      try (EventWatch events = EventWatch.open(stack.brokerUri(), namespace)) {
+        journey = measureJourney(new PlacementJourney(client, stack.gatewayUrl(), events));
+      }
+      HoldThroughput throughput = new HoldThroughput(client, stack);
+      // Before the holds, so that their events still being processed do not weigh on it.
+      measureFloor(throughput, client, journey.lastPlacementId(), "floor.direct", stack.occupancyUrl());
+      measureFloor(throughput, client, journey.lastPlacementId(), "floor.gateway", stack.gatewayUrl());
+      // One request at a time took the mean latency; the threads cannot do better than in parallel.
+      double expected = settings.threads() * 1000 / journey.requestToHold().mean();
+      HoldThroughput.Result direct = measureThroughput("throughput.direct", throughput, seeding,
+          stack.occupancyUrl(), expected);
+      HoldThroughput.Result gateway = measureThroughput("throughput.gateway", throughput, seeding,
+          stack.gatewayUrl(), direct.holdsPerSecond());
+      report.add(info("throughput.gateway-share", 100 * (1 - gateway.holdsPerSecond() / direct.holdsPerSecond()), "%",
+          "rate lost by going through the gateway"));
+      measureMemory("memory.rss-after-load", stack.residentMiB(), "VmRSS of the stack JVM after all runs");
+      measureMemory("memory.rss-peak", stack.peakResidentMiB(), "VmHWM: the most it was ever resident");
+      progress("stopping the local stack");
+    }
+    return report;
+  }
+
+  private void measureStartUp(StackProcess stack) {
+    boolean allUp = stack.health().values().stream().allMatch("UP"::equals);
+    report.add(new Measurement("startup.start-to-healthy", atMost(READY_WITHIN_MILLIS),
+        allUp ? stack.healthyMillis() : Double.NaN, "ms", ProcFs.load(),
+        allUp ? "LocalStack.start() until every app's /actuator/health is UP" : "not all UP: " + stack.health()));
+    report.add(info("startup.start-returned", stack.startMillis(), "ms", "LocalStack.start() returned"));
+    report.add(info("startup.launch-to-healthy", stack.launchToReadyMillis(), "ms",
+        "new JVM until all UP (includes JVM start and class loading)"));
+    report.add(info("startup.cpu", stack.cpuSecondsToReady(), "cpu-s",
+        "CPU time the stack used to start; / " + ProcFs.cores() + " cores = "
+            + Measurement.format(stack.cpuSecondsToReady() / ProcFs.cores()) + " s at best on an idle machine"));
+    measureMemory("memory.rss-after-start", stack.residentMiB(), "VmRSS of the stack JVM once all UP");
+  }
+
+  /** Drivers for every journey placement (the demo's three are busy after one job each) and beds. */
+  private void seedForJourney(Seeding seeding) throws Exception {
+    int journeyPlacements = settings.warmUpPlacements() + settings.placements();
+    long started = System.nanoTime();
+    progress("seeding " + (journeyPlacements + 10) + " drivers and beds for " + journeyPlacements + " placements");
+    int drivers = seeding.registerDrivers("bench-driver", journeyPlacements + 10);
+    seeding.ensureAvailable(journeyPlacements + Seeding.BEDS_PER_SHELTER);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    report.context("journeySeeding", Map.of("drivers", drivers, "shelters", seeding.shelters(), "seconds", seconds));
+  }
+
+  private PlacementJourney.Result measureJourney(PlacementJourney journey) throws InterruptedException {
+    progress(settings.warmUpPlacements() + " + " + settings.placements()
+        + " sequential placements through the gateway, each until transport is assigned");
+    PlacementJourney.Result result = journey.run(settings.warmUpPlacements(), settings.placements());
+    String failures = result.failures() == 0 ? "" : "; " + result.failures() + " not held, first: " + result.firstFailure();
+    Latencies hold = result.requestToHold();
+    String holdNote = hold.count() + " sequential POST /api/placements through the gateway" + failures;
+    Target tens = below(REQUEST_TO_HOLD_MILLIS_BELOW);
+    report.add(new Measurement("placement.request-to-hold.p50", tens, hold.p50(), "ms", ProcFs.load(), holdNote));
+    report.add(new Measurement("placement.request-to-hold.p90", tens, hold.p90(), "ms", ProcFs.load(), ""));
+    report.add(new Measurement("placement.request-to-hold.p99", tens, hold.p99(), "ms", ProcFs.load(), ""));
+    report.add(info("placement.request-to-hold.max", hold.max(), "ms", ""));
+    report.add(info("placement.first-request", result.firstRequestMillis(), "ms", "first request after start (cold)"));
+    report.add(new Measurement("placement.not-held", exactly(0), result.failures(), "requests", ProcFs.load(),
+        result.firstFailure()));
+
+    Latencies bedHeld = result.holdToBedHeldEvent();
+    report.add(info("transport.hold-to-bed-held-event.p50", bedHeld.p50(), "ms",
+        "201 until placement.bed-held.v1 is routed by the broker (outbox relay)"));
+    report.add(info("transport.hold-to-bed-held-event.p99", bedHeld.p99(), "ms", ""));
+    Latencies event = result.holdToAssignedEvent();
+    Target second = atMost(HOLD_TO_ASSIGNED_MILLIS_AT_MOST);
+    report.add(new Measurement("transport.hold-to-assigned-event.p50", second, event.p50(), "ms", ProcFs.load(),
+        event.count() + " x 201 until transport.assigned.v1 is routed by the broker"));
+    report.add(new Measurement("transport.hold-to-assigned-event.p99", second, event.p99(), "ms", ProcFs.load(), ""));
+    Latencies visible = result.holdToAssignedVisible();
+    String neverNote = result.neverAssigned() == 0 ? ""
+        : "; " + result.neverAssigned() + " never ASSIGNED within " + PlacementJourney.ASSIGNED_WITHIN_MILLIS + " ms";
+    report.add(new Measurement("transport.hold-to-assigned-visible.p50", second,
+        result.neverAssigned() == 0 ? visible.p50() : Double.NaN, "ms", ProcFs.load(),
+        "201 until GET /api/placements/{id} shows ASSIGNED (polled every " + PlacementJourney.POLL_MILLIS + " ms)"
+            + neverNote));
+    report.add(new Measurement("transport.hold-to-assigned-visible.p99", second,
+        result.neverAssigned() == 0 ? visible.p99() : Double.NaN, "ms", ProcFs.load(), ""));
+    return result;
+  }
+
+  /** One throughput run, after seeding beds for the rate it is expected to reach. */
+  private HoldThroughput.Result measureThroughput(String name, HoldThroughput throughput, Seeding seeding,
+      String baseUrl, double expectedRate) throws Exception {
+    long beds = settings.bedsPerThroughputRun(expectedRate);
+    progress(name + ": seeding until " + beds + " beds are free");
+    int added = seeding.ensureAvailable(beds);
+    long free = seeding.availableBeds();
+    progress(name + ": " + settings.threads() + " threads, " + settings.warmUp().toSeconds() + " s warm-up + "
+        + settings.measured().toSeconds() + " s measured against " + baseUrl);
+    long heldBefore = seeding.heldBeds();
+    HoldThroughput.Result result = throughput.run(baseUrl, settings.threads(), settings.warmUp(), settings.measured());
+    ProcFs.Load load = ProcFs.load();
+    long heldAfter = seeding.heldBeds();
+
+    String note = result.answered(201) + " holds in " + Measurement.format(result.windowSeconds()) + " s; "
+        + free + " beds were free in " + seeding.shelters() + " bench shelters (+" + added + ")";
+    if (result.bedsRanOut()) {
+      note += "; beds ran out, window cut short";
+    }
+    if (result.failed() > 0) {
+      note += "; " + result.failed() + " failed, first: " + result.firstFailure();
+    }
+    report.add(new Measurement(name + ".holds-per-second", atLeast(settings.targetHoldsPerSecond()),
+        result.holdsPerSecond(), "holds/s", load, note));
+    report.add(info(name + ".latency.p50", result.latency().p50(), "ms", "under load"));
+    report.add(info(name + ".latency.p99", result.latency().p99(), "ms", ""));
+    report.add(info(name + ".stack-cpu", result.stackCores(), "cores",
+        "benchmark JVM used " + Measurement.format(result.benchmarkCores()) + " cores meanwhile"));
+    report.add(info(name + ".cpu-per-hold", 1000 * result.stackCores() / result.holdsPerSecond(), "cpu-ms",
+        "stack CPU per hold (" + cpuSplit(result) + "); the target allows "
+            + Measurement.format(1000.0 * ProcFs.cores() / settings.targetHoldsPerSecond()) + " on "
+            + ProcFs.cores() + " cores, less the benchmark's share"));
+    report.add(new Measurement(name + ".held-beds-minus-holds", exactly(0),
+        (heldAfter - heldBefore) - result.holdsIncludingWarmUp(), "beds", load,
+        "beds HELD afterwards (+" + (heldAfter - heldBefore) + ") vs 201 answers (" + result.holdsIncludingWarmUp()
+            + "); 0 = no bed held twice, none lost"));
+    return result;
+  }
+
+  /**
+   * The cheapest authenticated call, {@code GET /api/placements/{id}} (token check, one read by id,
+   * JSON), in the same loop: what any request costs at least, and so what is left for a hold.
+   */
+  private void measureFloor(HoldThroughput throughput, SafeBedClient client, String placementId, String name,
+      String baseUrl) throws InterruptedException {
+    if (placementId == null) {
+      return;
+    }
+    progress(name + ": GET /api/placements/{id} in the same loop against " + baseUrl);
+    HoldThroughput.Result result = throughput.run(
+        () -> client.get(baseUrl, PoliceRequests.POLICE, "/api/placements/" + placementId), 200,
+        settings.threads(), Duration.ofSeconds(3), FLOOR_WINDOW);
+    String failed = result.failed() == 0 ? "" : "; " + result.failed() + " failed, first: " + result.firstFailure();
+    report.add(info(name + ".reads-per-second", result.holdsPerSecond(), "reads/s",
+        "GET /api/placements/{id}, " + settings.threads() + " threads" + failed));
+    report.add(info(name + ".cpu-per-read", 1000 * result.stackCores() / result.holdsPerSecond(), "cpu-ms",
+        "stack CPU per read (" + cpuSplit(result) + "): the least any request costs"));
+  }
+
+  /** How the stack's CPU per success splits into application, GC and JIT compilation. */
+  private static String cpuSplit(HoldThroughput.Result result) {
+    return "app " + Measurement.format(result.cpuMillisPer("app")) + ", GC " + Measurement.format(result.cpuMillisPer("gc"))
+        + ", JIT " + Measurement.format(result.cpuMillisPer("jit"));
+  }
+
+  private void measureMemory(String name, double mib, String note) {
+    report.add(new Measurement(name, below(RESIDENT_MIB_BELOW), mib < 0 ? Double.NaN : mib, "MiB", ProcFs.load(), note));
+  }
+
+  /**
+   * What the stack needs to be measured rather than throttled: one police account places every
+   * request, so its cap on active holds and its gateway rate limit are lifted.
+   */
+  private Map<String, String> stackProperties(String namespace) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("safebed.occupancy.max-active-holds-per-requester", "1000000");
+    properties.put("safebed.gateway.rate-limit.requests-per-second", "1000000");
+    properties.put("safebed.gateway.rate-limit.burst", "1000000");
+    if (!namespace.isEmpty()) {
+      // A shared RabbitMQ: queues of this run only, gone afterwards.
+      properties.put("safebed.messaging.namespace", namespace);
+      properties.put("safebed.messaging.delete-queues-on-shutdown", "true");
+    }
+    return properties;
+  }
+
+  private Map<String, Object> settingsForReport(String namespace) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("placements", settings.placements());
+    shown.put("warmUpPlacements", settings.warmUpPlacements());
+    shown.put("threads", settings.threads());
+    shown.put("measuredSeconds", settings.measured().toSeconds());
+    shown.put("warmUpSeconds", settings.warmUp().toSeconds());
+    shown.put("targetHoldsPerSecond", settings.targetHoldsPerSecond());
+    shown.put("broker", settings.brokerUri() == null ? "embedded" : redacted(settings.brokerUri()));
+    shown.put("namespace", namespace);
+    shown.put("mongodb", settings.mongoUri() == null ? "embedded (wire-protocol server, in memory)" : redacted(settings.mongoUri()));
+    shown.put("stackJvmArguments", String.join(" ", settings.stackJvmArguments()));
+    shown.put("flightRecording", settings.flightRecording());
+    return shown;
+  }
+
+  private static Measurement info(String name, double value, String unit, String note) {
+    return new Measurement(name, NONE, value, unit, ProcFs.load(), note);
+  }
+
+  /** The broker URI without its password. */
+  static String redacted(String uri) {
+    return uri.replaceAll("//([^:/@]+):[^@]*@", "//$1:***@");
+  }
+
+  private void progress(String step) {
+    out.println("[benchmark] " + java.time.LocalTime.now().withNano(0) + " " + step + "  (load " + ProcFs.load() + ")");
+  }
+}
