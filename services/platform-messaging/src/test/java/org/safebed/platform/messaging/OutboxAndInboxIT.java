@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.messaging.config.MessagingProperties;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
-import org.safebed.platform.testing.RequiresRabbitMq;
 import org.safebed.platform.testing.SafeBedTestInfrastructure;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
@@ -26,9 +25,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest(
@@ -53,14 +49,6 @@ class OutboxAndInboxIT {
     MessagingTestApplication.handled.clear();
   }
 
-  private String recordThing(String type) {
-    String thingId = "thing-" + UUID.randomUUID();
-    OutboxEvent event = OutboxEvent.of(type, thingId, thingId, Map.of("thingId", thingId, "size", 3));
-    mongo.upsert(Query.query(Criteria.where("_id").is(thingId)),
-        new Update().set("state", "NEW").push(OutboxEvent.PENDING_EVENTS_FIELD, event), "things");
-    return thingId;
-  }
-
   private List<?> pendingOf(String thingId) {
     Document doc = mongo.getCollection("things").find(new Document("_id", thingId)).first();
     return doc.getList(OutboxEvent.PENDING_EVENTS_FIELD, Object.class);
@@ -68,7 +56,7 @@ class OutboxAndInboxIT {
 
   @Test
   void recordedEventIsPublishedOnceConfirmedAndConsumedWithItsEnvelope() {
-    String thingId = recordThing("thing.happened.v1");
+    String thingId = Things.record(mongo, "thing.happened.v1");
     relay.wake();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> pendingOf(thingId).isEmpty());
@@ -84,7 +72,7 @@ class OutboxAndInboxIT {
   @Test
   void unroutableEventStaysPendingUntilAQueueIsBound() {
     String type = "thing.unbound-" + UUID.randomUUID().toString().substring(0, 6) + ".v1";
-    String thingId = recordThing(type);
+    String thingId = Things.record(mongo, type);
 
     relay.publishPending();
     assertThat(pendingOf(thingId)).hasSize(1);
@@ -104,41 +92,11 @@ class OutboxAndInboxIT {
   @Test
   void eventThatArrivesEarlyIsRedeliveredUntilItApplies() {
     MessagingTestApplication.earlyAttemptsLeft.set(2);
-    String thingId = recordThing("thing.early.v1");
+    String thingId = Things.record(mongo, "thing.early.v1");
     relay.wake();
 
     await().atMost(Duration.ofSeconds(15)).until(() ->
         MessagingTestApplication.handled.stream().anyMatch(e -> e.aggregateId().equals(thingId)));
     assertThat(MessagingTestApplication.earlyAttemptsLeft.get()).isLessThan(0);
-  }
-
-  @Test
-  @RequiresRabbitMq
-  void malformedEventIsDeadLetteredAndTheNextOneStillProcessed() {
-    MessageProperties props = new MessageProperties();
-    props.setType("thing.happened.v1");
-    props.setMessageId("poison-" + UUID.randomUUID());
-    rabbit.send(properties.exchange(), "thing.happened.v1", new Message("{not json".getBytes(StandardCharsets.UTF_8), props));
-    String good = recordThing("thing.happened.v1");
-    relay.wake();
-
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        MessagingTestApplication.handled.stream().anyMatch(e -> e.aggregateId().equals(good)));
-    Message deadLetter = rabbit.receive(properties.deadLetterQueue(), 10_000);
-    assertThat(deadLetter).isNotNull();
-    assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(props.getMessageId());
-  }
-
-  @Test
-  @RequiresRabbitMq
-  void eventThatNeverAppliesIsDeadLetteredAfterTheDeliveryLimit() {
-    MessagingTestApplication.earlyAttemptsLeft.set(1_000);
-    String thingId = recordThing("thing.early.v1");
-    relay.wake();
-
-    Message deadLetter = rabbit.receive(properties.deadLetterQueue(), 20_000);
-    assertThat(deadLetter).isNotNull();
-    assertThat(new String(deadLetter.getBody(), StandardCharsets.UTF_8)).contains(thingId);
-    MessagingTestApplication.earlyAttemptsLeft.set(0);
   }
 }

@@ -2,25 +2,15 @@ package org.safebed.referral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.safebed.platform.messaging.config.MessagingProperties;
-import org.safebed.platform.testing.RequiresRabbitMq;
 import org.safebed.referral.it.Api.Response;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The occupancy service's placement events, published to the namespaced exchange as it would. */
 class PlacementEventsIT extends ServiceIT {
-
-  @Autowired MessagingProperties messaging;
-  @Autowired ConnectionFactory connectionFactory;
 
   @Test
   void checkInMakesTheResidentReferrableAndDuplicatesChangeNothing() {
@@ -100,21 +90,5 @@ class PlacementEventsIT extends ServiceIT {
     await(() -> "CHECKED_OUT".equals(residentStatus(placementId)), "check-out applied");
     Document resident = mongo.getCollection("residents").find(new Document("_id", placementId)).first();
     assertThat(resident.getString("checkoutReason")).isEqualTo("OTHER");
-  }
-
-  @Test
-  @RequiresRabbitMq
-  void anUnreadableEventIsDeadLetteredAndTheInboxGoesOn() {
-    MessageProperties properties = new MessageProperties();
-    properties.setType(CHECKED_IN);
-    properties.setMessageId("poison-" + shortId());
-    properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-    events.publishRaw(CHECKED_IN, new Message("{not json".getBytes(StandardCharsets.UTF_8), properties));
-
-    RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
-    Message[] dead = new Message[1];
-    await(() -> (dead[0] = rabbit.receive(messaging.deadLetterQueue())) != null, "poison message dead-lettered");
-    assertThat(dead[0].getMessageProperties().getMessageId()).isEqualTo(properties.getMessageId());
-    assertThat(checkedIn()).isNotNull();
   }
 }

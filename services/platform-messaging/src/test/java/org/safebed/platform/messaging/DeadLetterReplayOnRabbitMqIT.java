@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
     })
 @ContextConfiguration(initializers = SafeBedTestInfrastructure.class)
 @RequiresRabbitMq
-class DeadLettersIT {
+class DeadLetterReplayOnRabbitMqIT {
 
   private static final String CANARY = "CANARY-BODY-" + UUID.randomUUID();
 
