@@ -24,6 +24,8 @@ import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.platform.messaging.config.MessagingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
@@ -170,10 +172,16 @@ public final class OutboxRelay implements SmartLifecycle {
           break; // keep this document's order: nothing after an event that waits
         }
         CorrelationData confirm = new CorrelationData(eventId);
+        Message message;
         try {
-          rabbit.send(
-              properties.exchange(), event.getString("type"), wireFormat.toMessage(event), confirm);
+          message = wireFormat.toMessage(event);
         } catch (RuntimeException e) {
+          failed(eventId, event.getString("type"), "not publishable: " + e.getClass().getSimpleName());
+          break;
+        }
+        try {
+          rabbit.send(properties.exchange(), event.getString("type"), message, confirm);
+        } catch (AmqpException e) {
           // No broker (or no channel): nothing else can be published either. One backoff for the
           // relay, not one per event, and the wait ends early when a connection opens again.
           brokerUnavailable(e);

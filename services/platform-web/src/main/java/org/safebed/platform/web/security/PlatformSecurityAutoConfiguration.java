@@ -1,5 +1,6 @@
 package org.safebed.platform.web.security;
 
+import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -142,14 +143,18 @@ public class PlatformSecurityAutoConfiguration {
 
   /**
    * A typo or an injected field in a request body is an error, not something to ignore; so is a
-   * value of the wrong JSON type ({@code "ageYears": "14"}, {@code "unitId": 42}, an enum by index),
-   * which lenient coercion would otherwise turn into something the client never meant.
+   * value of the wrong JSON type ({@code "ageYears": "14"}, {@code "unitId": 42}, an enum by index,
+   * a date as a number of days or as a date-time), which lenient coercion would otherwise turn into
+   * something the client never meant, and so is a {@code null} inside a list, which no contract
+   * allows and which code iterating the list would trip over.
    */
   @Bean
   JsonMapperBuilderCustomizer safebedStrictJson() {
     return builder -> builder
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .defaultLeniency(Boolean.FALSE)
+        .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
         .withCoercionConfig(LogicalType.Textual, strict(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
         .withCoercionConfig(LogicalType.Integer, strict(CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean))
         .withCoercionConfig(LogicalType.Float, strict(CoercionInputShape.String, CoercionInputShape.Boolean))

@@ -103,6 +103,18 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void datesMustBeDatesAndListsMustNotHoldNulls() throws Exception {
+    String token = TestTokens.police("p1");
+    assertThat(send("POST", "/api/people", token,
+        "{\"caseRef\":\"PJ-1\",\"ageYears\":14,\"since\":\"2026-12-01\",\"aliases\":[\"a\"]}").statusCode())
+        .isEqualTo(201);
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":14,\"since\":20000}"), 400);
+    assertProblem(send("POST", "/api/people", token,
+        "{\"caseRef\":\"PJ-1\",\"ageYears\":14,\"since\":\"2026-12-01T00:00:00Z\"}"), 400);
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":14,\"aliases\":[null]}"), 400);
+  }
+
+  @Test
   void parameterAndHeaderErrorsNameTheParameterButNeverEchoTheValue() throws Exception {
     String token = TestTokens.police("p1");
     String secret = "Secret-Name-12-Rue-Cachee";

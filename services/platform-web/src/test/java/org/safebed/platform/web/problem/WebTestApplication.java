@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 class WebTestApplication {
 
-  record Person(@NotBlank String caseRef, @Min(0) @Max(25) int ageYears) {}
+  record Person(@NotBlank String caseRef, @Min(0) @Max(25) int ageYears, java.time.LocalDate since,
+      java.util.List<String> aliases) {}
 
   @RestController
   static class TestController {
