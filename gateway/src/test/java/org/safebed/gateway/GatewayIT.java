@@ -257,6 +257,39 @@ class GatewayIT {
   }
 
   @Test
+  void aLiveStatusStreamOutlivesTheTimeLimitOfOrdinaryCalls() throws Exception {
+    // Three events over 3 s, against a 1 s limit for ordinary calls (see the class's properties).
+    String stream = "event: placement\ndata: {\"status\":\"HELD\"}\n\n"
+        + ":heartbeat\n\n"
+        + "event: placement\ndata: {\"status\":\"ASSIGNED\"}\n\n";
+    services.stubFor(get("/api/placements/p-live/events").willReturn(aResponse()
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody(stream)
+        .withChunkedDribbleDelay(3, 3_000)));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    HttpResponse<String> response = send(HttpRequest.newBuilder(local("/api/placements/p-live/events"))
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "text/event-stream")
+        .GET().build());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/event-stream"));
+    assertThat(response.body()).isEqualTo(stream);
+    assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+  }
+
+  @Test
+  void aLiveStatusStreamStillNeedsAValidToken() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(local("/api/shelters/s-1/events"))
+        .header("Accept", "text/event-stream").GET().build());
+
+    assertProblem(response, 401);
+    services.verify(0, getRequestedFor(urlEqualTo("/api/shelters/s-1/events")));
+  }
+
+  @Test
   void limitsEachUsersRate() throws Exception {
     services.stubFor(get("/api/shelters").willReturn(aResponse().withStatus(200).withBody("[]")));
     String busy = TestTokens.sign(TestTokens.valid(uniqueUser()));
