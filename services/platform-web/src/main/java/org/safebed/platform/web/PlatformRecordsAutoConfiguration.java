@@ -9,6 +9,7 @@ import org.safebed.platform.web.sealing.SealedField;
 import org.safebed.platform.web.sealing.SealedFieldRotation;
 import org.safebed.platform.web.sealing.SealingEndpoint;
 import org.safebed.platform.web.sealing.SealingProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,8 +38,9 @@ public class PlatformRecordsAutoConfiguration {
   @Bean
   @ConditionalOnBean({FieldSealer.class, MongoTemplate.class})
   SealedFieldRotation sealedFieldRotation(
-      MongoTemplate mongo, FieldSealer sealer, java.util.List<SealedField> fields) {
-    return new SealedFieldRotation(mongo, sealer, fields);
+      MongoTemplate mongo, FieldSealer sealer, ObjectProvider<SealedField> fields) {
+    // A service that declares no sealed field still answers /actuator/sealing (with nothing).
+    return new SealedFieldRotation(mongo, sealer, fields.orderedStream().toList());
   }
 
   @Bean

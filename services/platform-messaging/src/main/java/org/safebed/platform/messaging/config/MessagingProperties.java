@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff the longest wait before publishing an event again after a failure
  * @param deliveryLimit deliveries of one message before it is dead-lettered
  * @param consumerConcurrency listener threads of the inbox
+ * @param prefetch unacknowledged messages a listener thread holds. Kept well below the delivery
+ *     limit's reach: RabbitMQ 3.x counts a message handed back by a crashed consumer as a delivery,
+ *     so every message a crash-looping consumer had prefetched moves towards the dead-letter queue
+ *     without having been tried; fewer prefetched, fewer such messages
  * @param deleteQueuesOnShutdown remove this namespace's queues on shutdown (tests only)
  */
 @ConfigurationProperties("safebed.messaging")
@@ -28,6 +32,7 @@ public record MessagingProperties(
     Duration maxBackoff,
     Integer deliveryLimit,
     Integer consumerConcurrency,
+    Integer prefetch,
     boolean deleteQueuesOnShutdown) {
 
   public MessagingProperties {
@@ -38,6 +43,7 @@ public record MessagingProperties(
     maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
     deliveryLimit = deliveryLimit == null ? 10 : deliveryLimit;
     consumerConcurrency = consumerConcurrency == null ? 1 : consumerConcurrency;
+    prefetch = prefetch == null ? 5 : prefetch;
   }
 
   public String exchange() {

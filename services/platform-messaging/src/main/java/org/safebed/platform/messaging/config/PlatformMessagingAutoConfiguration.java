@@ -99,7 +99,7 @@ public class PlatformMessagingAutoConfiguration {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
     container.setQueueNames(properties.inboxQueue());
     container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-    container.setPrefetchCount(20);
+    container.setPrefetchCount(properties.prefetch());
     container.setConcurrentConsumers(properties.consumerConcurrency());
     container.setDefaultRequeueRejected(false);
     container.setMissingQueuesFatal(false);

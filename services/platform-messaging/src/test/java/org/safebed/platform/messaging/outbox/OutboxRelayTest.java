@@ -46,7 +46,7 @@ class OutboxRelayTest {
     String database = "relay_" + UUID.randomUUID().toString().substring(0, 8);
     mongo = new MongoTemplate(MongoClients.create(TestMongo.baseUri()), database);
     MessagingProperties properties = new MessagingProperties(
-        "relay-test", "", List.of("things"), null, Duration.ofSeconds(1), Duration.ofSeconds(30), null, null, false);
+        "relay-test", "", List.of("things"), null, Duration.ofSeconds(1), Duration.ofSeconds(30), null, null, null, false);
     relay = new OutboxRelay(mongo, rabbit, properties, new EventWireFormat(), clock);
   }
 

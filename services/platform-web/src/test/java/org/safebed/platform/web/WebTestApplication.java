@@ -1,11 +1,14 @@
-package org.safebed.platform.web.problem;
+package org.safebed.platform.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.safebed.platform.web.problem.ApiException;
+import org.safebed.platform.web.sealing.SealedField;
 import org.safebed.platform.web.security.Caller;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,5 +75,11 @@ class WebTestApplication {
     ResponseEntity<String> create(@Valid @RequestBody Person person) {
       return ResponseEntity.status(201).body("{}");
     }
+  }
+
+  /** People's case references are sealed: key rotation must find them. */
+  @Bean
+  SealedField sealedCaseRefs() {
+    return new SealedField("people", "sealedCaseRef", "caseRef");
   }
 }
