@@ -49,6 +49,7 @@ public final class Benchmarks {
     String namespace = settings.brokerUri() == null ? "" : "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     report.context("settings", settingsForReport(namespace));
     report.context("loadAtStart", ProcFs.load().toString());
+    report.context("measuredArtifacts", safeBedArtifacts());
     progress("starting the local stack (broker: " + (settings.brokerUri() == null ? "embedded" : redacted(settings.brokerUri()))
         + ", MongoDB: " + (settings.mongoUri() == null ? "embedded" : redacted(settings.mongoUri())) + ")");
     try (StackProcess stack = StackProcess.launch(settings.stackJvmArgumentsWithRecording(), settings.brokerUri(),
@@ -244,6 +245,23 @@ public final class Benchmarks {
     shown.put("stackJvmArguments", String.join(" ", settings.stackJvmArguments()));
     shown.put("flightRecording", settings.flightRecording());
     return shown;
+  }
+
+  /** Which build of each SafeBed part was measured: the class path entries and when they were built. */
+  private static Map<String, String> safeBedArtifacts() {
+    Map<String, String> artifacts = new java.util.TreeMap<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (entry.contains("safebed") || entry.contains("/infra/") || entry.contains("/services/")) {
+        try {
+          artifacts.put(entry,
+              java.nio.file.Files.getLastModifiedTime(path).toInstant().toString());
+        } catch (java.io.IOException e) {
+          artifacts.put(entry, "missing");
+        }
+      }
+    }
+    return artifacts;
   }
 
   private static Measurement info(String name, double value, String unit, String note) {

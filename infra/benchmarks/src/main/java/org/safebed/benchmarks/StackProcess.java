@@ -42,6 +42,24 @@ final class StackProcess implements AutoCloseable {
    */
   static StackProcess launch(List<String> jvmArguments, String brokerUri, String mongoUri,
       Map<String, String> properties, Path outputDir) throws IOException, InterruptedException {
+    try {
+      return launchOnce(jvmArguments, brokerUri, mongoUri, properties, outputDir);
+    } catch (PortTaken e) {
+      // The stack picks free ports before binding them; on a busy machine another process may
+      // take one in between. A second start picks new ones.
+      return launchOnce(jvmArguments, brokerUri, mongoUri, properties, outputDir);
+    }
+  }
+
+  /** The stack could not bind a port it had found free. */
+  private static final class PortTaken extends IllegalStateException {
+    PortTaken(String message) {
+      super(message);
+    }
+  }
+
+  private static StackProcess launchOnce(List<String> jvmArguments, String brokerUri, String mongoUri,
+      Map<String, String> properties, Path outputDir) throws IOException, InterruptedException {
     Files.createDirectories(outputDir);
     Path readyFile = outputDir.resolve("benchmark-stack.ready.json");
     Files.deleteIfExists(readyFile);
@@ -68,10 +86,13 @@ final class StackProcess implements AutoCloseable {
     long deadline = launched + READY_WITHIN.toNanos();
     while (!Files.exists(readyFile)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        process.destroyForcibly();
-        throw new IllegalStateException("the local stack did not start (exit "
-            + (process.isAlive() ? "none" : process.exitValue()) + "); see "
-            + outputDir.resolve("benchmark-stack.log"));
+        process.destroyForcibly().waitFor();
+        Path log = outputDir.resolve("benchmark-stack.log");
+        String message = "the local stack did not start (exit " + process.exitValue() + "); see " + log;
+        if (Files.readString(log).contains("PortInUseException")) {
+          throw new PortTaken(message);
+        }
+        throw new IllegalStateException(message);
       }
       Thread.sleep(10);
     }

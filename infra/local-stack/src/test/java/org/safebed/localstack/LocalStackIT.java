@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safebed.localstack.apps.StackApp;
 import org.safebed.localstack.apps.StackApps;
 
 /**
@@ -76,6 +78,26 @@ class LocalStackIT {
         get(stack.gatewayUrl() + "/internal/shelters/shelter-north-1/address", token("transport-service"));
 
     assertThat(internal.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void operatorEndpointsAnswerCoordinatorsOnly() throws Exception {
+    String coordinator = token("demo-coordinator");
+    String police = token("demo-police");
+    Map<StackApp, List<String>> endpoints = Map.of(
+        StackApps.SHELTER_OCCUPANCY, List.of("outbox", "deadletters", "metrics", "sealing"),
+        StackApps.RENTAL_REFERRAL, List.of("outbox", "deadletters", "metrics", "sealing"),
+        // Transport never stores an address, so it has no sealed field and no key to rotate.
+        StackApps.TRANSPORT, List.of("outbox", "deadletters", "metrics"));
+    for (var service : endpoints.entrySet()) {
+      for (String endpoint : service.getValue()) {
+        String url = stack.serviceUrl(service.getKey()) + "/actuator/" + endpoint;
+        String what = service.getKey().name() + " /actuator/" + endpoint;
+        assertThat(get(url, coordinator).statusCode()).as(what).isEqualTo(200);
+        assertThat(get(url, police).statusCode()).as(what).isEqualTo(403);
+        assertThat(get(url, null).statusCode()).as(what).isEqualTo(401);
+      }
+    }
   }
 
   @Test

@@ -42,6 +42,7 @@ public final class FaultSuite {
   private final CachingConnectionFactory connections;
   private final RabbitAdmin admin;
   private final RabbitTemplate rabbit;
+  private boolean closed;
 
   private FaultSuite(PrivateRabbitMq broker, LocalStack stack, String namespace) {
     this.broker = broker;
@@ -54,31 +55,50 @@ public final class FaultSuite {
     this.rabbit = new RabbitTemplate(connections);
   }
 
+  private static RuntimeException failure;
+
+  /** The suite, started on first use; a failed start fails every later caller at once. */
   public static synchronized FaultSuite get() {
+    if (failure != null) {
+      throw new IllegalStateException("the fault suite did not start", failure);
+    }
     if (instance == null) {
-      long started = System.nanoTime();
-      PrivateRabbitMq broker = PrivateRabbitMq.start();
-      String namespace = "faults-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-      LocalStack stack;
       try {
-        stack = LocalStack.start(LocalStack.Options.ephemeral()
-            .withDemoData(false)
-            .withExternal(null, broker.uri())
-            .withProperty("safebed.messaging.namespace", namespace)
-            .withProperty("management.endpoints.web.exposure.include", "health,info,outbox,deadletters")
-            // One police account places hundreds of children here; the cap is not under test.
-            .withProperty("safebed.occupancy.max-active-holds-per-requester", "100000"));
+        instance = start();
       } catch (RuntimeException e) {
-        broker.close();
+        failure = e;
         throw e;
       }
-      FaultSuite suite = new FaultSuite(broker, stack, namespace);
-      Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "fault-suite-shutdown"));
-      suite.prepare();
-      instance = suite;
-      System.out.printf("[safebed-faults] stack ready in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
     }
     return instance;
+  }
+
+  private static FaultSuite start() {
+    long started = System.nanoTime();
+    PrivateRabbitMq broker = PrivateRabbitMq.start();
+    String namespace = "faults-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(LocalStack.Options.ephemeral()
+          .withDemoData(false)
+          .withExternal(null, broker.uri())
+          .withProperty("safebed.messaging.namespace", namespace)
+          // One police account places hundreds of children here; the cap is not under test.
+          .withProperty("safebed.occupancy.max-active-holds-per-requester", "100000"));
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+    FaultSuite suite = new FaultSuite(broker, stack, namespace);
+    try {
+      suite.prepare();
+    } catch (RuntimeException e) {
+      suite.close();
+      throw e;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "fault-suite-shutdown"));
+    System.out.printf("[safebed-faults] stack ready in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+    return suite;
   }
 
   private void prepare() {
@@ -89,7 +109,11 @@ public final class FaultSuite {
     Fixture.drivers(http, FLEET);
   }
 
-  private void close() {
+  private synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       stack.close();
     } finally {

@@ -1,6 +1,12 @@
 package org.safebed.faults.support;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The shelters and drivers the fault tests place into and drive with, created through the API. */
 final class Fixture {
@@ -23,18 +29,29 @@ final class Fixture {
          "address": "1 Rue Inventee, Villefictive",
          "eligibility": {"minAge": 12, "maxAge": 17, "genders": ["FEMALE"]}, "bedCount": 200}"""
         .formatted(id, codeName, lat, lon);
-    Http.Reply reply = http.api(FaultSuite.COORDINATOR, "POST", "/api/shelters", body);
-    if (reply.status() != 201) {
-      throw new IllegalStateException("shelter " + id + " not created: " + reply.status() + " " + reply.body());
-    }
+    create(http, "/api/shelters", body, "shelter " + id);
   }
 
   static void drivers(Http http, int fleet) {
     for (String account : FaultSuite.DRIVER_ACCOUNTS) {
       driver(http, account, 48.94, 2.36);
     }
-    for (int i = 0; i < fleet; i++) {
-      driver(http, "fault-driver-" + i, 48.80 + (i % 10) * 0.01, 2.20 + (i / 10 % 10) * 0.01);
+    // A few at a time: the gateway's rate limit (50/s per user) is the bound, not the round trips.
+    try (ExecutorService registrations = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < fleet; i++) {
+        int n = i;
+        done.add(registrations.submit(() ->
+            driver(http, "fault-driver-" + n, 48.80 + (n % 10) * 0.01, 2.20 + (n / 10 % 10) * 0.01)));
+      }
+      for (Future<?> registration : done) {
+        registration.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
     }
   }
 
@@ -43,16 +60,27 @@ final class Fixture {
         {"accountSubject": "%s", "vetted": true, "gender": "FEMALE", "languages": ["fr", "en"],
          "canEscortMinors": true, "base": {"lat": %s, "lon": %s}, "onDuty": true}"""
         .formatted(account, lat, lon);
-    for (int attempt = 0; attempt < 20; attempt++) {
-      Http.Reply reply = http.api(FaultSuite.COORDINATOR, "POST", "/api/transport/drivers", body);
-      if (reply.status() == 201) {
+    create(http, "/api/transport/drivers", body, "driver " + account);
+  }
+
+  /**
+   * Creates through the gateway as a coordinator. A freshly started stack on a busy machine may
+   * answer the first calls late (the gateway then says 503) and the per-user rate limit says 429:
+   * both are tried again; 409 means an earlier attempt got through after all.
+   */
+  private static void create(Http http, String path, String body, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    Http.Reply reply;
+    do {
+      reply = http.api(FaultSuite.COORDINATOR, "POST", path, body);
+      if (reply.status() == 201 || reply.status() == 409) {
         return;
       }
-      if (reply.status() != 429) {
-        throw new IllegalStateException("driver " + account + " not registered: " + reply.status() + " " + reply.body());
+      if (reply.status() != 429 && reply.status() < 500) {
+        break;
       }
-      FaultSuite.sleep(Duration.ofMillis(500)); // the gateway's per-user rate limit
-    }
-    throw new IllegalStateException("driver " + account + " not registered: rate limited");
+      FaultSuite.sleep(Duration.ofMillis(500));
+    } while (System.nanoTime() < deadline);
+    throw new IllegalStateException(what + " not created: " + reply.status() + " " + reply.body());
   }
 }

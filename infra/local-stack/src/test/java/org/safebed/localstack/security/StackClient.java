@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,13 +231,5 @@ final class StackClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  static Map<String, String> headers(String... nameValues) {
-    Map<String, String> map = new HashMap<>();
-    for (int i = 0; i < nameValues.length; i += 2) {
-      map.put(nameValues[i], nameValues[i + 1]);
-    }
-    return map;
   }
 }
