@@ -14,12 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Seals a referral's safety constraints and a unit's exact location: each is bound to its document
  * id and field, so a value copied elsewhere does not open.
  */
-final class SealedSafety {
+public final class SealedSafety {
 
-  static final String EXCLUSION_ZONES = "exclusionZonesSealed";
-  static final String KEEP_APART_REFS = "keepApartRefsSealed";
-  static final String LOCATION = "locationSealed";
-  static final String ADDRESS = "addressSealed";
+  /** Each is both the stored field and the label the value is sealed with (a key rotation needs both). */
+  public static final String EXCLUSION_ZONES = "exclusionZonesSealed";
+  public static final String KEEP_APART_REFS = "keepApartRefsSealed";
+  public static final String LOCATION = "locationSealed";
+  public static final String ADDRESS = "addressSealed";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

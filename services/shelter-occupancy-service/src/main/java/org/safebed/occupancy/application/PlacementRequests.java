@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlacementRequests {
 
+  /** The label the police case reference is sealed with (bound to the placement id). */
+  public static final String CASE_REF_LABEL = "policeCaseRef";
+
   private final PlacementRepository placements;
   private final BedMatching matching;
   private final Waitlist waitlist;
@@ -88,7 +91,7 @@ public class PlacementRequests {
           "You already have the maximum number of open placements; cancel or complete one first");
     }
     Placement placement = Placement.requested(id, police.subject(), request,
-        sealer.seal(policeCaseRef, id, "policeCaseRef"), caseTokens.of(policeCaseRef), key, fingerprint,
+        sealer.seal(policeCaseRef, id, CASE_REF_LABEL), caseTokens.of(policeCaseRef), key, fingerprint,
         clock.instant());
     try {
       placements.insert(placement);

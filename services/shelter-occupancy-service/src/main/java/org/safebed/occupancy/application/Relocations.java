@@ -34,7 +34,6 @@ import org.springframework.stereotype.Component;
 public class Relocations {
 
   private static final Logger log = LoggerFactory.getLogger(Relocations.class);
-  static final String CASE_REF_FIELD = "policeCaseRef";
 
   private final PlacementRepository placements;
   private final ShelterRepository shelters;
@@ -112,8 +111,9 @@ public class Relocations {
     audit.record(new AuditEntry(ShelterSecrets.SYSTEM_ACTOR, "SYSTEM", old.requestedBy(), "CASE_REF_OPENED",
         "placement", old.id(), "RELOCATION", "GRANTED"));
     // Sealed values are bound to their record: the reference is sealed again for the new placement.
-    String caseRef = sealer.unseal(old.sealedCaseRef(), old.id(), CASE_REF_FIELD);
-    Placement fresh = old.relocation(newId, sealer.seal(caseRef, newId, CASE_REF_FIELD), compromised.area(), now);
+    String caseRef = sealer.unseal(old.sealedCaseRef(), old.id(), PlacementRequests.CASE_REF_LABEL);
+    Placement fresh = old.relocation(newId, sealer.seal(caseRef, newId, PlacementRequests.CASE_REF_LABEL),
+        compromised.area(), now);
     try {
       placements.insert(fresh);
       return fresh;

@@ -17,8 +17,9 @@ public class ShelterSecrets {
   /** The service itself, when it opens a value for its own work (matching). */
   public static final String SYSTEM_ACTOR = "shelter-occupancy-service";
 
-  static final String ADDRESS = "address";
-  static final String LOCATION = "location";
+  /** The labels each value is sealed with (bound to the shelter id). */
+  public static final String ADDRESS = "address";
+  public static final String LOCATION = "location";
 
   private final FieldSealer sealer;
   private final AuditTrail audit;

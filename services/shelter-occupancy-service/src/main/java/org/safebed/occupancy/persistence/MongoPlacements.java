@@ -46,15 +46,18 @@ import org.springframework.stereotype.Repository;
 public class MongoPlacements implements PlacementRepository {
 
   private static final Logger log = LoggerFactory.getLogger(MongoPlacements.class);
-  static final String COLLECTION = "placements";
+  public static final String COLLECTION = "placements";
   private static final Document WAITLIST_ORDER = new Document("urgencyRank", -1).append("createdAt", 1);
 
   private final MongoTemplate mongo;
   private final OutboxRelay relay;
   private final ObjectProvider<PlacementObserver> observers;
+  private final PlacementDocuments documents;
 
-  public MongoPlacements(MongoTemplate mongo, OutboxRelay relay, ObjectProvider<PlacementObserver> observers) {
+  public MongoPlacements(MongoTemplate mongo, OutboxRelay relay, ObjectProvider<PlacementObserver> observers,
+      PlacementDocuments documents) {
     this.mongo = mongo;
+    this.documents = documents;
     this.relay = relay;
     this.observers = observers;
   }
@@ -74,7 +77,7 @@ public class MongoPlacements implements PlacementRepository {
   @Override
   public void insert(Placement placement) {
     try {
-      collection().insertOne(PlacementDocuments.toDocument(placement).append(OutboxEvent.PENDING_EVENTS_FIELD, List.of()));
+      collection().insertOne(documents.toDocument(placement).append(OutboxEvent.PENDING_EVENTS_FIELD, List.of()));
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         throw new DuplicateRequestException();
@@ -86,14 +89,14 @@ public class MongoPlacements implements PlacementRepository {
 
   @Override
   public Optional<Placement> findById(String id) {
-    return Optional.ofNullable(collection().find(new Document("_id", id)).first()).map(PlacementDocuments::fromDocument);
+    return Optional.ofNullable(collection().find(new Document("_id", id)).first()).map(documents::fromDocument);
   }
 
   @Override
   public Optional<Placement> findByIdempotencyKey(String requestedBy, String idempotencyKey) {
     return Optional.ofNullable(
             collection().find(new Document("requestedBy", requestedBy).append("idempotencyKey", idempotencyKey)).first())
-        .map(PlacementDocuments::fromDocument);
+        .map(documents::fromDocument);
   }
 
   @Override
@@ -115,7 +118,7 @@ public class MongoPlacements implements PlacementRepository {
     if (!events.isEmpty()) {
       relay.wake();
     }
-    Placement stored = PlacementDocuments.fromDocument(saved);
+    Placement stored = documents.fromDocument(saved);
     notifyObservers(stored);
     return Optional.of(stored);
   }
@@ -186,7 +189,7 @@ public class MongoPlacements implements PlacementRepository {
   private List<Placement> find(Bson filter, Document sort, int limit) {
     List<Placement> found = new ArrayList<>();
     collection().find(filter).sort(sort).limit(limit)
-        .forEach(document -> found.add(PlacementDocuments.fromDocument(document)));
+        .forEach(document -> found.add(documents.fromDocument(document)));
     return found;
   }
 

@@ -48,7 +48,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MongoShelters implements ShelterRepository {
 
-  static final String COLLECTION = "shelters";
+  public static final String COLLECTION = "shelters";
+  /** Stored paths of the sealed values (the rotation of the sealing key needs them). */
+  public static final String SEALED_LOCATION = "sealedLocation";
+  public static final String SEALED_ADDRESS = "sealedAddress";
   static final String CELLS = "shelter_cells";
   private static final int CELLS_PER_QUERY = 200;
 
@@ -249,8 +252,8 @@ public class MongoShelters implements ShelterRepository {
             .append("languages", e.languages().stream().sorted().toList())
             .append("specialisms", e.specialisms().stream().map(Enum::name).sorted().toList()))
         .append("area", new Document("lat", shelter.area().lat()).append("lon", shelter.area().lon()))
-        .append("sealedLocation", shelter.sealedLocation())
-        .append("sealedAddress", shelter.sealedAddress())
+        .append(SEALED_LOCATION, shelter.sealedLocation())
+        .append(SEALED_ADDRESS, shelter.sealedAddress())
         .append("bedCount", shelter.bedCount())
         .append("capacityConfirmedAt", shelter.capacityConfirmedAt() == null ? null : Date.from(shelter.capacityConfirmedAt()));
   }
@@ -274,8 +277,8 @@ public class MongoShelters implements ShelterRepository {
         ShelterStatus.valueOf(d.getString("status")),
         eligibility,
         new GeoPoint(area.getDouble("lat"), area.getDouble("lon")),
-        d.getString("sealedLocation"),
-        d.getString("sealedAddress"),
+        d.getString(SEALED_LOCATION),
+        d.getString(SEALED_ADDRESS),
         d.getInteger("bedCount"),
         confirmed == null ? null : confirmed.toInstant());
   }

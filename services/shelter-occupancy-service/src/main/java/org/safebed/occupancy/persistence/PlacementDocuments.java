@@ -5,36 +5,39 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.bson.Document;
 import org.safebed.occupancy.domain.BedHold;
 import org.safebed.occupancy.domain.CheckOutReason;
-import org.safebed.occupancy.domain.ExclusionZone;
-import org.safebed.occupancy.domain.Gender;
-import org.safebed.occupancy.domain.GeoPoint;
-import org.safebed.occupancy.domain.Need;
-import org.safebed.occupancy.domain.Person;
 import org.safebed.occupancy.domain.Placement;
-import org.safebed.occupancy.domain.PlacementRequest;
 import org.safebed.occupancy.domain.PlacementStatus;
-import org.safebed.occupancy.domain.Specialism;
 import org.safebed.occupancy.domain.TransportProgress;
 import org.safebed.occupancy.domain.TransportStatus;
-import org.safebed.occupancy.domain.Urgency;
+import org.springframework.stereotype.Component;
 
-/** Maps placements to and from their Mongo documents. */
-final class PlacementDocuments {
+/**
+ * Maps placements to and from their Mongo documents. The police case reference arrives sealed
+ * already; the request's location and exclusion zones are sealed here ({@link RequestDocuments}).
+ */
+@Component
+public class PlacementDocuments {
 
-  private PlacementDocuments() {}
+  /** Stored path of the sealed police case reference (the rotation of the sealing key needs it). */
+  public static final String SEALED_CASE_REF = "sealedCaseRef";
 
-  static Document toDocument(Placement p) {
+  private final RequestDocuments requests;
+
+  PlacementDocuments(RequestDocuments requests) {
+    this.requests = requests;
+  }
+
+  Document toDocument(Placement p) {
     Document document = new Document("_id", p.id())
         .append("requestedBy", p.requestedBy())
         .append("idempotencyKey", p.idempotencyKey())
         .append("requestFingerprint", p.requestFingerprint())
-        .append("sealedCaseRef", p.sealedCaseRef())
+        .append(SEALED_CASE_REF, p.sealedCaseRef())
         .append("caseToken", p.caseToken())
-        .append("request", request(p.request()))
+        .append("request", requests.toDocument(p.id(), p.request()))
         // Stored so the database can sort the waitlist: most urgent first.
         .append("urgencyRank", p.urgency().rank())
         .append("relocatedFrom", p.relocatedFrom())
@@ -63,13 +66,14 @@ final class PlacementDocuments {
     return fields;
   }
 
-  static Placement fromDocument(Document d) {
+  Placement fromDocument(Document d) {
+    String id = d.getString("_id");
     return new Placement(
-        d.getString("_id"),
+        id,
         PlacementStatus.valueOf(d.getString("status")),
         d.getString("requestedBy"),
-        request(d.get("request", Document.class)),
-        d.getString("sealedCaseRef"),
+        requests.fromDocument(id, d.get("request", Document.class)),
+        d.getString(SEALED_CASE_REF),
         d.getString("caseToken"),
         d.getString("idempotencyKey"),
         d.getString("requestFingerprint"),
@@ -88,41 +92,6 @@ final class PlacementDocuments {
         instant(d.getDate("createdAt")),
         instant(d.getDate("updatedAt")),
         ((Number) d.get("version")).longValue());
-  }
-
-  private static Document request(PlacementRequest r) {
-    Document document = new Document("ageYears", r.person().ageYears())
-        .append("gender", r.person().gender().name())
-        .append("needs", r.needs().stream().map(Enum::name).sorted().toList())
-        .append("location", point(r.location()))
-        .append("exclusionZones", r.exclusionZones().stream()
-            .map(z -> point(z.centre()).append("radiusKm", z.radiusKm()))
-            .toList())
-        .append("specialisms", r.specialisms().stream().map(Enum::name).sorted().toList())
-        .append("languages", r.languages().stream().sorted().toList())
-        // Keyed hashes of case references only: never a reference in clear.
-        .append("keepApart", r.keepApart().stream().sorted().toList())
-        .append("urgency", r.urgency().name());
-    if (r.maxTravelMinutes() != null) {
-      document.append("maxTravelMinutes", r.maxTravelMinutes());
-    }
-    return document;
-  }
-
-  private static PlacementRequest request(Document d) {
-    String urgency = d.getString("urgency");
-    return new PlacementRequest(
-        new Person(d.getInteger("ageYears"), Gender.valueOf(d.getString("gender"))),
-        Set.copyOf(d.getList("needs", String.class, List.of()).stream().map(Need::valueOf).toList()),
-        point(d.get("location", Document.class)),
-        d.getList("exclusionZones", Document.class, List.of()).stream()
-            .map(z -> new ExclusionZone(point(z), z.getDouble("radiusKm")))
-            .toList(),
-        Set.copyOf(d.getList("specialisms", String.class, List.of()).stream().map(Specialism::valueOf).toList()),
-        Set.copyOf(d.getList("languages", String.class, List.of())),
-        Set.copyOf(d.getList("keepApart", String.class, List.of())),
-        d.getInteger("maxTravelMinutes"),
-        urgency == null ? Urgency.NORMAL : Urgency.valueOf(urgency));
   }
 
   private static Document hold(BedHold h) {
@@ -154,14 +123,6 @@ final class PlacementDocuments {
     return new TransportProgress(TransportStatus.valueOf(d.getString("status")), d.getString("jobId"),
         d.getString("driverId"), d.getInteger("etaMinutes"), instant(d.getDate("statusAt")),
         instant(d.getDate("driverAt")));
-  }
-
-  private static Document point(GeoPoint p) {
-    return new Document("lat", p.lat()).append("lon", p.lon());
-  }
-
-  private static GeoPoint point(Document d) {
-    return new GeoPoint(d.getDouble("lat"), d.getDouble("lon"));
   }
 
   private static Date date(Instant instant) {

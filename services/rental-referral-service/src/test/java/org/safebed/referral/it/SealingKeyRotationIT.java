@@ -1,0 +1,118 @@
+package org.safebed.referral.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.TestTokens;
+import org.safebed.referral.it.Api.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * A key rotation as operators run it: an instance sealing with key k1 stored units and a referral;
+ * this instance seals with k2 and still opens k1; {@code POST /actuator/sealing} re-seals.
+ * Afterwards no value in the database is under k1 any more, and every one still opens for what it
+ * is there for.
+ */
+@TestPropertySource(
+    properties = {
+      "safebed.sealing.key-id=k2",
+      // Synthetic key for tests only (bytes 64..95).
+      "safebed.sealing.previous-keys.k1=" + SealingKeyRotationIT.OLD_KEY,
+      // Only what the instance with the old key stores: demo units would be sealed with k2 already.
+      "safebed.demo-data.enabled=false",
+      "management.endpoints.web.exposure.include=health,info,sealing"
+    })
+class SealingKeyRotationIT extends ServiceIT {
+
+  static final String OLD_KEY = "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=";
+  private static final String COORDINATOR = TestTokens.coordinator("coordinator-rotation");
+
+  @Autowired Environment environment;
+
+  /** Every sealed value in the database, by collection and path, found without knowing where they are. */
+  private Map<String, String> sealedValues() {
+    Map<String, String> found = new LinkedHashMap<>();
+    for (String collection : mongo.getCollectionNames()) {
+      for (Document document : mongo.getCollection(collection).find()) {
+        collect(collection + "/" + document.get("_id"), document, found);
+      }
+    }
+    return found;
+  }
+
+  private static void collect(String path, Object value, Map<String, String> found) {
+    if (value instanceof String s && s.startsWith("v1:")) {
+      found.put(path, s);
+    } else if (value instanceof Map<?, ?> map) {
+      map.forEach((key, nested) -> collect(path + "." + key, nested, found));
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        collect(path + "." + i, list.get(i), found);
+      }
+    }
+  }
+
+  /** Per declared field, how many values each key id seals. */
+  private Map<String, Map<String, Integer>> keyUsage() {
+    Response usage = api.get("/actuator/sealing", COORDINATOR);
+    assertThat(usage.status()).as(usage.body()).isEqualTo(200);
+    return Api.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
+  }
+
+  @Test
+  void everySealedValueIsResealedUnderTheNewKeyAndStillOpens() {
+    Api ownInstance = api;
+    String insideZone;
+    String farFromZone;
+    String farAddress = addressFor("far-" + shortId());
+    String referralId;
+    try (InstanceWithOwnKey before = InstanceWithOwnKey.nextTo(environment, OLD_KEY, "k1")) {
+      api = before.api();
+      insideZone = unit("central", 2);
+      Response far = api.post("/api/rental-units", officer,
+          unitBody("central", CENTRAL_LAT + 30 / 111.195, CENTRAL_LON, farAddress));
+      assertThat(far.status()).as(far.body()).isEqualTo(201);
+      farFromZone = far.text("id");
+      referralId = openReferral();
+    } finally {
+      api = ownInstance;
+    }
+    assertThat(sealedValues()).isNotEmpty().allSatisfy((path, sealed) -> assertThat(sealed).startsWith("v1:k1:"));
+    assertThat(keyUsage()).isEqualTo(Map.of(
+        "rental_units.addressSealed", Map.of("k1", 2),
+        "rental_units.locationSealed", Map.of("k1", 2),
+        "referrals.exclusionZonesSealed", Map.of("k1", 1),
+        "referrals.keepApartRefsSealed", Map.of("k1", 1)));
+
+    Response resealed = api.post("/actuator/sealing", COORDINATOR, null);
+    assertThat(resealed.status()).as(resealed.body()).isEqualTo(200);
+    assertThat(resealed.json().path("resealed").asInt()).isEqualTo(6);
+    assertThat(api.post("/actuator/sealing", COORDINATOR, null).json().path("resealed").asInt()).isZero();
+    assertThat(keyUsage().values()).allSatisfy(byKey -> assertThat(byKey).containsOnlyKeys("k2"));
+    assertThat(sealedValues()).hasSize(6).allSatisfy((path, sealed) -> assertThat(sealed).startsWith("v1:k2:"));
+
+    // Opened after the rotation: her safety constraints and the units' locations...
+    Response matches = api.get("/api/referrals/" + referralId + "/matches", officer);
+    assertThat(matches.status()).as(matches.body()).isEqualTo(200);
+    assertThat(matches.json().valueStream().map(m -> m.path("unitId").asString()).toList())
+        .contains(farFromZone).doesNotContain(insideZone);
+    assertThat(api.post("/api/referrals/" + referralId + "/offers", officer, Map.of("unitId", farFromZone)).status())
+        .isEqualTo(200);
+    assertThat(api.post("/api/referrals/" + referralId + "/accept", officer, null).status()).isEqualTo(200);
+    assertThat(api.post("/api/referrals/" + referralId + "/move-in", officer, Map.of("moveInDate", today(1))).status())
+        .isEqualTo(200);
+
+    // ...and the address, for the driver of the move.
+    Response destination = api.get("/internal/referrals/" + referralId + "/destination",
+        TestTokens.service("transport-service"), Map.of("X-On-Behalf-Of", "driver-r", "X-Transport-Job", "job-r"));
+    assertThat(destination.status()).as(destination.body()).isEqualTo(200);
+    assertThat(destination.text("address")).isEqualTo(farAddress);
+  }
+}

@@ -1,0 +1,142 @@
+package org.safebed.occupancy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.safebed.occupancy.application.Reconciliation;
+import org.safebed.occupancy.application.Relocations;
+import org.safebed.occupancy.application.Waitlist;
+import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * A key rotation as operators run it: an instance sealing with key k1 stored shelters and
+ * placements; this instance seals with k2 and still opens k1; {@code POST /actuator/sealing}
+ * re-seals. Afterwards no value in the database is under k1 any more, and every one still opens
+ * for what it is there for.
+ */
+@TestPropertySource(properties = {
+    "safebed.sealing.key-id=k2",
+    // Synthetic key for tests only (bytes 32..63).
+    "safebed.sealing.previous-keys.k1=" + SealingKeyRotationIT.OLD_KEY,
+    "management.endpoints.web.exposure.include=health,info,sealing"
+})
+class SealingKeyRotationIT extends OccupancyIT {
+
+  static final String OLD_KEY = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
+
+  @Autowired Waitlist waitlist;
+  @Autowired Reconciliation reconciliation;
+
+  /** Every sealed value in the database, by collection and path, found without knowing where they are. */
+  private Map<String, String> sealedValues() {
+    Map<String, String> found = new LinkedHashMap<>();
+    for (String collection : mongo.getCollectionNames()) {
+      for (Document document : mongo.getCollection(collection).find()) {
+        collect(collection + "/" + document.get("_id"), document, found);
+      }
+    }
+    return found;
+  }
+
+  private static void collect(String path, Object value, Map<String, String> found) {
+    if (value instanceof String s && s.startsWith("v1:")) {
+      found.put(path, s);
+    } else if (value instanceof Map<?, ?> map) {
+      map.forEach((key, nested) -> collect(path + "." + key, nested, found));
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        collect(path + "." + i, list.get(i), found);
+      }
+    }
+  }
+
+  /** Per declared field, how many values each key id seals. */
+  private Map<String, Map<String, Integer>> keyUsage() {
+    Http.Response usage = http.get("/actuator/sealing", coordinator());
+    assertThat(usage.status()).as(usage.body()).isEqualTo(200);
+    return Http.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
+  }
+
+  @Test
+  void everySealedValueIsResealedUnderTheNewKeyAndStillOpens() {
+    GeoPoint area = newArea();
+    Http ownInstance = http;
+    String insideHerZone;
+    String safe;
+    String nearest;
+    String farther;
+    String waiting;
+    try (InstanceWithOwnKey before = InstanceWithOwnKey.nextTo(environment, OLD_KEY, "k1")) {
+      http = before.http();
+      insideHerZone = minorGirlsShelter(offset(area, 0, 0.1), 1);
+      safe = minorGirlsShelter(offset(area, 0.6, 0), 1);
+      nearest = id(requestFor(unique("police"), area));
+      farther = id(requestFor(unique("police"), area));
+      GeoPoint zoneCentre = offset(area, 0.004, 0.104);
+      Http.Response asked = requestPlacement(TestTokens.police(unique("police")), placementBody(14, "FEMALE", area,
+          List.of(Map.of("lat", zoneCentre.lat(), "lon", zoneCentre.lon(), "radiusKm", 6.5))));
+      assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+      waiting = id(asked);
+    } finally {
+      http = ownInstance;
+    }
+    assertThat(sealedValues()).isNotEmpty().allSatisfy((path, sealed) -> assertThat(sealed).startsWith("v1:k1:"));
+    assertThat(keyUsage()).isEqualTo(Map.of(
+        "shelters.sealedAddress", Map.of("k1", 2),
+        "shelters.sealedLocation", Map.of("k1", 2),
+        "placements.sealedCaseRef", Map.of("k1", 3),
+        "placements.request.sealedLocation", Map.of("k1", 3),
+        "placements.request.sealedExclusionZones", Map.of("k1", 3)));
+
+    Http.Response resealed = http.post("/actuator/sealing", coordinator(), null);
+    assertThat(resealed.status()).as(resealed.body()).isEqualTo(200);
+    assertThat(resealed.json().get("resealed").asInt()).isEqualTo(13);
+    assertThat(http.post("/actuator/sealing", coordinator(), null).json().get("resealed").asInt()).isZero();
+    assertThat(keyUsage().values()).allSatisfy(byKey -> assertThat(byKey).containsOnlyKeys("k2"));
+    // The coarse-area index holds copies of the shelters; the reconciler refreshes them from the shelters.
+    reconciliation.run();
+    Map<String, String> sealed = sealedValues();
+    assertThat(sealed.keySet()).anyMatch(path -> path.startsWith("shelter_cells/"));
+    assertThat(sealed).hasSize(13 + 4).allSatisfy((path, value) -> assertThat(value).startsWith("v1:k2:"));
+
+    // Opened after the rotation: her zone and pick-up location, the shelters' locations...
+    http.post("/api/placements/" + nearest + "/cancel", coordinator(), null);
+    await().untilAsserted(() -> assertThat(bedsOfShelter(insideHerZone))
+        .allSatisfy(bed -> assertThat(bed.getString("status")).isEqualTo("AVAILABLE")));
+    waitlist.rematch();
+    assertThat(statusOf(waiting)).as("the free bed is inside her exclusion zone").isEqualTo("WAITLISTED");
+    http.post("/api/placements/" + farther + "/cancel", coordinator(), null);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf(waiting)).isEqualTo("HELD"));
+    assertThat(bedOf(waiting).getString("shelterId")).isEqualTo(safe);
+
+    // ...the address, for the driver...
+    broker.publish("transport.assigned.v1", "job-" + waiting, Map.of("jobId", "job-" + waiting,
+        "placementId", waiting, "driverId", "driver-r", "etaMinutes", 30, "etaSource", "STRAIGHT_LINE"));
+    await().untilAsserted(() -> assertThat(placementDocument(waiting).get("transport", Document.class)
+        .getString("status")).isEqualTo("ASSIGNED"));
+    Http.Response destination = http.get("/internal/placements/" + waiting + "/destination",
+        TestTokens.service("transport-service"), "X-On-Behalf-Of", "driver-r", "X-Transport-Job", "job-" + waiting);
+    assertThat(destination.status()).as(destination.body()).isEqualTo(200);
+    assertThat(destination.json().get("address").asString())
+        .isEqualTo("1 " + ADDRESS_MARK + " " + safe + ", Synthville");
+
+    // ...and the police case reference, sealed again for her relocation.
+    assertThat(http.put("/api/shelters/" + safe + "/status", manager(safe), "{\"status\":\"COMPROMISED\"}").status())
+        .isEqualTo(200);
+    Document relocation = placementDocument(Relocations.relocationIdFor(waiting));
+    assertThat(relocation).isNotNull();
+    assertThat(relocation.getString("sealedCaseRef")).startsWith("v1:k2:");
+    assertThat(new ArrayList<>(sealedValues().values())).allSatisfy(value -> assertThat(value).startsWith("v1:k2:"));
+  }
+}
