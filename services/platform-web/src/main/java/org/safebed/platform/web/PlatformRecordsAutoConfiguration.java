@@ -5,6 +5,7 @@ import java.util.Base64;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.health.MongoPingHealthIndicator;
 import org.safebed.platform.web.sealing.FieldSealer;
+import org.safebed.platform.web.sealing.SealedCopies;
 import org.safebed.platform.web.sealing.SealedField;
 import org.safebed.platform.web.sealing.SealedFieldRotation;
 import org.safebed.platform.web.sealing.SealingEndpoint;
@@ -38,9 +39,11 @@ public class PlatformRecordsAutoConfiguration {
   @Bean
   @ConditionalOnBean({FieldSealer.class, MongoTemplate.class})
   SealedFieldRotation sealedFieldRotation(
-      MongoTemplate mongo, FieldSealer sealer, ObjectProvider<SealedField> fields) {
+      MongoTemplate mongo, FieldSealer sealer, ObjectProvider<SealedField> fields,
+      ObjectProvider<SealedCopies> copies) {
     // A service that declares no sealed field still answers /actuator/sealing (with nothing).
-    return new SealedFieldRotation(mongo, sealer, fields.orderedStream().toList());
+    return new SealedFieldRotation(
+        mongo, sealer, fields.orderedStream().toList(), copies.orderedStream().toList());
   }
 
   @Bean

@@ -6,6 +6,8 @@ import org.safebed.occupancy.persistence.MongoPlacements;
 import org.safebed.occupancy.persistence.MongoShelters;
 import org.safebed.occupancy.persistence.PlacementDocuments;
 import org.safebed.occupancy.persistence.RequestDocuments;
+import org.safebed.occupancy.domain.ShelterRepository;
+import org.safebed.platform.web.sealing.SealedCopies;
 import org.safebed.platform.web.sealing.SealedField;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
  * Every sealed value this service stores. A key rotation ({@code /actuator/sealing}) re-seals only
  * what is declared here: a value left out would stop opening once the previous key is dropped.
  *
- * <p>Not declared: the copies of a shelter in the coarse-area index ({@code shelter_cells}), under
- * a path named after the shelter. The reconciler rewrites them from the shelters themselves, so
- * they follow a rotation at its next round.
+ * <p>The copies of a shelter in the coarse-area index ({@code shelter_cells}) sit under a path named
+ * after the shelter, which a {@link SealedField} cannot name: they are {@link SealedCopies}, rebuilt
+ * from the re-sealed shelters at the end of each rotation run.
  */
 @Configuration(proxyBeanMethods = false)
 class SealedFields {
@@ -47,5 +49,10 @@ class SealedFields {
   SealedField placementExclusionZones() {
     return new SealedField(MongoPlacements.COLLECTION, RequestDocuments.SEALED_EXCLUSION_ZONES,
         RequestDocuments.EXCLUSION_ZONES_LABEL);
+  }
+
+  @Bean
+  SealedCopies shelterIndexCopies(ShelterRepository shelters) {
+    return shelters::reindex;
   }
 }

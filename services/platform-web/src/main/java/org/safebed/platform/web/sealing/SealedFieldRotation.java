@@ -17,18 +17,26 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Re-seals every value a service declared ({@link SealedField}) that is still sealed with a previous
  * key. Each value is replaced by one conditional update on its old ciphertext, so a write that
  * changed the value meanwhile is never overwritten; run it again until nothing is left, then drop
- * the previous key from the configuration.
+ * the previous key from the configuration. Copies kept elsewhere ({@link SealedCopies}) are rebuilt
+ * from the re-sealed originals at the end of each run.
  */
 public final class SealedFieldRotation {
 
   private final MongoTemplate mongo;
   private final FieldSealer sealer;
   private final List<SealedField> fields;
+  private final List<SealedCopies> copies;
 
   public SealedFieldRotation(MongoTemplate mongo, FieldSealer sealer, List<SealedField> fields) {
+    this(mongo, sealer, fields, List.of());
+  }
+
+  public SealedFieldRotation(
+      MongoTemplate mongo, FieldSealer sealer, List<SealedField> fields, List<SealedCopies> copies) {
     this.mongo = mongo;
     this.sealer = sealer;
     this.fields = List.copyOf(fields);
+    this.copies = List.copyOf(copies);
   }
 
   /** How many values of each declared field are sealed under each key id. */
@@ -66,6 +74,9 @@ public final class SealedFieldRotation {
             .updateOne(and(eq("_id", id), eq(field.storedPath(), sealed)), Updates.set(field.storedPath(), fresh))
             .getModifiedCount();
       }
+    }
+    for (SealedCopies copy : copies) {
+      rewritten += copy.rebuildFromOriginals();
     }
     return rewritten;
   }

@@ -68,4 +68,27 @@ class SealedFieldRotationTest {
     assertThat(after.unseal(third.get("secrets", Document.class).getString("location"), "shelter-3", "location"))
         .isEqualTo("48.1,2.3");
   }
+
+  @Test
+  void copiesKeptElsewhereAreRebuiltFromTheResealedOriginals() {
+    FieldSealer during = new FieldSealer("k2", Map.of("k1", oldKey, "k2", newKey));
+    // An index keeping each shelter's sealed address under a path named after the shelter.
+    SealedCopies index = () -> {
+      int changed = 0;
+      for (Document shelter : mongo.getCollection("shelters").find()) {
+        changed += (int) mongo.getCollection("index").replaceOne(new Document("_id", shelter.getString("_id")),
+            new Document("copy", shelter.getString("sealedAddress")),
+            new com.mongodb.client.model.ReplaceOptions().upsert(true)).getModifiedCount();
+      }
+      return changed;
+    };
+    index.rebuildFromOriginals();
+    SealedFieldRotation rotation = new SealedFieldRotation(mongo, during, fields, List.of(index));
+
+    assertThat(rotation.resealAll()).isEqualTo(10 + 5);
+
+    for (Document copy : mongo.getCollection("index").find()) {
+      assertThat(copy.getString("copy")).startsWith("v1:k2:");
+    }
+  }
 }
