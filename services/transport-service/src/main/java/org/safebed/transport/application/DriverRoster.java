@@ -12,7 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Coordinators register drivers; drivers say when they are on duty. */
+/**
+ * Coordinators register drivers; drivers say when they are on duty. A driver who is (or comes) on
+ * duty is offered the unassigned jobs they fit at once.
+ */
 @Service
 public class DriverRoster {
 
@@ -20,9 +23,11 @@ public class DriverRoster {
   static final int LIMIT = 1000;
 
   private final Drivers drivers;
+  private final UnassignedJobs unassigned;
 
-  public DriverRoster(Drivers drivers) {
+  public DriverRoster(Drivers drivers, UnassignedJobs unassigned) {
     this.drivers = drivers;
+    this.unassigned = unassigned;
   }
 
   /** A new driver profile. */
@@ -45,7 +50,11 @@ public class DriverRoster {
       throw ApiException.conflict("This account already has a driver profile");
     }
     log.info("Driver {} registered", driver.id());
-    return driver;
+    if (!driver.onDuty()) {
+      return driver;
+    }
+    unassigned.driverMayBeFree(driver.id());
+    return drivers.find(driver.id()).orElse(driver);
   }
 
   public List<Driver> all() {
@@ -57,6 +66,10 @@ public class DriverRoster {
     Driver driver =
         drivers.setOnDuty(accountSubject, onDuty).orElseThrow(() -> ApiException.notFound("Driver profile"));
     log.info("Driver {} is now {}", driver.id(), onDuty ? "on duty" : "off duty");
-    return driver;
+    if (!onDuty) {
+      return driver;
+    }
+    unassigned.driverMayBeFree(driver.id());
+    return drivers.find(driver.id()).orElse(driver);
   }
 }

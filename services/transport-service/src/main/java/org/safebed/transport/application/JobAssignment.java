@@ -7,6 +7,7 @@ import org.safebed.transport.config.TransportProperties;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.DriverRanking;
 import org.safebed.transport.domain.Drivers;
+import org.safebed.transport.domain.JobStatus;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TransportJobs;
 import org.safebed.transport.domain.Transition;
@@ -61,11 +62,33 @@ public class JobAssignment {
         log.debug("Job {} is being assigned elsewhere", jobId);
         return;
       }
-      if (offerToBestDriver(loaded.get())) {
+      if (offerToBestDriver(loaded.get()) != Outcome.CHANGED) {
         return;
       }
     }
     log.warn("Job {} kept changing during assignment; the reconciler will try again", jobId);
+  }
+
+  /**
+   * Offers an unassigned job to the best driver free now. When there is still nobody the job is left
+   * exactly as it was (unassigned, same reason, no new event): coordinators were told once. No lease
+   * is needed here: a try that finds nobody changes nothing, and two tries that both find someone
+   * meet at the job's version, where one wins and the other gives its driver back.
+   *
+   * @return whether a driver was offered the job
+   */
+  public boolean offerAgain(String jobId) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<TransportJob> loaded = jobs.find(jobId);
+      if (loaded.isEmpty() || !loaded.get().mayBeOfferedAgain()) {
+        return false;
+      }
+      Outcome outcome = offerToBestDriver(loaded.get());
+      if (outcome != Outcome.CHANGED) {
+        return outcome == Outcome.OFFERED;
+      }
+    }
+    return false;
   }
 
   /** ETA of a driver for a job: from their base to the pick-up, then on to the destination. */
@@ -76,26 +99,35 @@ public class JobAssignment {
         : toPickup.then(travelTimes.between(job.pickupArea(), job.destinationArea()));
   }
 
-  /** @return false when the job changed under us and must be looked at again */
-  private boolean offerToBestDriver(TransportJob job) {
-    for (Driver driver : DriverRanking.forJob(job, drivers.available(job.minor(), CANDIDATES))) {
-      if (!drivers.claim(driver.id(), job.id(), job.minor(), clock.instant())) {
+  private enum Outcome {
+    OFFERED,
+    UNASSIGNED,
+    /** The job changed under us and must be looked at again. */
+    CHANGED
+  }
+
+  private Outcome offerToBestDriver(TransportJob job) {
+    for (Driver driver : DriverRanking.forJob(job, drivers.available(job.escort(), CANDIDATES))) {
+      if (!drivers.claim(driver.id(), job.id(), job.escort(), clock.instant())) {
         continue; // another job took this driver a moment ago
       }
       TravelTime eta = eta(driver, job);
       Transition offer = job.offerTo(driver, eta, clock.instant(), properties.offerTimeout());
       if (jobs.save(job, offer)) {
         log.info("Job {} offered to driver {} (eta {} min, {})", job.id(), driver.id(), eta.minutes(), eta.source());
-        return true;
+        return Outcome.OFFERED;
       }
       drivers.release(driver.id(), job.id());
-      return false;
+      return Outcome.CHANGED;
+    }
+    if (job.status() == JobStatus.UNASSIGNED) {
+      return Outcome.UNASSIGNED; // still nobody: nothing new to tell anyone
     }
     Instant now = clock.instant();
     if (jobs.save(job, job.noDriverAvailable(now))) {
       log.warn("Job {} unassigned: no driver available", job.id());
-      return true;
+      return Outcome.UNASSIGNED;
     }
-    return false;
+    return Outcome.CHANGED;
   }
 }

@@ -27,12 +27,15 @@ public class JobProgress {
   private final TransportJobs jobs;
   private final Drivers drivers;
   private final JobAssignment assignment;
+  private final UnassignedJobs unassigned;
   private final Clock clock;
 
-  public JobProgress(TransportJobs jobs, Drivers drivers, JobAssignment assignment, Clock clock) {
+  public JobProgress(
+      TransportJobs jobs, Drivers drivers, JobAssignment assignment, UnassignedJobs unassigned, Clock clock) {
     this.jobs = jobs;
     this.drivers = drivers;
     this.assignment = assignment;
+    this.unassigned = unassigned;
     this.clock = clock;
   }
 
@@ -51,10 +54,12 @@ public class JobProgress {
     return change(driverSubject, jobId, (job, now) -> job.pickUp(driverSubject, now)).job();
   }
 
-  /** Delivered: the driver is free for the next job. */
+  /** Delivered: the driver is free for the next job, an unassigned one first if they fit it. */
   public TransportJob deliver(String driverSubject, String jobId) {
     Changed changed = change(driverSubject, jobId, (job, now) -> job.deliver(driverSubject, now));
-    drivers.release(changed.driverId(), jobId);
+    if (drivers.release(changed.driverId(), jobId)) {
+      unassigned.driverMayBeFree(changed.driverId());
+    }
     return changed.job();
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.safebed.transport.domain.PlacementPickups;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TransportJobs;
 import org.slf4j.Logger;
@@ -36,14 +37,18 @@ public class MoveBooking {
    *     area comes from it, and the event that creates it may still be on its way
    */
   public void tenancyStarted(String referralId, String placementId, LocalDate moveInDate, String region) {
-    Optional<TransportJob> pickup = jobs.find(TransportJob.idFor(placementId));
+    PlacementPickups pickups = jobs.pickupsOf(placementId);
+    // Her current pick-up brought her to the shelter she moves out of (a replaced one did not).
+    Optional<TransportJob> pickup = pickups.missingSuccessor().isPresent() ? Optional.empty() : pickups.current();
     if (pickup.isEmpty()) {
       throw new PickupNotKnownYet();
     }
     Instant now = clock.instant();
     // Due from the start of the move-in day (UTC): the driver is offered it that morning.
     Instant due = moveInDate.atStartOfDay(ZoneOffset.UTC).toInstant();
-    TransportJob move = TransportJob.move(referralId, placementId, region, pickup.get().destinationArea(), due, now);
+    TransportJob move =
+        TransportJob.move(
+            referralId, placementId, region, pickup.get().destinationArea(), pickup.get().escort(), due, now);
     if (jobs.createIfAbsent(move)) {
       log.info("Move {} booked for placement {} ({})", move.id(), placementId, move.status());
     }

@@ -3,9 +3,9 @@ package org.safebed.transport.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.safebed.transport.domain.Drivers;
 import org.safebed.transport.domain.JobStatus;
+import org.safebed.transport.domain.PlacementPickups;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TransportJobs;
 import org.safebed.transport.domain.Transition;
@@ -14,9 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * What transport does when a placement moves on. Every effect is keyed by the placement (the job id
- * derives from it) and applied by conditional writes, so duplicates and redeliveries change
- * nothing, and an end that overtakes the start leaves a tombstone the start then respects.
+ * What transport does when a placement moves on. Every effect is keyed by what caused it (a job
+ * per bed-held event, its id derived from the placement and that event) and applied by conditional
+ * writes, so duplicates and redeliveries change nothing. Events of one placement may overtake each
+ * other; the producer's {@code occurredAt} tells their order: an end that overtakes its start
+ * leaves a tombstone the start then respects, a late copy of an earlier hold creates nothing, and
+ * an end that concerns an earlier hold leaves the current job alone.
  */
 @Service
 public class PlacementFollowUp {
@@ -27,66 +30,138 @@ public class PlacementFollowUp {
   private final TransportJobs jobs;
   private final Drivers drivers;
   private final JobAssignment assignment;
+  private final UnassignedJobs unassigned;
   private final Clock clock;
 
-  public PlacementFollowUp(TransportJobs jobs, Drivers drivers, JobAssignment assignment, Clock clock) {
+  public PlacementFollowUp(
+      TransportJobs jobs, Drivers drivers, JobAssignment assignment, UnassignedJobs unassigned, Clock clock) {
     this.jobs = jobs;
     this.drivers = drivers;
     this.assignment = assignment;
+    this.unassigned = unassigned;
     this.clock = clock;
   }
 
-  /** A bed is held: create the pick-up job (once) and find it a driver. */
+  /**
+   * A bed is held: create the pick-up job of this hold (once) and find it a driver. A placement held
+   * again after its earlier hold ended gets a new job, which replaces the earlier one.
+   *
+   * @throws ReplacementInProgress when another hold of the placement is replacing its job right now
+   */
   public void bedHeld(HeldBed held) {
-    TransportJob job =
-        TransportJob.pickup(
-            held.placementId(), held.shelterId(), held.region(), held.minor(), held.pickupArea(),
-            held.destinationArea(), held.holdExpiresAt(), clock.instant());
-    if (jobs.createIfAbsent(job)) {
-      log.info("Job {} created for placement {}", job.id(), held.placementId());
+    String placementId = held.placementId();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      PlacementPickups pickups = jobs.pickupsOf(placementId);
+      Optional<TransportJob> same = pickups.causedBy(held.eventId());
+      if (same.isPresent()) {
+        // A duplicate. Also finishes the assignment of a job a crash left waiting; a no-op otherwise.
+        assignment.assign(same.get().id());
+        return;
+      }
+      if (pickups.isEmpty()) {
+        if (create(TransportJob.idFor(placementId), held)) {
+          return;
+        }
+        continue; // another event of the placement was first: look again
+      }
+      String successor = TransportJob.successorIdFor(placementId, held.eventId());
+      Optional<String> missing = pickups.missingSuccessor();
+      if (missing.isPresent()) {
+        if (!missing.get().equals(successor)) {
+          throw new ReplacementInProgress();
+        }
+        create(successor, held); // this event replaced the job before a crash: finish what it started
+        return;
+      }
+      TransportJob current = pickups.current().orElseThrow(() -> new IllegalStateException("no current job"));
+      if (!held.heldAt().isAfter(current.lastKnownAt())) {
+        log.info("Bed-held {} is older than what job {} knows of its placement: changes nothing", held.eventId(), current.id());
+        return;
+      }
+      String heldDriver = current.status().holdsDriver() ? current.driverId() : null;
+      if (jobs.save(current, current.replaceBy(successor, clock.instant()))) {
+        log.info("Placement {} held again: job {} replaced by {}", placementId, current.id(), successor);
+        drivers.release(heldDriver, current.id());
+        create(successor, held);
+        unassigned.driverMayBeFree(heldDriver);
+        return;
+      }
     }
-    // Also finishes the assignment of a job a crash left waiting; a no-op for any other status.
-    assignment.assign(job.id());
+    // Redelivered by the inbox after a pause; by then the competing writer has finished.
+    throw new IllegalStateException("jobs of placement " + placementId + " kept changing");
   }
 
   /** The hold expired or the placement was cancelled: the job is off and its driver free. */
-  public void placementEnded(String placementId) {
-    finish(placementId, JobStatus.CANCELLED, TransportJob::cancel);
+  public void placementEnded(String placementId, Instant endedAt) {
+    finish(placementId, endedAt, JobStatus.CANCELLED, TransportJob::cancel);
   }
 
   /** The shelter checked her in: the job is complete. */
-  public void checkedIn(String placementId) {
-    finish(placementId, JobStatus.COMPLETED, TransportJob::complete);
+  public void checkedIn(String placementId, Instant checkedInAt) {
+    finish(placementId, checkedInAt, JobStatus.COMPLETED, TransportJob::complete);
   }
 
-  private void finish(
-      String placementId, JobStatus tombstoneStatus, BiFunction<TransportJob, Instant, Transition> change) {
-    String jobId = TransportJob.idFor(placementId);
+  /** @return whether this call stored the job (false: one with its id exists) */
+  private boolean create(String jobId, HeldBed held) {
+    TransportJob job =
+        TransportJob.pickup(
+            jobId, held.placementId(), held.eventId(), held.heldAt(), held.shelterId(), held.region(),
+            held.escort(), held.pickupArea(), held.destinationArea(), held.holdExpiresAt(), clock.instant());
+    boolean created = jobs.createIfAbsent(job);
+    if (created) {
+      log.info("Job {} created for placement {}", jobId, held.placementId());
+      assignment.assign(jobId);
+    }
+    return created;
+  }
+
+  private void finish(String placementId, Instant endedAt, JobStatus tombstoneStatus, Ending ending) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Instant now = clock.instant();
-      Optional<TransportJob> loaded = jobs.find(jobId);
-      if (loaded.isEmpty()) {
-        if (jobs.createIfAbsent(TransportJob.tombstone(placementId, tombstoneStatus, now))) {
-          log.info("Job {} recorded as {} before it was created", jobId, tombstoneStatus);
+      PlacementPickups pickups = jobs.pickupsOf(placementId);
+      if (pickups.isEmpty()) {
+        TransportJob tombstone = TransportJob.tombstone(placementId, tombstoneStatus, endedAt, now);
+        if (jobs.createIfAbsent(tombstone)) {
+          log.info("Job {} recorded as {} before it was created", tombstone.id(), tombstoneStatus);
           return;
         }
         continue; // the job was created meanwhile: apply the change to it
       }
-      TransportJob job = loaded.get();
+      if (pickups.missingSuccessor().isPresent()) {
+        throw new ReplacementInProgress(); // the end may be of the hold whose job is being created
+      }
+      TransportJob job = pickups.current().orElseThrow(() -> new IllegalStateException("no current job"));
+      if (job.heldAfter(endedAt)) {
+        log.info("End of an earlier hold of placement {}: job {} stays as it is", placementId, job.id());
+        return;
+      }
       String heldDriver = job.status().holdsDriver() ? job.driverId() : null;
-      Transition transition = change.apply(job, now);
+      Transition transition = ending.apply(job, endedAt, now);
       if (!transition.changed()) {
         return;
       }
       if (jobs.save(job, transition)) {
-        log.info("Job {} is now {}", jobId, job.status());
-        if (heldDriver != null) {
-          drivers.release(heldDriver, jobId);
+        log.info("Job {} is {}: its placement ended", job.id(), job.status());
+        if (drivers.release(heldDriver, job.id())) {
+          unassigned.driverMayBeFree(heldDriver);
         }
         return;
       }
     }
     // Redelivered by the inbox after a pause; by then the competing writer has finished.
-    throw new IllegalStateException("job " + jobId + " kept changing");
+    throw new IllegalStateException("jobs of placement " + placementId + " kept changing");
+  }
+
+  /** How an end of the placement changes its current job. */
+  @FunctionalInterface
+  private interface Ending {
+    Transition apply(TransportJob job, Instant endedAt, Instant now);
+  }
+
+  /** Another hold of the placement is replacing its job right now: try again shortly. */
+  public static final class ReplacementInProgress extends RuntimeException {
+    ReplacementInProgress() {
+      super("a replacement of the placement's job is in progress", null, false, false);
+    }
   }
 }

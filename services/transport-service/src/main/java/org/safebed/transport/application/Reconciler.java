@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
  *
  * <ul>
  *   <li>a driver claimed for a job that does not (or no longer) hold them: released;
- *   <li>a job left waiting for a driver: assigned again.
+ *   <li>a job left waiting for a driver: assigned again;
+ *   <li>an unassigned job a free driver now fits, whose driver's release was not followed by the
+ *       offer it should have caused (a crash in between): offered again.
  * </ul>
  *
  * Only claims and jobs older than {@code repair-after} are touched, so an assignment still in
@@ -34,14 +36,21 @@ public class Reconciler {
   private final TransportJobs jobs;
   private final Drivers drivers;
   private final JobAssignment assignment;
+  private final UnassignedJobs unassigned;
   private final TransportProperties properties;
   private final Clock clock;
 
   public Reconciler(
-      TransportJobs jobs, Drivers drivers, JobAssignment assignment, TransportProperties properties, Clock clock) {
+      TransportJobs jobs,
+      Drivers drivers,
+      JobAssignment assignment,
+      UnassignedJobs unassigned,
+      TransportProperties properties,
+      Clock clock) {
     this.jobs = jobs;
     this.drivers = drivers;
     this.assignment = assignment;
+    this.unassigned = unassigned;
     this.properties = properties;
     this.clock = clock;
   }
@@ -74,6 +83,7 @@ public class Reconciler {
         assignment.assign(job.id());
         repaired++;
       }
+      repaired += unassigned.retryUnassignedSince(before);
       return repaired;
     } catch (RuntimeException e) {
       log.warn("Reconciliation failed: {}", e.getClass().getSimpleName());

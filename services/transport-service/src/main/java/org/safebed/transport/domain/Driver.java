@@ -37,7 +37,7 @@ public record Driver(
     return vetted
         && onDuty
         && currentJobId == null
-        && (!job.minor() || canEscortMinors)
+        && job.escort().allow(this)
         && !job.excludedDriverIds().contains(id);
   }
 }

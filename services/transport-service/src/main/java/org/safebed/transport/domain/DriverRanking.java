@@ -4,8 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Chooses among the few drivers an indexed query returned: only those who may take the job, the
- * nearest to the pick-up first (ties broken by id, so the choice is repeatable).
+ * Chooses among the few drivers an indexed query returned: only those who may take the job (the
+ * escort rules are never bent), those who speak one of her languages first, then the nearest to
+ * the pick-up (ties broken by id, so the choice is repeatable). A shared language only orders the
+ * list: she is never left without a driver for want of one.
  */
 public final class DriverRanking {
 
@@ -13,10 +15,12 @@ public final class DriverRanking {
 
   public static List<Driver> forJob(TransportJob job, List<Driver> candidates) {
     GeoPoint pickup = job.pickupArea();
+    EscortNeeds escort = job.escort();
     return candidates.stream()
         .filter(driver -> driver.mayTake(job))
         .sorted(
-            Comparator.comparingDouble((Driver driver) -> driver.base().kilometresTo(pickup))
+            Comparator.comparing((Driver driver) -> !escort.sharesALanguageWith(driver))
+                .thenComparingDouble(driver -> driver.base().kilometresTo(pickup))
                 .thenComparing(Driver::id))
         .toList();
   }

@@ -14,16 +14,17 @@ public interface Drivers {
   List<Driver> all(int limit);
 
   /**
-   * The small set an assignment ranks: vetted, on duty, free, and allowed to escort minors when
-   * {@code minor}. Found by indexed fields; distances are computed by the caller.
+   * The small set an assignment ranks: vetted, on duty, free, and within the escort rules of
+   * {@code escort} (may escort minors when she is one, of the gender she asked for). Found by
+   * indexed fields; distances and languages are weighed by the caller.
    */
-  List<Driver> available(boolean minor, int limit);
+  List<Driver> available(EscortNeeds escort, int limit);
 
   /**
-   * Claims a free driver for a job in one conditional write (still vetted, on duty, free, and able to
-   * escort minors if needed). False if someone else got there first.
+   * Claims a free driver for a job in one conditional write (still vetted, on duty, free, and within
+   * the escort rules). False if someone else got there first.
    */
-  boolean claim(String driverId, String jobId, boolean minor, Instant now);
+  boolean claim(String driverId, String jobId, EscortNeeds escort, Instant now);
 
   /** Frees the driver if (and only if) this job still holds them. */
   boolean release(String driverId, String jobId);

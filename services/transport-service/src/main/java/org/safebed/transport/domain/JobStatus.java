@@ -16,9 +16,12 @@ public enum JobStatus {
   DELIVERED,
   /** The shelter checked her in: nothing left to do. */
   COMPLETED,
-  /** The placement ended before she arrived (hold expired, cancelled). */
+  /** The placement ended before she arrived (hold expired, cancelled), or a new hold replaced it. */
   CANCELLED,
-  /** No driver could take it: coordinators act. */
+  /**
+   * No driver could take it: coordinators see it and act. Not final: it is offered again when a
+   * driver who fits becomes free, or when a coordinator re-offers it.
+   */
   UNASSIGNED;
 
   private static final Set<JobStatus> HOLDING_DRIVER = EnumSet.of(OFFERED, ACCEPTED, PICKED_UP);

@@ -7,8 +7,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One journey for one placement. Its id derives from the placement ({@link #idFor}), so every
- * redelivery of the event that creates it lands on the same document.
+ * One journey for one placement. A pick-up is created by one bed hold ({@code heldEventId}): its id
+ * derives from the placement ({@link #idFor}) for the first hold transport learns of, and from the
+ * placement and the causing event ({@link #successorIdFor}) when the placement is held again, so
+ * every redelivery of the event that creates it lands on the same document. A job a newer hold
+ * replaced names its successor ({@code successorId}).
  *
  * <p>The aggregate decides; persistence stores a changed job only if nobody changed it since it
  * was loaded ({@link #version()}), together with the events of the {@link Transition}.
@@ -20,12 +23,14 @@ public final class TransportJob {
   private final String placementId;
   private final String shelterId;
   private final String region;
-  private final boolean minor;
+  private final EscortNeeds escort;
   private final GeoPoint pickupArea;
   private final GeoPoint destinationArea;
   private final Instant holdExpiresAt;
   private final String referralId;
   private final Instant dueAt;
+  private final String heldEventId;
+  private final Instant heldAt;
   private final Instant createdAt;
   private final long version;
   private final Set<String> excludedDriverIds;
@@ -36,6 +41,8 @@ public final class TransportJob {
   private Instant offerExpiresAt;
   private Instant deliveredAt;
   private UnassignedReason unassignedReason;
+  private Instant endedAt;
+  private String successorId;
   private Instant updatedAt;
 
   public TransportJob(
@@ -44,12 +51,14 @@ public final class TransportJob {
       String placementId,
       String shelterId,
       String region,
-      boolean minor,
+      EscortNeeds escort,
       GeoPoint pickupArea,
       GeoPoint destinationArea,
       Instant holdExpiresAt,
       String referralId,
       Instant dueAt,
+      String heldEventId,
+      Instant heldAt,
       JobStatus status,
       String driverId,
       String driverSubject,
@@ -58,6 +67,8 @@ public final class TransportJob {
       Instant deliveredAt,
       UnassignedReason unassignedReason,
       Set<String> excludedDriverIds,
+      Instant endedAt,
+      String successorId,
       Instant createdAt,
       Instant updatedAt,
       long version) {
@@ -67,12 +78,14 @@ public final class TransportJob {
     this.status = Objects.requireNonNull(status, "status");
     this.shelterId = shelterId;
     this.region = region;
-    this.minor = minor;
+    this.escort = Objects.requireNonNull(escort, "escort");
     this.pickupArea = pickupArea;
     this.destinationArea = destinationArea;
     this.holdExpiresAt = holdExpiresAt;
     this.referralId = referralId;
     this.dueAt = dueAt;
+    this.heldEventId = heldEventId;
+    this.heldAt = heldAt;
     this.driverId = driverId;
     this.driverSubject = driverSubject;
     this.eta = eta;
@@ -80,45 +93,73 @@ public final class TransportJob {
     this.deliveredAt = deliveredAt;
     this.unassignedReason = unassignedReason;
     this.excludedDriverIds = new LinkedHashSet<>(excludedDriverIds == null ? Set.of() : excludedDriverIds);
+    this.endedAt = endedAt;
+    this.successorId = successorId;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.updatedAt = updatedAt == null ? createdAt : updatedAt;
     this.version = version;
   }
 
-  /** The job id of a placement's pick-up: fixed, so duplicates of the creating event change nothing. */
+  /**
+   * The id of the first pick-up transport learns of for a placement (and of the record of a
+   * placement that ended before any): fixed, so duplicates of the creating event change nothing.
+   */
   public static String idFor(String placementId) {
     return "job-" + placementId;
   }
 
-  /** A new pick-up job, waiting for a driver. */
+  /**
+   * The id of the pick-up for a later hold of the placement: derived from the bed-held event that
+   * causes it, so its duplicates meet the same job while a new hold gets a new one.
+   */
+  public static String successorIdFor(String placementId, String heldEventId) {
+    String key = heldEventId.replaceAll("[^A-Za-z0-9]", "");
+    key = key.isEmpty() ? Integer.toHexString(heldEventId.hashCode()) : key.substring(0, Math.min(12, key.length()));
+    return idFor(placementId) + "-" + key;
+  }
+
+  /**
+   * A new pick-up job, waiting for a driver.
+   *
+   * @param heldEventId the {@code placement.bed-held.v1} that causes it
+   * @param heldAt when that hold was made (the event's {@code occurredAt})
+   */
   public static TransportJob pickup(
+      String id,
       String placementId,
+      String heldEventId,
+      Instant heldAt,
       String shelterId,
       String region,
-      boolean minor,
+      EscortNeeds escort,
       GeoPoint pickupArea,
       GeoPoint destinationArea,
       Instant holdExpiresAt,
       Instant now) {
+    Objects.requireNonNull(heldEventId, "heldEventId");
+    Objects.requireNonNull(heldAt, "heldAt");
     Objects.requireNonNull(pickupArea, "pickupArea");
     Objects.requireNonNull(destinationArea, "destinationArea");
     return new TransportJob(
-        idFor(placementId), JobKind.PICKUP, placementId, shelterId, region, minor, pickupArea,
-        destinationArea, holdExpiresAt, null, null, JobStatus.PENDING, null, null, null, null, null,
-        null, Set.of(), now, now, 0);
+        id, JobKind.PICKUP, placementId, shelterId, region, escort, pickupArea, destinationArea,
+        holdExpiresAt, null, null, heldEventId, heldAt, JobStatus.PENDING, null, null, null, null, null,
+        null, Set.of(), null, null, now, now, 0);
   }
 
   /**
    * The record of a placement that ended before its job was known (events arrive out of order): it
-   * keeps a late {@code placement.bed-held.v1} from creating a live job.
+   * keeps a late {@code placement.bed-held.v1} of the hold that ended from creating a live job.
+   *
+   * @param endedAt when the placement ended (the ending event's {@code occurredAt})
    */
-  public static TransportJob tombstone(String placementId, JobStatus finalStatus, Instant now) {
+  public static TransportJob tombstone(String placementId, JobStatus finalStatus, Instant endedAt, Instant now) {
     if (!finalStatus.isFinal()) {
       throw new IllegalArgumentException("a tombstone has a final status");
     }
     return new TransportJob(
-        idFor(placementId), JobKind.PICKUP, placementId, null, null, false, null, null, null, null,
-        null, finalStatus, null, null, null, null, null, null, Set.of(), now, now, 0);
+        idFor(placementId), JobKind.PICKUP, placementId, null, null, EscortNeeds.of(false), null, null,
+        null, null, null, null, null, finalStatus, null, null, null, null, null, null, Set.of(),
+        Objects.requireNonNull(endedAt, "endedAt"), null, now, now, 0);
   }
 
   /** The job id of a referral's move: fixed, so duplicates of the booking event change nothing. */
@@ -129,16 +170,23 @@ public final class TransportJob {
   /**
    * A move from the shelter to her rental home, due on the move-in day. The shelter's area is the
    * destination area of her pick-up; without it no driver can be ranked and coordinators act.
-   * Whether she is still a minor is not known here, so only drivers who may escort minors are asked.
+   * Whether she is still a minor is not known here, so only drivers who may escort minors are asked;
+   * the escort gender and languages of her pick-up still hold.
    */
   public static TransportJob move(
-      String referralId, String placementId, String region, GeoPoint shelterArea, Instant dueAt, Instant now) {
+      String referralId,
+      String placementId,
+      String region,
+      GeoPoint shelterArea,
+      EscortNeeds pickupEscort,
+      Instant dueAt,
+      Instant now) {
     JobStatus status =
         shelterArea == null ? JobStatus.UNASSIGNED : dueAt.isAfter(now) ? JobStatus.SCHEDULED : JobStatus.PENDING;
     return new TransportJob(
-        moveIdFor(referralId), JobKind.MOVE, placementId, null, region, true, shelterArea, null, null,
-        referralId, dueAt, status, null, null, null, null, null,
-        shelterArea == null ? UnassignedReason.UNKNOWN_PICKUP_AREA : null, Set.of(), now, now, 0);
+        moveIdFor(referralId), JobKind.MOVE, placementId, null, region, pickupEscort.assumingMinor(), shelterArea,
+        null, null, referralId, dueAt, null, null, status, null, null, null, null, null,
+        shelterArea == null ? UnassignedReason.UNKNOWN_PICKUP_AREA : null, Set.of(), null, null, now, now, 0);
   }
 
   /** A booked move whose day has come now waits for a driver. */
@@ -151,9 +199,12 @@ public final class TransportJob {
     return Transition.silent();
   }
 
-  /** Offers the job to a driver who has just been claimed for it. */
+  /**
+   * Offers the job to a driver who has just been claimed for it: a job waiting for one, or an
+   * unassigned one that a driver can now be found for.
+   */
   public Transition offerTo(Driver driver, TravelTime eta, Instant now, Duration offerTimeout) {
-    require(status == JobStatus.PENDING, "offered");
+    require(status == JobStatus.PENDING || mayBeOfferedAgain(), "offered");
     this.status = JobStatus.OFFERED;
     this.driverId = driver.id();
     this.driverSubject = driver.accountSubject();
@@ -171,6 +222,29 @@ public final class TransportJob {
     this.unassignedReason = UnassignedReason.NO_DRIVER;
     this.updatedAt = now;
     return announce(new TransportEvent.AssignmentFailed(id, placementId, UnassignedReason.NO_DRIVER));
+  }
+
+  /**
+   * Unassigned is where a job waits for coordinators, not where it ends: it may be offered again to
+   * a driver who has become free since, unless no driver can ever be ranked for it (no pick-up area).
+   */
+  public boolean mayBeOfferedAgain() {
+    return status == JobStatus.UNASSIGNED && pickupArea != null;
+  }
+
+  /**
+   * A coordinator asks for the unassigned job to be offered again: the drivers who declined it or
+   * let their offer expire may be asked again. It stays unassigned, with its reason, until a
+   * driver is found.
+   */
+  public Transition forgetDeclines(Instant now) {
+    require(status == JobStatus.UNASSIGNED, "re-offered");
+    if (excludedDriverIds.isEmpty()) {
+      return Transition.none();
+    }
+    excludedDriverIds.clear();
+    this.updatedAt = now;
+    return Transition.silent();
   }
 
   public Transition accept(String subject, Instant now) {
@@ -224,26 +298,81 @@ public final class TransportJob {
   }
 
   /**
-   * The placement ended (hold expired or cancelled). A delivered job stays delivered: she arrived,
-   * whatever happens to the placement next is the shelter's business.
+   * The placement ended (hold expired or cancelled) at {@code endedAt}. A delivered job stays
+   * delivered: she arrived, whatever happens to the placement next is the shelter's business. The
+   * end is remembered even by a job it no longer changes, so a bed-held of the hold that ended,
+   * arriving late, is recognised as such.
    */
-  public Transition cancel(Instant now) {
-    if (status.isFinal() || status == JobStatus.DELIVERED) {
+  public Transition cancel(Instant endedAt, Instant now) {
+    return end(status.isFinal() || status == JobStatus.DELIVERED ? null : JobStatus.CANCELLED, endedAt, now);
+  }
+
+  /** The shelter checked her in at {@code endedAt}. */
+  public Transition complete(Instant endedAt, Instant now) {
+    return end(status.isFinal() ? null : JobStatus.COMPLETED, endedAt, now);
+  }
+
+  /**
+   * The placement was held again: this job's hold is over and {@code successor} takes over. A live
+   * job is cancelled (its driver is to be released), a delivered one stays delivered.
+   */
+  public Transition replaceBy(String successor, Instant now) {
+    Objects.requireNonNull(successor, "successor");
+    if (successor.equals(successorId)) {
       return Transition.none();
     }
-    this.status = JobStatus.CANCELLED;
-    this.offerExpiresAt = null;
+    if (successorId != null) {
+      throw new IllegalTransition("Job " + id + " was already replaced");
+    }
+    this.successorId = successor;
+    if (!status.isFinal() && status != JobStatus.DELIVERED) {
+      this.status = JobStatus.CANCELLED;
+      this.offerExpiresAt = null;
+    }
     this.updatedAt = now;
     return Transition.silent();
   }
 
-  /** The shelter checked her in. */
-  public Transition complete(Instant now) {
-    if (status.isFinal()) {
+  /** Whether the bed-held event {@code eventId} created this job. */
+  public boolean causedBy(String eventId) {
+    return heldEventId != null && heldEventId.equals(eventId);
+  }
+
+  public boolean isReplaced() {
+    return successorId != null;
+  }
+
+  /** Whether this job's hold was made after {@code moment}: what happened before concerns an earlier hold. */
+  public boolean heldAfter(Instant moment) {
+    return heldAt != null && heldAt.isAfter(moment);
+  }
+
+  /**
+   * The latest moment of the placement this job knows of (producer's time): its hold, or the end of
+   * the placement. A bed-held that occurred no later is of a hold already known or already over.
+   */
+  public Instant lastKnownAt() {
+    if (heldAt == null && endedAt == null) {
+      return updatedAt; // stored before holds and ends were recorded: the best estimate there is
+    }
+    if (heldAt == null || endedAt == null) {
+      return heldAt == null ? endedAt : heldAt;
+    }
+    return heldAt.isAfter(endedAt) ? heldAt : endedAt;
+  }
+
+  private Transition end(JobStatus newStatus, Instant at, Instant now) {
+    boolean later = at != null && (endedAt == null || at.isAfter(endedAt));
+    if (newStatus == null && !later) {
       return Transition.none();
     }
-    this.status = JobStatus.COMPLETED;
-    this.offerExpiresAt = null;
+    if (later) {
+      this.endedAt = at;
+    }
+    if (newStatus != null) {
+      this.status = newStatus;
+      this.offerExpiresAt = null;
+    }
     this.updatedAt = now;
     return Transition.silent();
   }
@@ -315,12 +444,17 @@ public final class TransportJob {
   public String placementId() { return placementId; }
   public String shelterId() { return shelterId; }
   public String region() { return region; }
-  public boolean minor() { return minor; }
+  public EscortNeeds escort() { return escort; }
+  public boolean minor() { return escort.minor(); }
   public GeoPoint pickupArea() { return pickupArea; }
   public GeoPoint destinationArea() { return destinationArea; }
   public Instant holdExpiresAt() { return holdExpiresAt; }
   public String referralId() { return referralId; }
   public Instant dueAt() { return dueAt; }
+  public String heldEventId() { return heldEventId; }
+  public Instant heldAt() { return heldAt; }
+  public Instant endedAt() { return endedAt; }
+  public String successorId() { return successorId; }
   public JobStatus status() { return status; }
   public String driverId() { return driverId; }
   public String driverSubject() { return driverSubject; }

@@ -9,6 +9,9 @@ public interface TransportJobs {
 
   Optional<TransportJob> find(String id);
 
+  /** The pick-up jobs of a placement (one per bed hold, and the record of an early end). */
+  PlacementPickups pickupsOf(String placementId);
+
   /** Stores a new job unless one with its id exists; true if this call created it. */
   boolean createIfAbsent(TransportJob job);
 
@@ -34,6 +37,9 @@ public interface TransportJobs {
 
   /** Booked moves whose time has come. */
   List<TransportJob> scheduledDueAt(Instant now, int limit);
+
+  /** Jobs left without a driver, the longest unassigned first. */
+  List<TransportJob> unassigned(int limit);
 
   /** Jobs still waiting for a driver although they last changed before {@code before}. */
   List<TransportJob> pendingSince(Instant before, int limit);

@@ -5,7 +5,9 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.bson.Document;
+import org.safebed.transport.domain.EscortNeeds;
 import org.safebed.transport.domain.EtaSource;
+import org.safebed.transport.domain.Gender;
 import org.safebed.transport.domain.GeoPoint;
 import org.safebed.transport.domain.JobKind;
 import org.safebed.transport.domain.JobStatus;
@@ -31,11 +33,15 @@ final class JobDocuments {
         .append("shelterId", job.shelterId())
         .append("region", job.region())
         .append("minor", job.minor())
+        .append("escortGender", job.escort().escortGender() == null ? null : job.escort().escortGender().name())
+        .append("languages", List.copyOf(job.escort().languages()))
         .append("pickupArea", point(job.pickupArea()))
         .append("destinationArea", point(job.destinationArea()))
         .append("holdExpiresAt", date(job.holdExpiresAt()))
         .append("referralId", job.referralId())
         .append("dueAt", date(job.dueAt()))
+        .append("heldEventId", job.heldEventId())
+        .append("heldAt", date(job.heldAt()))
         .append("status", job.status().name())
         .append("driverId", job.driverId())
         .append("driverSubject", job.driverSubject())
@@ -45,6 +51,8 @@ final class JobDocuments {
         .append("deliveredAt", date(job.deliveredAt()))
         .append("unassignedReason", job.unassignedReason() == null ? null : job.unassignedReason().name())
         .append("excludedDriverIds", List.copyOf(job.excludedDriverIds()))
+        .append("endedAt", date(job.endedAt()))
+        .append("successorId", job.successorId())
         .append("createdAt", date(job.createdAt()))
         .append("updatedAt", date(job.updatedAt()));
   }
@@ -53,6 +61,7 @@ final class JobDocuments {
     Integer etaMinutes = d.getInteger("etaMinutes");
     String etaSource = d.getString("etaSource");
     String reason = d.getString("unassignedReason");
+    String escortGender = d.getString("escortGender");
     Number version = d.get("version", Number.class);
     return new TransportJob(
         d.getString("_id"),
@@ -60,12 +69,17 @@ final class JobDocuments {
         d.getString("placementId"),
         d.getString("shelterId"),
         d.getString("region"),
-        Boolean.TRUE.equals(d.getBoolean("minor")),
+        new EscortNeeds(
+            Boolean.TRUE.equals(d.getBoolean("minor")),
+            escortGender == null ? null : Gender.valueOf(escortGender),
+            new LinkedHashSet<>(d.getList("languages", String.class, List.of()))),
         point(d.get("pickupArea", Document.class)),
         point(d.get("destinationArea", Document.class)),
         instant(d.getDate("holdExpiresAt")),
         d.getString("referralId"),
         instant(d.getDate("dueAt")),
+        d.getString("heldEventId"),
+        instant(d.getDate("heldAt")),
         JobStatus.valueOf(d.getString("status")),
         d.getString("driverId"),
         d.getString("driverSubject"),
@@ -74,6 +88,8 @@ final class JobDocuments {
         instant(d.getDate("deliveredAt")),
         reason == null ? null : UnassignedReason.valueOf(reason),
         new LinkedHashSet<>(d.getList("excludedDriverIds", String.class, List.of())),
+        instant(d.getDate("endedAt")),
+        d.getString("successorId"),
         instant(d.getDate("createdAt")),
         instant(d.getDate("updatedAt")),
         version == null ? 0 : version.longValue());

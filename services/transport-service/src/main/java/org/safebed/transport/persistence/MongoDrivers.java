@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.Drivers;
+import org.safebed.transport.domain.EscortNeeds;
 import org.safebed.transport.domain.Gender;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -49,16 +50,16 @@ class MongoDrivers implements Drivers {
   }
 
   @Override
-  public List<Driver> available(boolean minor, int limit) {
-    return list(Query.query(free(minor)).limit(limit));
+  public List<Driver> available(EscortNeeds escort, int limit) {
+    return list(Query.query(free(escort)).limit(limit));
   }
 
   @Override
-  public boolean claim(String driverId, String jobId, boolean minor, Instant now) {
+  public boolean claim(String driverId, String jobId, EscortNeeds escort, Instant now) {
     Update claim = new Update().set("currentJobId", jobId).set("claimedAt", JobDocuments.date(now));
     Document claimed =
         mongo.findAndModify(
-            Query.query(free(minor).and("_id").is(driverId)),
+            Query.query(free(escort).and("_id").is(driverId)),
             claim,
             FindAndModifyOptions.options().returnNew(true),
             Document.class,
@@ -125,10 +126,19 @@ class MongoDrivers implements Drivers {
     return Optional.ofNullable(updated).map(MongoDrivers::driver);
   }
 
-  /** The indexed filter of drivers who may be claimed now. */
-  private static Criteria free(boolean minor) {
+  /**
+   * The indexed filter of drivers who may be claimed now, with the escort rules in it: the claim
+   * re-checks them in the same write, so a profile changed meanwhile is never claimed against them.
+   */
+  private static Criteria free(EscortNeeds escort) {
     Criteria criteria = where("vetted").is(true).and("onDuty").is(true).and("currentJobId").is(null);
-    return minor ? criteria.and("canEscortMinors").is(true) : criteria;
+    if (escort.minor()) {
+      criteria = criteria.and("canEscortMinors").is(true);
+    }
+    if (escort.escortGender() != null) {
+      criteria = criteria.and("gender").is(escort.escortGender().name());
+    }
+    return criteria;
   }
 
   private Optional<Driver> one(Query query) {

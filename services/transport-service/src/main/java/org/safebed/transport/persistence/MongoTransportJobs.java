@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.bson.Document;
 import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
+import org.safebed.transport.domain.JobKind;
 import org.safebed.transport.domain.JobStatus;
+import org.safebed.transport.domain.PlacementPickups;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TransportJobs;
 import org.safebed.transport.domain.Transition;
@@ -32,6 +34,8 @@ class MongoTransportJobs implements TransportJobs {
 
   /** Who may assign a waiting job: a time, not a document of its own (no TTL indexes here). */
   private static final String LEASE = "assignmentLeaseUntil";
+  /** A placement is held a handful of times at most; more would be a fault to see, not to page through. */
+  private static final int PICKUPS_PER_PLACEMENT = 50;
 
   private final MongoTemplate mongo;
   private final OutboxRelay relay;
@@ -45,6 +49,14 @@ class MongoTransportJobs implements TransportJobs {
   public Optional<TransportJob> find(String id) {
     Document found = mongo.getCollection(JobDocuments.COLLECTION).find(new Document("_id", id)).first();
     return Optional.ofNullable(found).map(JobDocuments::job);
+  }
+
+  @Override
+  public PlacementPickups pickupsOf(String placementId) {
+    return new PlacementPickups(
+        list(
+            Query.query(where("placementId").is(placementId).and("kind").is(JobKind.PICKUP.name()))
+                .limit(PICKUPS_PER_PLACEMENT)));
   }
 
   @Override
@@ -105,6 +117,14 @@ class MongoTransportJobs implements TransportJobs {
   public List<TransportJob> scheduledDueAt(Instant now, int limit) {
     return list(
         Query.query(where("status").is(JobStatus.SCHEDULED.name()).and("dueAt").lte(JobDocuments.date(now)))
+            .limit(limit));
+  }
+
+  @Override
+  public List<TransportJob> unassigned(int limit) {
+    return list(
+        Query.query(where("status").is(JobStatus.UNASSIGNED.name()))
+            .with(Sort.by(Sort.Direction.ASC, "updatedAt"))
             .limit(limit));
   }
 

@@ -5,6 +5,7 @@ import org.safebed.platform.web.security.Caller;
 import org.safebed.transport.application.DestinationDisclosure;
 import org.safebed.transport.application.JobBoard;
 import org.safebed.transport.application.JobProgress;
+import org.safebed.transport.application.UnassignedJobs;
 import org.safebed.transport.domain.JobStatus;
 import org.safebed.transport.web.api.JobsApi;
 import org.safebed.transport.web.model.DestinationDto;
@@ -21,11 +22,14 @@ class JobsController implements JobsApi {
   private final JobBoard board;
   private final JobProgress progress;
   private final DestinationDisclosure disclosure;
+  private final UnassignedJobs unassigned;
 
-  JobsController(JobBoard board, JobProgress progress, DestinationDisclosure disclosure) {
+  JobsController(
+      JobBoard board, JobProgress progress, DestinationDisclosure disclosure, UnassignedJobs unassigned) {
     this.board = board;
     this.progress = progress;
     this.disclosure = disclosure;
+    this.unassigned = unassigned;
   }
 
   @Override
@@ -64,6 +68,12 @@ class JobsController implements JobsApi {
   @PreAuthorize("hasRole('DRIVER')")
   public ResponseEntity<TransportJobDto> deliverJob(String jobId) {
     return ResponseEntity.ok(ApiViews.job(progress.deliver(Caller.current().subject(), jobId)));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('COORDINATOR')")
+  public ResponseEntity<TransportJobDto> reofferJob(String jobId) {
+    return ResponseEntity.ok(ApiViews.job(unassigned.reoffer(jobId)));
   }
 
   /** Never cached anywhere on the way: the address must exist only on the driver's screen. */

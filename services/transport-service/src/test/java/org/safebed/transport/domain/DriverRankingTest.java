@@ -45,4 +45,49 @@ class DriverRankingTest {
         .extracting(Driver::id)
         .containsExactly("far");
   }
+  @Test
+  void aRequestedEscortGenderIsNeverBentToFindSomeone() {
+    Driver nearMan = Jobs.driver("near-man", 48.861, 2.351, true, Gender.MALE, Set.of("fr"));
+    Driver farWoman = Jobs.driver("far-woman", 48.95, 2.50, true, Gender.FEMALE, Set.of("fr"));
+    Driver nearOther = Jobs.driver("near-other", 48.861, 2.352, true, Gender.OTHER, Set.of("fr"));
+    TransportJob wantsAWoman = Jobs.pending("plc-1", new EscortNeeds(false, Gender.FEMALE, Set.of()));
+    TransportJob wantsAMan = Jobs.pending("plc-2", new EscortNeeds(false, Gender.MALE, Set.of()));
+
+    assertThat(DriverRanking.forJob(wantsAWoman, List.of(nearMan, nearOther, farWoman)))
+        .extracting(Driver::id)
+        .containsExactly("far-woman");
+    assertThat(DriverRanking.forJob(wantsAWoman, List.of(nearMan, nearOther))).isEmpty();
+    assertThat(DriverRanking.forJob(wantsAMan, List.of(nearMan, nearOther, farWoman)))
+        .extracting(Driver::id)
+        .containsExactly("near-man");
+  }
+
+  @Test
+  void theMinorRuleStillHoldsAlongsideTheGenderRule() {
+    Driver womanAdultsOnly = Jobs.driver("woman-adults", 48.861, 2.351, false, Gender.FEMALE, Set.of("fr"));
+    Driver womanEscort = Jobs.driver("woman-escort", 48.95, 2.50, true, Gender.FEMALE, Set.of("fr"));
+    Driver manEscort = Jobs.driver("man-escort", 48.862, 2.352, true, Gender.MALE, Set.of("fr"));
+    TransportJob girl = Jobs.pending("plc-1", new EscortNeeds(true, Gender.FEMALE, Set.of()));
+
+    assertThat(DriverRanking.forJob(girl, List.of(womanAdultsOnly, manEscort, womanEscort)))
+        .extracting(Driver::id)
+        .containsExactly("woman-escort");
+  }
+
+  @Test
+  void driversWhoShareOneOfHerLanguagesComeFirstTheOthersStayInLine() {
+    Driver nearFrench = Jobs.driver("near-fr", 48.861, 2.351, true, Gender.FEMALE, Set.of("fr"));
+    Driver middleArabic = Jobs.driver("middle-ar", 48.90, 2.40, true, Gender.FEMALE, Set.of("fr", "ar"));
+    Driver farTigrinya = Jobs.driver("far-ti", 48.95, 2.50, true, Gender.MALE, Set.of("ti", "en"));
+    TransportJob speaksArabicAndTigrinya = Jobs.pending("plc-1", new EscortNeeds(false, null, Set.of("ar", "ti")));
+    TransportJob speaksPashto = Jobs.pending("plc-2", new EscortNeeds(false, null, Set.of("ps")));
+
+    assertThat(DriverRanking.forJob(speaksArabicAndTigrinya, List.of(nearFrench, farTigrinya, middleArabic)))
+        .extracting(Driver::id)
+        .containsExactly("middle-ar", "far-ti", "near-fr");
+    assertThat(DriverRanking.forJob(speaksPashto, List.of(farTigrinya, middleArabic, nearFrench)))
+        .as("nobody shares her language: the nearest, and nobody left out")
+        .extracting(Driver::id)
+        .containsExactly("near-fr", "middle-ar", "far-ti");
+  }
 }

@@ -14,14 +14,24 @@ public final class Jobs {
   private Jobs() {}
 
   public static TransportJob pending(String placementId, boolean minor) {
+    return pending(placementId, EscortNeeds.of(minor));
+  }
+
+  /** The first pick-up of a placement, held at {@link #T0} by the event {@code held-<placementId>}. */
+  public static TransportJob pending(String placementId, EscortNeeds escort) {
     return TransportJob.pickup(
-        placementId, "shelter-alpha", "central", minor, PARIS_PICKUP, PARIS_SHELTER_AREA,
-        T0.plus(Duration.ofMinutes(45)), T0);
+        TransportJob.idFor(placementId), placementId, "held-" + placementId, T0, "shelter-alpha", "central",
+        escort, PARIS_PICKUP, PARIS_SHELTER_AREA, T0.plus(Duration.ofMinutes(45)), T0);
   }
 
   public static Driver driver(String id, double lat, double lon, boolean escortsMinors) {
+    return driver(id, lat, lon, escortsMinors, Gender.FEMALE, Set.of("fr"));
+  }
+
+  public static Driver driver(
+      String id, double lat, double lon, boolean escortsMinors, Gender gender, Set<String> languages) {
     return new Driver(
-        id, "acct-" + id, true, Gender.FEMALE, Set.of("fr"), escortsMinors, new GeoPoint(lat, lon), true, null, null);
+        id, "acct-" + id, true, gender, languages, escortsMinors, new GeoPoint(lat, lon), true, null, null);
   }
 
   public static TransportJob offered(String placementId, Driver driver) {

@@ -125,9 +125,9 @@ class TransportJobTest {
     pickedUp.accept("acct-anna", T0);
     pickedUp.pickUp("acct-anna", T0);
 
-    assertThat(pickedUp.cancel(T0).changed()).isTrue();
+    assertThat(pickedUp.cancel(T0, T0).changed()).isTrue();
     assertThat(pickedUp.status()).isEqualTo(JobStatus.CANCELLED);
-    assertThat(pickedUp.cancel(T0).changed()).isFalse();
+    assertThat(pickedUp.cancel(T0, T0).changed()).isFalse();
   }
 
   @Test
@@ -137,20 +137,23 @@ class TransportJobTest {
     job.pickUp("acct-anna", T0);
     job.deliver("acct-anna", T0);
 
-    assertThat(job.cancel(T0).changed()).isFalse();
-    assertThat(job.complete(T0).changed()).isTrue();
+    job.cancel(T0, T0);
+    assertThat(job.status()).isEqualTo(JobStatus.DELIVERED);
+    assertThat(job.endedAt()).as("the end is remembered all the same").isEqualTo(T0);
+    assertThat(job.complete(T0.plusSeconds(1), T0).changed()).isTrue();
     assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
-    assertThat(job.complete(T0).changed()).isFalse();
+    assertThat(job.complete(T0.plusSeconds(1), T0).changed()).isFalse();
   }
 
   @Test
   void aTombstoneStaysFinal() {
-    TransportJob tombstone = TransportJob.tombstone("plc-1", JobStatus.CANCELLED, T0);
+    TransportJob tombstone = TransportJob.tombstone("plc-1", JobStatus.CANCELLED, T0, T0);
 
     assertThat(tombstone.id()).isEqualTo("job-plc-1");
     assertThat(tombstone.awaitsDriver()).isFalse();
-    assertThat(tombstone.complete(T0).changed()).isFalse();
-    assertThatThrownBy(() -> TransportJob.tombstone("plc-1", JobStatus.PENDING, T0))
+    assertThat(tombstone.complete(T0, T0).changed()).isFalse();
+    assertThat(tombstone.lastKnownAt()).isEqualTo(T0);
+    assertThatThrownBy(() -> TransportJob.tombstone("plc-1", JobStatus.PENDING, T0, T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -175,7 +178,7 @@ class TransportJobTest {
   void aCancelledJobDisclosesNothing() {
     TransportJob job = Jobs.offered("plc-1", anna);
     job.accept("acct-anna", T0);
-    job.cancel(T0);
+    job.cancel(T0, T0);
 
     assertThat(job.destinationDisclosableTo("acct-anna", T0, GRACE)).isFalse();
   }
@@ -183,7 +186,8 @@ class TransportJobTest {
   @Test
   void aMoveWaitsForItsDayAndIsNeverAnnounced() {
     TransportJob move =
-        TransportJob.move("ref-1", "plc-1", "central", Jobs.PARIS_SHELTER_AREA, T0.plus(Duration.ofDays(2)), T0);
+        TransportJob.move(
+            "ref-1", "plc-1", "central", Jobs.PARIS_SHELTER_AREA, EscortNeeds.of(false), T0.plus(Duration.ofDays(2)), T0);
 
     assertThat(move.id()).isEqualTo("move-ref-1");
     assertThat(move.kind()).isEqualTo(JobKind.MOVE);
@@ -202,7 +206,7 @@ class TransportJobTest {
 
   @Test
   void aMoveWithoutAKnownShelterAreaWaitsForCoordinators() {
-    TransportJob move = TransportJob.move("ref-1", "plc-1", "central", null, T0, T0);
+    TransportJob move = TransportJob.move("ref-1", "plc-1", "central", null, EscortNeeds.of(false), T0, T0);
 
     assertThat(move.status()).isEqualTo(JobStatus.UNASSIGNED);
     assertThat(move.unassignedReason()).isEqualTo(UnassignedReason.UNKNOWN_PICKUP_AREA);
@@ -210,7 +214,119 @@ class TransportJobTest {
 
   @Test
   void aMoveDueAlreadyWaitsForADriverAtOnce() {
-    assertThat(TransportJob.move("ref-1", "plc-1", "central", Jobs.PARIS_SHELTER_AREA, T0, T0).status())
+    assertThat(TransportJob.move("ref-1", "plc-1", "central", Jobs.PARIS_SHELTER_AREA, EscortNeeds.of(false), T0, T0).status())
         .isEqualTo(JobStatus.PENDING);
+  }
+  @Test
+  void anUnassignedJobMayBeOfferedAgainAndTheOfferIsAnnounced() {
+    TransportJob job = Jobs.pending("plc-1", false);
+    job.noDriverAvailable(T0);
+    assertThat(job.mayBeOfferedAgain()).isTrue();
+    TravelTime eta = new TravelTime(12, EtaSource.ROUTING);
+
+    Transition offer = job.offerTo(anna, eta, T0.plusSeconds(60), TIMEOUT);
+
+    assertThat(job.status()).isEqualTo(JobStatus.OFFERED);
+    assertThat(job.unassignedReason()).isNull();
+    assertThat(offer.events()).containsExactly(new TransportEvent.DriverAssigned("job-plc-1", "plc-1", "acct-anna", eta));
+  }
+
+  @Test
+  void aJobWithoutAPickupAreaIsNeverOfferedAgain() {
+    TransportJob move = TransportJob.move("ref-1", "plc-1", "central", null, EscortNeeds.of(false), T0, T0);
+
+    assertThat(move.mayBeOfferedAgain()).isFalse();
+    assertThatThrownBy(() -> move.offerTo(anna, new TravelTime(5, EtaSource.ROUTING), T0, TIMEOUT))
+        .isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
+  void onlyAnOfferOrAnUnassignedJobCanBeOffered() {
+    TransportJob accepted = Jobs.offered("plc-1", anna);
+    accepted.accept("acct-anna", T0);
+
+    assertThatThrownBy(() -> accepted.offerTo(anna, new TravelTime(5, EtaSource.ROUTING), T0, TIMEOUT))
+        .isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
+  void aCoordinatorsReofferForgetsWhoDeclinedButKeepsTheJobUnassigned() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+    job.decline("acct-anna", T0);
+    job.noDriverAvailable(T0);
+
+    Transition forgotten = job.forgetDeclines(T0.plusSeconds(5));
+
+    assertThat(forgotten.changed()).isTrue();
+    assertThat(forgotten.events()).isEmpty();
+    assertThat(job.excludedDriverIds()).isEmpty();
+    assertThat(job.status()).isEqualTo(JobStatus.UNASSIGNED);
+    assertThat(job.unassignedReason()).isEqualTo(UnassignedReason.NO_DRIVER);
+    assertThat(anna.mayTake(job)).isTrue();
+    assertThat(job.forgetDeclines(T0).changed()).as("nothing left to forget").isFalse();
+    assertThatThrownBy(() -> Jobs.offered("plc-2", anna).forgetDeclines(T0)).isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
+  void aJobReplacedByANewHoldIsCancelledAndNamesItsSuccessor() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+
+    Transition replaced = job.replaceBy("job-plc-1-abc", T0);
+
+    assertThat(replaced.changed()).isTrue();
+    assertThat(replaced.events()).isEmpty();
+    assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(job.successorId()).isEqualTo("job-plc-1-abc");
+    assertThat(job.replaceBy("job-plc-1-abc", T0).changed()).as("repeated").isFalse();
+    assertThatThrownBy(() -> job.replaceBy("job-plc-1-def", T0)).isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
+  void aDeliveredJobReplacedByANewHoldStaysDelivered() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+    job.accept("acct-anna", T0);
+    job.pickUp("acct-anna", T0);
+    job.deliver("acct-anna", T0);
+
+    job.replaceBy("job-plc-1-abc", T0);
+
+    assertThat(job.status()).isEqualTo(JobStatus.DELIVERED);
+    assertThat(job.isReplaced()).isTrue();
+  }
+
+  @Test
+  void aLaterHoldGetsAJobIdOfItsOwnDerivedFromItsEvent() {
+    String first = TransportJob.successorIdFor("plc-1", "8f0c2a1e-77aa-4b1c-9d2e-0123456789ab");
+
+    assertThat(first).isEqualTo("job-plc-1-8f0c2a1e77aa");
+    assertThat(TransportJob.successorIdFor("plc-1", "8f0c2a1e-77aa-4b1c-9d2e-0123456789ab")).isEqualTo(first);
+    assertThat(TransportJob.successorIdFor("plc-1", "0b5e9d4c-1111-4b1c-9d2e-0123456789ab")).isNotEqualTo(first);
+    assertThat(TransportJob.successorIdFor("plc-1", "--")).startsWith("job-plc-1-").matches("[A-Za-z0-9._:-]+");
+  }
+
+  @Test
+  void aJobKnowsWhenItsHoldWasMadeAndWhenThePlacementEnded() {
+    TransportJob job = Jobs.pending("plc-1", false);
+
+    assertThat(job.causedBy("held-plc-1")).isTrue();
+    assertThat(job.causedBy("another-event")).isFalse();
+    assertThat(job.heldAfter(T0.minusSeconds(1))).isTrue();
+    assertThat(job.heldAfter(T0)).isFalse();
+    assertThat(job.lastKnownAt()).isEqualTo(T0);
+
+    job.cancel(T0.plusSeconds(300), T0.plusSeconds(301));
+
+    assertThat(job.lastKnownAt()).isEqualTo(T0.plusSeconds(300));
+    assertThat(job.cancel(T0.plusSeconds(200), T0).changed()).as("an older end teaches nothing").isFalse();
+    assertThat(job.endedAt()).isEqualTo(T0.plusSeconds(300));
+  }
+
+  @Test
+  void aMoveKeepsTheEscortRulesOfHerPickupAndAssumesAMinor() {
+    EscortNeeds pickup = new EscortNeeds(false, Gender.FEMALE, java.util.Set.of("ar"));
+
+    TransportJob move = TransportJob.move("ref-1", "plc-1", "central", Jobs.PARIS_SHELTER_AREA, pickup, T0, T0);
+
+    assertThat(move.escort()).isEqualTo(new EscortNeeds(true, Gender.FEMALE, java.util.Set.of("ar")));
   }
 }

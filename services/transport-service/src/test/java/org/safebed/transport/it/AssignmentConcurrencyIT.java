@@ -18,6 +18,7 @@ import org.safebed.transport.application.HeldBed;
 import org.safebed.transport.application.PlacementFollowUp;
 import org.safebed.transport.application.Reconciler;
 import org.safebed.transport.domain.Drivers;
+import org.safebed.transport.domain.EscortNeeds;
 import org.safebed.transport.domain.GeoPoint;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TransportJobs;
@@ -90,11 +91,12 @@ class AssignmentConcurrencyIT extends TransportScenario {
   void theReconcilerReleasesADriverAClaimLeftBehindAndAssignsAWaitingJob() {
     String stranded = driver("drv-stranded", 48.87, 2.36, true);
     // A crash after claiming the driver but before offering the job: the claim points nowhere.
-    assertThat(drivers.claim(stranded, "job-never-offered", true, clock.instant())).isTrue();
+    assertThat(drivers.claim(stranded, "job-never-offered", EscortNeeds.of(true), clock.instant())).isTrue();
     // A crash after creating the job but before assigning it.
     String placement = newPlacementId();
     assertThat(jobs.createIfAbsent(TransportJob.pickup(
-        placement, "shelter-alpha", "central", true, new GeoPoint(48.86, 2.35), new GeoPoint(48.85, 2.40),
+        jobId(placement), placement, "evt-" + placement, clock.instant(), "shelter-alpha", "central",
+        EscortNeeds.of(true), new GeoPoint(48.86, 2.35), new GeoPoint(48.85, 2.40),
         Instant.parse("2030-01-01T00:00:00Z"), clock.instant()))).isTrue();
 
     assertThat(reconciler.reconcile()).as("too young to touch").isZero();
@@ -117,9 +119,11 @@ class AssignmentConcurrencyIT extends TransportScenario {
     assertThat(driverDocument(busy).getString("currentJobId")).isEqualTo(jobId(placement));
   }
 
+  /** The bed-held of the placement's one hold: every call is a delivery of the same event. */
   private static HeldBed held(String placement) {
     return new HeldBed(
-        placement, "shelter-alpha", "central", true, new GeoPoint(48.86, 2.35), new GeoPoint(48.85, 2.40),
+        "evt-" + placement, Instant.parse("2026-11-22T18:00:00Z"), placement, "shelter-alpha", "central",
+        EscortNeeds.of(true), new GeoPoint(48.86, 2.35), new GeoPoint(48.85, 2.40),
         Instant.parse("2030-01-01T00:00:00Z"));
   }
 

@@ -50,13 +50,22 @@ public final class Broker {
     admin.deleteQueue(queue);
   }
 
-  /** Publishes an event with the SafeBed envelope; returns its event id. */
+  /** Publishes a new event with the SafeBed envelope, occurring now; returns its event id. */
   public String publish(String type, String placementId, Map<String, Object> data) {
     String eventId = UUID.randomUUID().toString();
+    publish(type, placementId, data, eventId, Instant.now());
+    return eventId;
+  }
+
+  /**
+   * Publishes an event with a given id and time: another delivery of one already published (same
+   * id, same time), or one that occurred earlier than it arrives.
+   */
+  public void publish(String type, String placementId, Map<String, Object> data, String eventId, Instant occurredAt) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("eventId", eventId);
     body.put("type", type);
-    body.put("occurredAt", Instant.now().toString());
+    body.put("occurredAt", occurredAt.toString());
     body.put("aggregateId", placementId);
     body.put("correlationId", placementId);
     body.put("data", data);
@@ -66,7 +75,6 @@ public final class Broker {
     properties.setCorrelationId(placementId);
     properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
     rabbit.send(exchange, type, new Message(JSON.writeValueAsBytes(body), properties));
-    return eventId;
   }
 
   /** Waits for a transport event of this type about this placement. */

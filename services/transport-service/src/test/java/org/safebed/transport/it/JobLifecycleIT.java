@@ -91,11 +91,13 @@ class JobLifecycleIT extends TransportScenario {
     driver("drv-dup-" + suffix(), 48.87, 2.36, true);
     driver("drv-dup2-" + suffix(), 48.88, 2.37, true);
     String placement = newPlacementId();
+    java.time.Instant heldAt = java.time.Instant.now();
+    String eventId = java.util.UUID.randomUUID().toString();
 
-    bedHeld(placement, true);
+    broker.publish("placement.bed-held.v1", placement, bedHeldData(placement, true), eventId, heldAt);
     awaitJob(placement, "OFFERED");
-    bedHeld(placement, true);
-    bedHeld(placement, true);
+    broker.publish("placement.bed-held.v1", placement, bedHeldData(placement, true), eventId, heldAt);
+    broker.publish("placement.bed-held.v1", placement, bedHeldData(placement, true), eventId, heldAt);
 
     assertThat(broker.all("transport.assigned.v1", placement, Duration.ofSeconds(2))).hasSize(1);
     assertThat(mongo.getCollection("transport_jobs").countDocuments(new org.bson.Document("placementId", placement)))
@@ -227,7 +229,10 @@ class JobLifecycleIT extends TransportScenario {
 
     placementEvent("placement.cancelled.v1", placement);
     awaitJob(placement, "CANCELLED");
-    bedHeld(placement, true);
+    // The hold it cancelled was made before the cancellation, whenever its event arrives.
+    broker.publish(
+        "placement.bed-held.v1", placement, bedHeldData(placement, true), java.util.UUID.randomUUID().toString(),
+        java.time.Instant.now().minusSeconds(60));
 
     assertThat(broker.all("transport.assigned.v1", placement, Duration.ofSeconds(2))).isEmpty();
     assertThat(absent(awaitJob(placement, "CANCELLED").path("driverId"))).isTrue();

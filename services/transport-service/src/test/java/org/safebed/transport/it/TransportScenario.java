@@ -126,21 +126,35 @@ public abstract class TransportScenario {
 
   /** Registers an on-duty, vetted driver through the coordinators' API; returns the driver id. */
   protected String driver(String subject, double lat, double lon, boolean escortsMinors) {
+    return driver(subject, lat, lon, escortsMinors, "FEMALE", "fr", "en");
+  }
+
+  protected String driver(
+      String subject, double lat, double lon, boolean escortsMinors, String gender, String... languages) {
+    return driver(subject, lat, lon, escortsMinors, gender, true, languages);
+  }
+
+  protected String driver(
+      String subject, double lat, double lon, boolean escortsMinors, String gender, boolean onDuty,
+      String... languages) {
     Http.Response created =
         http.post(
             "/api/transport/drivers",
             coordinator,
             """
-            {"accountSubject":"%s","vetted":true,"gender":"FEMALE","languages":["fr","en"],
-             "canEscortMinors":%s,"base":{"lat":%s,"lon":%s},"onDuty":true}
+            {"accountSubject":"%s","vetted":true,"gender":"%s","languages":[%s],
+             "canEscortMinors":%s,"base":{"lat":%s,"lon":%s},"onDuty":%s}
             """
-                .formatted(subject, escortsMinors, lat, lon));
+                .formatted(
+                    subject, gender, String.join(",", java.util.Arrays.stream(languages).map(l -> '"' + l + '"').toList()),
+                    escortsMinors, lat, lon, onDuty));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().path("id").asString();
   }
 
-  protected void bedHeld(String placementId, boolean minor) {
-    broker.publish("placement.bed-held.v1", placementId, bedHeldData(placementId, minor));
+  /** Publishes a new bed-held for the placement; returns its event id. */
+  protected String bedHeld(String placementId, boolean minor) {
+    return broker.publish("placement.bed-held.v1", placementId, bedHeldData(placementId, minor));
   }
 
   protected static Map<String, Object> bedHeldData(String placementId, boolean minor) {
@@ -181,6 +195,30 @@ public abstract class TransportScenario {
               job[0] = found.json();
             });
     return job[0];
+  }
+
+  /** The pick-up and move jobs of a placement as a coordinator sees them. */
+  protected java.util.List<JsonNode> jobsOf(String placementId) {
+    Http.Response all = http.get("/api/transport/jobs", coordinator);
+    assertThat(all.status()).as(all.toString()).isEqualTo(200);
+    java.util.List<JsonNode> jobs = new java.util.ArrayList<>();
+    for (JsonNode job : all.json()) {
+      if (placementId.equals(job.path("placementId").asString())) {
+        jobs.add(job);
+      }
+    }
+    return jobs;
+  }
+
+  /** Jobs of the placement that still have a journey ahead of them (at most one, ever). */
+  protected java.util.List<JsonNode> liveJobsOf(String placementId) {
+    java.util.Set<String> over = java.util.Set.of("CANCELLED", "COMPLETED", "DELIVERED");
+    return jobsOf(placementId).stream().filter(job -> !over.contains(job.path("status").asString())).toList();
+  }
+
+  /** The account (token subject) of a registered driver. */
+  protected String accountOf(String driverId) {
+    return driverDocument(driverId).getString("accountSubject");
   }
 
   /** A driver as stored. */

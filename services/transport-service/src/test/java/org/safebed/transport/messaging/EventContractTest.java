@@ -52,6 +52,22 @@ class EventContractTest {
   }
 
   @Test
+  void escortPreferencesAreOptionalAndSpelledAsTransportReadsThem() throws Exception {
+    Map<String, Object> data = producerData("placement.bed-held.v1");
+    AsyncApiSpecs spec = occupancy();
+    Map<String, Object> gender = spec.resolve(spec.properties(data).get("escortGender"));
+    Map<String, Object> languages = spec.resolve(spec.properties(data).get("languages"));
+
+    assertThat(spec.required(data)).doesNotContain("escortGender", "languages");
+    assertThat(gender.get("enum")).isEqualTo(List.of("FEMALE", "MALE"));
+    for (Object value : (List<?>) gender.get("enum")) {
+      assertThat(TransportSubscriptions.escortGender((String) value)).isNotNull();
+    }
+    assertThat(languages.get("type")).isEqualTo("array");
+    assertThat(spec.resolve(languages.get("items")).get("type")).isEqualTo("string");
+  }
+
+  @Test
   void placementReferenceFitsEveryPlacementEventTransportFollows() throws Exception {
     for (String type : List.of("placement.hold-expired.v1", "placement.cancelled.v1", "placement.checked-in.v1")) {
       Map<String, Object> data = producerData(type);
@@ -115,6 +131,9 @@ class EventContractTest {
     }
     if (type == Integer.class || type == int.class || type == Long.class) {
       return List.of("integer");
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return List.of("array");
     }
     throw new AssertionError("unexpected field type " + type);
   }
