@@ -2,6 +2,7 @@ package org.safebed.platform.web;
 
 import java.time.Clock;
 import java.util.Base64;
+import org.safebed.platform.web.audit.AuditEndpoint;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.health.MongoPingHealthIndicator;
 import org.safebed.platform.web.sealing.FieldSealer;
@@ -65,5 +66,11 @@ public class PlatformRecordsAutoConfiguration {
   @ConditionalOnMissingBean
   AuditTrail auditTrail(MongoTemplate mongo) {
     return new AuditTrail(mongo, Clock.systemUTC());
+  }
+
+  @Bean
+  @ConditionalOnBean(AuditTrail.class)
+  AuditEndpoint auditEndpoint(AuditTrail trail) {
+    return new AuditEndpoint(trail);
   }
 }

@@ -166,6 +166,15 @@ public final class AuditTrail {
     return last == null ? new Head(0, GENESIS) : headOf(last);
   }
 
+  /** The newest entry's sequence number and hash (0 and the genesis value for an empty log). */
+  public ChainHead head() {
+    Head newest = readHead(mongo.getCollection(COLLECTION));
+    return new ChainHead(newest.seq(), newest.hash());
+  }
+
+  /** The end of the chain, for an operator to record outside the database. */
+  public record ChainHead(long seq, String hash) {}
+
   /** Walks the whole chain and reports the first entry whose hash or link does not hold. */
   public AuditVerification verify() {
     String expectedPrevious = GENESIS;
