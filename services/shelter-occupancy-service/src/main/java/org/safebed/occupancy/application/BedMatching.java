@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import org.safebed.occupancy.config.OccupancyProperties;
@@ -23,6 +25,8 @@ import org.safebed.occupancy.domain.PlacementRequest;
 import org.safebed.occupancy.domain.Shelter;
 import org.safebed.occupancy.domain.ShelterCandidate;
 import org.safebed.occupancy.domain.ShelterRepository;
+import org.safebed.occupancy.domain.TravelEstimate;
+import org.safebed.occupancy.domain.TravelEstimates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,6 +40,13 @@ import org.springframework.stereotype.Component;
  * conflict, and the walk stops as soon as nothing left, queued or farther away, could rank before
  * the best shelter found. So a search reads a few cells and opens a few locations, however many
  * shelters there are.
+ *
+ * <p>The walk ranks by straight line (a cheap estimate with a true lower bound, which is what lets
+ * it stop early). It goes on until it knows the best few candidates (the shortlist, as many as
+ * {@link TravelEstimates#shortlistSize} says are worth it), asks the travel estimates for all of
+ * them in one call and ranks them again by the answer: a shelter quicker by road beats one nearer
+ * as the crow flies. Without an answer (transport slow, down or refusing) the straight-line order
+ * stands, and the match reasons say which estimate was used.
  *
  * <p>Order of writes, so that a crash anywhere is repairable: the placement exists (PENDING) before
  * any bed is taken; a bed is taken by one conditional update naming the placement (a placement can
@@ -59,6 +70,7 @@ public class BedMatching {
   private final BedRepository beds;
   private final ShelterSecrets secrets;
   private final MatchingPolicy policy;
+  private final TravelEstimates travelEstimates;
   private final OccupancyProperties properties;
   private final Clock clock;
 
@@ -68,6 +80,7 @@ public class BedMatching {
       BedRepository beds,
       ShelterSecrets secrets,
       MatchingPolicy policy,
+      TravelEstimates travelEstimates,
       OccupancyProperties properties,
       Clock clock) {
     this.placements = placements;
@@ -75,6 +88,7 @@ public class BedMatching {
     this.beds = beds;
     this.secrets = secrets;
     this.policy = policy;
+    this.travelEstimates = travelEstimates;
     this.properties = properties;
     this.clock = clock;
   }
@@ -119,18 +133,21 @@ public class BedMatching {
 
   /**
    * One search, resumable: after a refusal it goes on from where it stopped instead of reading the
-   * same cells and beds again.
+   * same cells and beds again (or asking for the same estimates again).
    */
   private final class Walk {
     private final Placement placement;
     private final PlacementRequest request;
     private final GeoPoint from;
     private final Instant now = clock.instant();
+    private final int shortlistSize = Math.max(1, travelEstimates.shortlistSize());
     private final List<GeoCell> cells;
     private final PriorityQueue<Queued> queue = new PriorityQueue<>(
         Comparator.comparingDouble(Queued::km).thenComparing(q -> q.shelter().id()));
     private final List<Queued> deferred = new ArrayList<>();
     private final List<Choice> viable = new ArrayList<>();
+    private final Map<String, TravelEstimate> estimated = new HashMap<>();
+    private boolean estimatesUnavailable;
     private int nextCell;
     private double reachedKm;
     private int located;
@@ -142,19 +159,51 @@ public class BedMatching {
       this.cells = GeoCell.within(from, policy.searchRadiusKm());
     }
 
+    /** The best candidate by the best estimate to be had, within her maximum travel time. */
     Optional<Choice> best() {
       while (true) {
-        Choice best = viable.stream().min((a, b) -> policy.ranking().compare(a.ranked(), b.ranked())).orElse(null);
-        loadWhileUnreadCouldWin(best);
+        List<Choice> shortlist = shortlist();
+        if (shortlist.isEmpty()) {
+          return Optional.empty();
+        }
+        List<RankedShelter> again = policy.rankAgain(
+            shortlist.stream().map(Choice::ranked).toList(), estimatesFor(shortlist));
+        for (RankedShelter ranked : again) {
+          Choice choice = choiceOf(ranked.shelter().id());
+          if (policy.withinMaxTravel(ranked, request)) {
+            return Optional.of(new Choice(ranked, choice.freeBeds(), located));
+          }
+          // Beyond her maximum by road: out, like a refused one; the search goes on.
+          refuse(choice);
+        }
+      }
+    }
+
+    void refuse(Choice choice) {
+      viable.removeIf(c -> c.ranked().shelter().id().equals(choice.ranked().shelter().id()));
+      queue.addAll(deferred);
+      deferred.clear();
+    }
+
+    /**
+     * Searches until the best {@code shortlistSize} candidates by straight line are known: a
+     * shelter that cannot beat the last of them cannot enter the shortlist.
+     */
+    private List<Choice> shortlist() {
+      while (true) {
+        List<Choice> byStraightLine =
+            viable.stream().sorted((a, b) -> policy.ranking().compare(a.ranked(), b.ranked())).toList();
+        Choice last = byStraightLine.size() >= shortlistSize ? byStraightLine.get(shortlistSize - 1) : null;
+        loadWhileUnreadCouldWin(last);
         Queued next = queue.peek();
         if (next == null) {
-          return Optional.ofNullable(best).map(b -> new Choice(b.ranked(), b.freeBeds(), located));
+          return byStraightLine.subList(0, Math.min(shortlistSize, byStraightLine.size()));
         }
-        if (best != null && !policy.couldBeat(next.shelter(), request, best.ranked(), now)) {
-          if (!policy.anythingFartherCouldBeat(next.km(), best.ranked())) {
-            return Optional.of(new Choice(best.ranked(), best.freeBeds(), located));
+        if (last != null && !policy.couldBeat(next.shelter(), request, last.ranked(), now)) {
+          if (!policy.anythingFartherCouldBeat(next.km(), last.ranked())) {
+            return byStraightLine.subList(0, shortlistSize);
           }
-          // Cannot beat this best, but may matter if it is refused.
+          // Cannot enter this shortlist, but may matter if one of it is refused.
           deferred.add(queue.poll());
           continue;
         }
@@ -166,16 +215,42 @@ public class BedMatching {
       }
     }
 
-    void refuse(Choice choice) {
-      viable.removeIf(c -> c.ranked().shelter().id().equals(choice.ranked().shelter().id()));
-      queue.addAll(deferred);
-      deferred.clear();
+    /**
+     * The estimates of the shortlist, in its order: one call for the candidates not asked about
+     * yet; once the estimates failed, this walk does not wait for them again.
+     */
+    private List<TravelEstimate> estimatesFor(List<Choice> shortlist) {
+      List<Shelter> unasked = shortlist.stream().map(c -> c.ranked().shelter())
+          .filter(shelter -> !estimated.containsKey(shelter.id()))
+          .toList();
+      if (!unasked.isEmpty() && !estimatesUnavailable) {
+        Optional<List<TravelEstimate>> answer =
+            travelEstimates.from(request.pickupArea(), unasked.stream().map(Shelter::area).toList());
+        if (answer.isPresent() && answer.get().size() == unasked.size()) {
+          for (int i = 0; i < unasked.size(); i++) {
+            estimated.put(unasked.get(i).id(), answer.get().get(i));
+          }
+        } else {
+          estimatesUnavailable = true;
+        }
+      }
+      List<RankedShelter> ranked = shortlist.stream().map(Choice::ranked).toList();
+      List<TravelEstimate> fallback = MatchingPolicy.straightLineFallback(ranked);
+      List<TravelEstimate> estimates = new ArrayList<>();
+      for (int i = 0; i < ranked.size(); i++) {
+        estimates.add(estimated.getOrDefault(ranked.get(i).shelter().id(), fallback.get(i)));
+      }
+      return estimates;
+    }
+
+    private Choice choiceOf(String shelterId) {
+      return viable.stream().filter(c -> c.ranked().shelter().id().equals(shelterId)).findFirst().orElseThrow();
     }
 
     /** Reads more cells while a shelter not read yet could be nearer than the nearest queued one. */
-    private void loadWhileUnreadCouldWin(Choice best) {
+    private void loadWhileUnreadCouldWin(Choice last) {
       while (nextCell < cells.size() && (queue.isEmpty() || queue.peek().km() > reachedKm)
-          && (best == null || policy.anythingFartherCouldBeat(reachedKm, best.ranked()))
+          && (last == null || policy.anythingFartherCouldBeat(reachedKm, last.ranked()))
           && !policy.beyondReach(reachedKm, request)) {
         reachedKm = reachedKm == 0 ? FIRST_RING_KM : reachedKm * RING_GROWTH;
         List<GeoCell> ring = new ArrayList<>();

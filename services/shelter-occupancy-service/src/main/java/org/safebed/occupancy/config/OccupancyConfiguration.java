@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(OccupancyProperties.class)
 public class OccupancyConfiguration {
 
-  /** Straight-line for now; a routing-based estimator (from the transport service) plugs in here. */
+  /**
+   * Straight line: it drives the search and its early stop, which need a true lower bound. Road
+   * times from the transport service re-rank the shortlist afterwards (TravelEstimatesConfiguration).
+   */
   @Bean
   TravelTimeEstimator travelTimeEstimator() {
     return StraightLineTravelTime.DEFAULT;

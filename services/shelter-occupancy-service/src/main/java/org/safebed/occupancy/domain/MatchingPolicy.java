@@ -21,7 +21,10 @@ import java.util.List;
  *
  * <p>Matching runs in two steps so that exact locations are opened only when needed: a cheap
  * pre-selection on clear facts and the coarse area ({@link #worthLocating}, {@link #couldBeat}),
- * then the exact rules on the few remaining candidates ({@link #rank}).
+ * then the exact rules on the few remaining candidates ({@link #rank}). The hard rules and the
+ * search use {@code travelTime}, a straight-line estimate that has a true lower bound; the best few
+ * candidates it finds are then ranked again by a better estimate where one can be had
+ * ({@link #rankAgain}), so a shelter quicker by road wins over one nearer as the crow flies.
  */
 public record MatchingPolicy(
     double maxDistanceKm, TravelTimeEstimator travelTime, Duration staleAfter, Duration rankingBand) {
@@ -45,10 +48,19 @@ public record MatchingPolicy(
     this(maxDistanceKm, travelTime, Duration.ofHours(24), Duration.ofMinutes(15));
   }
 
-  /** A qualifying shelter with its exact travel time. */
-  public record RankedShelter(Shelter shelter, Duration travelTime, boolean stale) {
+  /** A qualifying shelter with its travel time and where that estimate comes from. */
+  public record RankedShelter(Shelter shelter, Duration travelTime, boolean stale, TravelEstimate.Source source) {
+    public RankedShelter(Shelter shelter, Duration travelTime, boolean stale) {
+      this(shelter, travelTime, stale, TravelEstimate.Source.STRAIGHT_LINE);
+    }
+
     public RankedShelter(Shelter shelter, Duration travelTime) {
       this(shelter, travelTime, false);
+    }
+
+    /** The same shelter, timed by another estimate. */
+    public RankedShelter estimatedAs(TravelEstimate estimate) {
+      return new RankedShelter(shelter, estimate.time(), stale, estimate.source());
     }
   }
 
@@ -82,6 +94,34 @@ public record MatchingPolicy(
             candidate.shelter().isCapacityStale(now, staleAfter)))
         .sorted(ranking())
         .toList();
+  }
+
+  /** A shortlist ranked again, best first, by other estimates: one per candidate, same order. */
+  public List<RankedShelter> rankAgain(List<RankedShelter> shortlist, List<TravelEstimate> estimates) {
+    if (estimates.size() != shortlist.size()) {
+      throw new InvalidValueException("one estimate per candidate is needed");
+    }
+    List<RankedShelter> again = new ArrayList<>();
+    for (int i = 0; i < shortlist.size(); i++) {
+      again.add(shortlist.get(i).estimatedAs(estimates.get(i)));
+    }
+    again.sort(ranking());
+    return again;
+  }
+
+  /** The shortlist's own straight-line times, marked as standing in for the estimates that could not be had. */
+  public static List<TravelEstimate> straightLineFallback(List<RankedShelter> shortlist) {
+    return shortlist.stream()
+        .map(ranked -> new TravelEstimate(ranked.travelTime(), TravelEstimate.Source.STRAIGHT_LINE_FALLBACK))
+        .toList();
+  }
+
+  /**
+   * Whether she may be driven to the shelter in the time it is estimated at: a better estimate than
+   * the search's can still put it beyond her maximum.
+   */
+  public boolean withinMaxTravel(RankedShelter ranked, PlacementRequest request) {
+    return withinMaxTravel(ranked.travelTime(), request);
   }
 
   public Comparator<RankedShelter> ranking() {
@@ -146,6 +186,7 @@ public record MatchingPolicy(
     }
     reasons.add("TRAVEL_MINUTES: " + chosen.travelTime().toMinutes()
         + (request.maxTravelMinutes() == null ? "" : " (max " + request.maxTravelMinutes() + ")"));
+    reasons.add("TRAVEL_ESTIMATE: " + chosen.source());
     reasons.add(chosen.stale() ? "CAPACITY_STALE" : "CAPACITY_FRESH");
     reasons.add("RANK: " + rank + " of " + ranked + " located candidates");
     return reasons;

@@ -153,7 +153,9 @@ public record Placement(
         shelter.codeName(),
         shelter.region(),
         request.person().isMinor(),
-        request.location().roundedTo(PlacementEvent.PICKUP_AREA_STEP_DEGREES),
+        request.escortGender(),
+        request.languages(),
+        request.pickupArea(),
         shelter.area().roundedTo(Shelter.AREA_STEP_DEGREES),
         expiresAt));
   }

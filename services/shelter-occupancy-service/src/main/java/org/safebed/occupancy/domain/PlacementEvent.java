@@ -3,6 +3,7 @@ package org.safebed.occupancy.domain;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What other services learn about a placement. Data is opaque ids and coarse facts only: never an
@@ -19,12 +20,18 @@ public sealed interface PlacementEvent {
 
   Map<String, Object> data();
 
+  /**
+   * @param escortGender the escort she asked for, null for no preference (then left out)
+   * @param languages the languages she speaks, for choosing a driver (left out when none)
+   */
   record BedHeld(
       String placementId,
       String shelterId,
       String shelterCodeName,
       String region,
       boolean minor,
+      EscortGender escortGender,
+      Set<String> languages,
       GeoPoint pickupArea,
       GeoPoint destinationArea,
       Instant holdExpiresAt)
@@ -41,6 +48,12 @@ public sealed interface PlacementEvent {
       data.put("shelterCodeName", shelterCodeName);
       data.put("region", region);
       data.put("minor", minor);
+      if (escortGender != null) {
+        data.put("escortGender", escortGender.name());
+      }
+      if (languages != null && !languages.isEmpty()) {
+        data.put("languages", languages.stream().sorted().toList());
+      }
       data.put("pickupArea", area(pickupArea));
       data.put("destinationArea", area(destinationArea));
       data.put("holdExpiresAt", holdExpiresAt.toString());

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * @param keepApart opaque tokens (keyed hashes of case references) of people she must be kept apart
  *     from; the domain only compares them
  * @param maxTravelMinutes the longest acceptable drive, null for the service's search radius only
+ * @param escortGender the gender she asks her driver/escort to be, null for no preference (transport's
+ *     rule; matching does not use it)
  */
 public record PlacementRequest(
     Person person,
@@ -25,7 +27,8 @@ public record PlacementRequest(
     Set<String> languages,
     Set<String> keepApart,
     Integer maxTravelMinutes,
-    Urgency urgency) {
+    Urgency urgency,
+    EscortGender escortGender) {
 
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
   public static final int MAX_TRAVEL_MINUTES = 1440;
@@ -52,7 +55,7 @@ public record PlacementRequest(
   }
 
   public PlacementRequest(Person person, Set<Need> needs, GeoPoint location, List<ExclusionZone> exclusionZones) {
-    this(person, needs, location, exclusionZones, Set.of(), Set.of(), Set.of(), null, Urgency.NORMAL);
+    this(person, needs, location, exclusionZones, Set.of(), Set.of(), Set.of(), null, Urgency.NORMAL, null);
   }
 
   /** {@code Set.copyOf} would throw a bare NPE on a null item; an empty list item is a caller's error. */
@@ -66,6 +69,11 @@ public record PlacementRequest(
     return Set.copyOf(values);
   }
 
+  /** Where she is, as coarse as transport learns it (bed-held): what may leave this service. */
+  public GeoPoint pickupArea() {
+    return location.roundedTo(PlacementEvent.PICKUP_AREA_STEP_DEGREES);
+  }
+
   public boolean excludes(GeoPoint point) {
     return exclusionZones.stream().anyMatch(zone -> zone.contains(point));
   }
@@ -73,13 +81,13 @@ public record PlacementRequest(
   /** The same request with keep-apart tokens (computed from case references outside the domain). */
   public PlacementRequest withKeepApart(Set<String> tokens) {
     return new PlacementRequest(person, needs, location, exclusionZones, specialisms, languages, tokens,
-        maxTravelMinutes, urgency);
+        maxTravelMinutes, urgency, escortGender);
   }
 
   /** The same person and constraints, from another place and with another urgency (relocation). */
   public PlacementRequest relocated(GeoPoint from, Urgency newUrgency) {
     return new PlacementRequest(person, needs, from, exclusionZones, specialisms, languages, keepApart,
-        maxTravelMinutes, newUrgency);
+        maxTravelMinutes, newUrgency, escortGender);
   }
 
   /**
@@ -115,6 +123,9 @@ public record PlacementRequest(
     }
     if (urgency != Urgency.NORMAL) {
       form.append("|urgency=").append(urgency);
+    }
+    if (escortGender != null) {
+      form.append("|escortGender=").append(escortGender);
     }
     return form.toString();
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.safebed.occupancy.domain.EscortGender;
 import org.safebed.occupancy.domain.ExclusionZone;
 import org.safebed.occupancy.domain.Gender;
 import org.safebed.occupancy.domain.GeoPoint;
@@ -55,11 +56,16 @@ public class RequestDocuments {
     if (r.maxTravelMinutes() != null) {
       document.append("maxTravelMinutes", r.maxTravelMinutes());
     }
+    // Not sensitive (a preference about the driver, like her languages): stored plainly.
+    if (r.escortGender() != null) {
+      document.append("escortGender", r.escortGender().name());
+    }
     return document;
   }
 
   PlacementRequest fromDocument(String placementId, Document d) {
     String urgency = d.getString("urgency");
+    String escortGender = d.getString("escortGender");
     return new PlacementRequest(
         new Person(d.getInteger("ageYears"), Gender.valueOf(d.getString("gender"))),
         Set.copyOf(d.getList("needs", String.class, List.of()).stream().map(Need::valueOf).toList()),
@@ -69,7 +75,8 @@ public class RequestDocuments {
         Set.copyOf(d.getList("languages", String.class, List.of())),
         Set.copyOf(d.getList("keepApart", String.class, List.of())),
         d.getInteger("maxTravelMinutes"),
-        urgency == null ? Urgency.NORMAL : Urgency.valueOf(urgency));
+        urgency == null ? Urgency.NORMAL : Urgency.valueOf(urgency),
+        escortGender == null ? null : EscortGender.valueOf(escortGender));
   }
 
   String sealLocation(String placementId, GeoPoint location) {

@@ -13,6 +13,7 @@ import org.safebed.occupancy.application.ShelterAdministration.ShelterView;
 import org.safebed.occupancy.domain.Bed;
 import org.safebed.occupancy.domain.BedCounts;
 import org.safebed.occupancy.domain.Eligibility;
+import org.safebed.occupancy.domain.EscortGender;
 import org.safebed.occupancy.domain.ExclusionZone;
 import org.safebed.occupancy.domain.Gender;
 import org.safebed.occupancy.domain.GeoPoint;
@@ -68,7 +69,8 @@ final class WebMapping {
         Set.copyOf(noEmptyItems(dto.getLanguages(), "languages")),
         Set.of(),
         dto.getMaxTravelMinutes(),
-        dto.getUrgency() == null ? Urgency.NORMAL : Urgency.valueOf(dto.getUrgency().getValue()));
+        dto.getUrgency() == null ? Urgency.NORMAL : Urgency.valueOf(dto.getUrgency().getValue()),
+        dto.getEscortGender() == null ? null : EscortGender.valueOf(dto.getEscortGender().getValue()));
   }
 
   static Set<String> keepApartFrom(PlacementRequestDto dto) {

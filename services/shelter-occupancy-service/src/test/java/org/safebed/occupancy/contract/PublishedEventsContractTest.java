@@ -8,7 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 import org.safebed.occupancy.domain.CheckOutReason;
+import org.safebed.occupancy.domain.EscortGender;
+import org.safebed.occupancy.domain.Gender;
+import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.occupancy.domain.Person;
+import org.safebed.occupancy.domain.PlacementRequest;
+import org.safebed.occupancy.domain.Urgency;
 import org.safebed.occupancy.domain.Fixtures;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementEvent;
@@ -38,6 +45,11 @@ class PublishedEventsContractTest {
     Placement pending = Fixtures.pending(Fixtures.girlOf14At(new org.safebed.occupancy.domain.GeoPoint(48.9, 2.3)));
     events.addAll(pending.holdBed(Fixtures.shelter("s-9", new org.safebed.occupancy.domain.GeoPoint(48.7, 2.2),
         Fixtures.MINOR_GIRLS), "s-9-bed-1", T0.plusSeconds(3600), T0).events());
+    Placement withPreferences = Fixtures.pending(new PlacementRequest(new Person(15, Gender.FEMALE), Set.of(),
+        new GeoPoint(48.9, 2.3), List.of(), Set.of(), Set.of("ro", "uk"), Set.of(), null, Urgency.NORMAL,
+        EscortGender.FEMALE));
+    events.addAll(withPreferences.holdBed(Fixtures.shelter("s-8", new GeoPoint(48.7, 2.2), Fixtures.MINOR_GIRLS),
+        "s-8-bed-1", T0.plusSeconds(3600), T0).events());
     events.addAll(held.expireHold(T0.plus(Duration.ofHours(2))).events());
     events.addAll(held.cancel(T0).events());
     Placement in = held.checkIn(T0).placement();
@@ -74,6 +86,16 @@ class PublishedEventsContractTest {
           Map<String, Object> nestedProperties = AsyncApiSchemas.map(property.get("properties"));
           assertThat(nested.keySet()).as(where).containsAll(AsyncApiSchemas.strings(property.get("required")));
           assertThat(nestedProperties.keySet()).as(where).containsAll(nested.keySet());
+        }
+        case "array" -> {
+          assertThat(value).as(where).isInstanceOf(List.class);
+          List<?> items = (List<?>) value;
+          if (property.get("maxItems") instanceof Number max) {
+            assertThat(items).as(where).hasSizeLessThanOrEqualTo(max.intValue());
+          }
+          if (AsyncApiSchemas.map(property.get("items")).get("pattern") instanceof String pattern) {
+            assertThat(items).as(where).allSatisfy(item -> assertThat(String.valueOf(item)).matches(pattern));
+          }
         }
         default -> { }
       }

@@ -19,7 +19,7 @@ class MatchingRulesTest {
 
   private PlacementRequest request(Set<Need> needs, Set<Specialism> specialisms, Set<String> languages, Integer maxTravel) {
     return new PlacementRequest(new Person(14, Gender.FEMALE), needs, found, List.of(), specialisms, languages,
-        Set.of(), maxTravel, Urgency.NORMAL);
+        Set.of(), maxTravel, Urgency.NORMAL, null);
   }
 
   private static ShelterCandidate candidate(String id, GeoPoint at, Eligibility eligibility, Instant confirmedAt) {
@@ -93,17 +93,53 @@ class MatchingRulesTest {
   }
 
   @Test
+  void aShortlistRankedAgainByRoadPutsTheQuickerFirstAndKeepsTheSource() {
+    ShelterCandidate nearer = candidate("nearer", new GeoPoint(48.95, 2.40), MINOR_GIRLS, NOW);
+    ShelterCandidate quicker = candidate("quicker", new GeoPoint(48.75, 2.30), MINOR_GIRLS, NOW);
+    PlacementRequest her = request(Set.of(), Set.of(), Set.of(), null);
+    List<MatchingPolicy.RankedShelter> byStraightLine = policy.rank(her, List.of(quicker, nearer), NOW);
+    assertThat(byStraightLine).extracting(r -> r.shelter().id()).containsExactly("nearer", "quicker");
+
+    List<MatchingPolicy.RankedShelter> byRoad = policy.rankAgain(byStraightLine, List.of(
+        new TravelEstimate(Duration.ofMinutes(41), TravelEstimate.Source.ROUTING),
+        new TravelEstimate(Duration.ofMinutes(14), TravelEstimate.Source.ROUTING)));
+
+    assertThat(byRoad).extracting(r -> r.shelter().id()).containsExactly("quicker", "nearer");
+    assertThat(byRoad.getFirst().travelTime()).isEqualTo(Duration.ofMinutes(14));
+    assertThat(policy.reasons(byRoad.getFirst(), 1, 2, her)).contains("TRAVEL_MINUTES: 14", "TRAVEL_ESTIMATE: ROUTING");
+    assertThat(policy.withinMaxTravel(byRoad.getLast(), request(Set.of(), Set.of(), Set.of(), 30)))
+        .as("41 minutes by road is beyond a maximum of 30").isFalse();
+  }
+
+  @Test
+  void withoutEstimatesTheStraightLineOrderStandsMarkedAsAFallback() {
+    PlacementRequest her = request(Set.of(), Set.of(), Set.of(), null);
+    List<MatchingPolicy.RankedShelter> byStraightLine = policy.rank(her, List.of(
+        candidate("nearer", new GeoPoint(48.95, 2.40), MINOR_GIRLS, NOW),
+        candidate("farther", new GeoPoint(48.75, 2.30), MINOR_GIRLS, NOW)), NOW);
+
+    List<MatchingPolicy.RankedShelter> again =
+        policy.rankAgain(byStraightLine, MatchingPolicy.straightLineFallback(byStraightLine));
+
+    assertThat(again).extracting(r -> r.shelter().id()).containsExactly("nearer", "farther");
+    assertThat(again).extracting(MatchingPolicy.RankedShelter::travelTime)
+        .containsExactlyElementsOf(byStraightLine.stream().map(MatchingPolicy.RankedShelter::travelTime).toList());
+    assertThat(policy.reasons(again.getFirst(), 1, 2, her)).contains("TRAVEL_ESTIMATE: STRAIGHT_LINE_FALLBACK");
+  }
+
+  @Test
   void matchReasonsNameRulesAndNumbersButNoPlace() {
     PlacementRequest request = new PlacementRequest(new Person(14, Gender.FEMALE), Set.of(Need.WHEELCHAIR_ACCESS),
         found, List.of(new ExclusionZone(new GeoPoint(48.95, 2.40), 15)), Set.of(), Set.of("fr"), Set.of("t"), 60,
-        Urgency.HIGH);
+        Urgency.HIGH, null);
     MatchingPolicy.RankedShelter chosen = new MatchingPolicy.RankedShelter(
         candidate("x", new GeoPoint(48.75, 2.25), MINOR_GIRLS, NOW).shelter(), Duration.ofMinutes(23), false);
 
     List<String> reasons = policy.reasons(chosen, 1, 4, request);
 
     assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("ELIGIBLE"))
-        .contains("OUTSIDE_EXCLUSION_ZONES: 1", "TRAVEL_MINUTES: 23 (max 60)", "CAPACITY_FRESH")
+        .contains("OUTSIDE_EXCLUSION_ZONES: 1", "TRAVEL_MINUTES: 23 (max 60)", "TRAVEL_ESTIMATE: STRAIGHT_LINE",
+            "CAPACITY_FRESH")
         .anySatisfy(r -> assertThat(r).startsWith("NO_KEEP_APART_CONFLICT"));
     assertThat(String.join(" ", reasons)).doesNotContain("48.", "2.25", "2.40");
   }

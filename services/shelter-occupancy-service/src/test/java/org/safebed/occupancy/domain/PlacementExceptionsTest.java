@@ -11,6 +11,7 @@ import static org.safebed.occupancy.domain.Fixtures.pending;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class PlacementExceptionsTest {
     ExclusionZone home = new ExclusionZone(new GeoPoint(48.95, 2.40), 15);
     PlacementRequest request = new PlacementRequest(new Person(15, Gender.FEMALE), Set.of(Need.WHEELCHAIR_ACCESS),
         new GeoPoint(48.9, 2.3), List.of(home), Set.of(Specialism.TRAFFICKING), Set.of("ro"), Set.of("token-x"), 90,
-        Urgency.NORMAL);
+        Urgency.NORMAL, EscortGender.FEMALE);
     Placement resident = Placement.requested("p-9", "police-a", request, "sealed", "case-token", "key", "fp", T0)
         .holdBed(Fixtures.shelter("s-1", new GeoPoint(48.7, 2.2), MINOR_GIRLS), "s-1-bed-1", expiry, T0).placement()
         .checkIn(T0).placement();
@@ -90,6 +91,11 @@ class PlacementExceptionsTest {
     assertThat(relocation.request().specialisms()).containsExactly(Specialism.TRAFFICKING);
     assertThat(relocation.request().needs()).containsExactly(Need.WHEELCHAIR_ACCESS);
     assertThat(relocation.request().location()).as("she leaves from her shelter's area").isEqualTo(shelterArea);
+    assertThat(relocation.request().escortGender()).isEqualTo(EscortGender.FEMALE);
+    Map<String, Object> heldAgain = relocation.holdBed(Fixtures.shelter("s-2", new GeoPoint(48.6, 2.1), MINOR_GIRLS),
+        "s-2-bed-1", expiry, T0.plusSeconds(6)).events().getFirst().data();
+    assertThat(heldAgain).as("the driver of the relocation follows her escort preferences too")
+        .containsEntry("escortGender", "FEMALE").containsEntry("languages", List.of("ro"));
   }
 
   @Test
@@ -152,11 +158,11 @@ class PlacementExceptionsTest {
     GeoPoint here = new GeoPoint(1, 1);
     Person her = new Person(14, Gender.FEMALE);
     assertThatThrownBy(() -> new PlacementRequest(her, Set.of(), here, List.of(), Set.of(), Set.of("eng"), Set.of(),
-        null, null)).isInstanceOf(InvalidValueException.class);
+        null, null, null)).isInstanceOf(InvalidValueException.class);
     assertThatThrownBy(() -> new PlacementRequest(her, Set.of(), here, List.of(), Set.of(), Set.of(), Set.of(" "),
-        null, null)).isInstanceOf(InvalidValueException.class);
+        null, null, null)).isInstanceOf(InvalidValueException.class);
     assertThatThrownBy(() -> new PlacementRequest(her, Set.of(), here, List.of(), Set.of(), Set.of(), Set.of(),
-        0, null)).isInstanceOf(InvalidValueException.class);
+        0, null, null)).isInstanceOf(InvalidValueException.class);
     java.util.Set<Need> withNull = new java.util.HashSet<>();
     withNull.add(null);
     assertThatThrownBy(() -> new PlacementRequest(her, withNull, here, List.of()))

@@ -10,7 +10,9 @@ import static org.safebed.occupancy.domain.Fixtures.pending;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PlacementTest {
@@ -37,6 +39,28 @@ class PlacementTest {
     assertThat(data).containsOnlyKeys("placementId", "shelterId", "shelterCodeName", "region", "minor",
         "pickupArea", "destinationArea", "holdExpiresAt");
     assertThat(data.toString()).doesNotContain("48.7523", "2.2514", "48.9362", "2.3574", "sealed");
+  }
+
+  @Test
+  void bedHeldCarriesHerEscortPreferencesWhenSheGaveThem() {
+    PlacementRequest request = new PlacementRequest(new Person(14, Gender.FEMALE), Set.of(), new GeoPoint(48.9, 2.3),
+        List.of(), Set.of(), Set.of("ro", "fr"), Set.of(), null, Urgency.NORMAL, EscortGender.FEMALE);
+    Shelter shelter = Fixtures.shelter("s-1", new GeoPoint(48.75, 2.25), MINOR_GIRLS);
+
+    Map<String, Object> data = pending(request).holdBed(shelter, "s-1-bed-1", expiry, T0).events().getFirst().data();
+
+    assertThat(data).containsEntry("escortGender", "FEMALE").containsEntry("languages", List.of("fr", "ro"));
+  }
+
+  @Test
+  void bedHeldLeavesOutEscortPreferencesSheDidNotGive() {
+    PlacementRequest request = new PlacementRequest(new Person(14, Gender.FEMALE), Set.of(), new GeoPoint(48.9, 2.3),
+        List.of(), Set.of(), Set.of(), Set.of(), null, Urgency.NORMAL, null);
+    Shelter shelter = Fixtures.shelter("s-1", new GeoPoint(48.75, 2.25), MINOR_GIRLS);
+
+    Map<String, Object> data = pending(request).holdBed(shelter, "s-1-bed-1", expiry, T0).events().getFirst().data();
+
+    assertThat(data).doesNotContainKeys("escortGender", "languages");
   }
 
   @Test

@@ -35,6 +35,8 @@ final class InstanceWithOwnKey implements AutoCloseable {
         "--safebed.occupancy.reconcile-interval=1h",
         "--safebed.occupancy.waitlist-interval=1h",
         "--safebed.occupancy.escalation-interval=1h",
+        "--safebed.occupancy.travel-estimates.base-url=" + OccupancyIT.NO_SERVICE,
+        "--safebed.occupancy.service-credentials.token-uri=" + OccupancyIT.NO_SERVICE + "/oauth2/token",
         "--safebed.occupancy.max-distance-km=" + running.getProperty("safebed.occupancy.max-distance-km")));
     SHARED.forEach(name -> args.add("--" + name + "=" + running.getRequiredProperty(name)));
     TestTokens.trustProperties().forEach((name, value) -> args.add("--" + name + "=" + value));

@@ -41,12 +41,22 @@ import tools.jackson.databind.JsonNode;
     "safebed.occupancy.live-poll-interval=500ms",
     "safebed.occupancy.live-heartbeat=1s",
     "safebed.messaging.relay-interval=1s",
-    "safebed.messaging.max-backoff=2s"
+    "safebed.messaging.max-backoff=2s",
+    // No transport service here: travel estimates fail at once and matching ranks by straight line.
+    "safebed.occupancy.travel-estimates.base-url=" + OccupancyIT.NO_SERVICE,
+    "safebed.occupancy.service-credentials.token-uri=" + OccupancyIT.NO_SERVICE + "/oauth2/token"
 })
 public abstract class OccupancyIT {
 
-  /** 5° of longitude on the equator is ~556 km: more than the 300 km radius plus shelter offsets. */
+  /** A port nothing listens on (connections are refused at once). */
+  protected static final String NO_SERVICE = "http://127.0.0.1:1";
+
+  /**
+   * 5° of longitude near the equator is ~556 km (~520 km at 20°): more than the 300 km radius plus
+   * shelter offsets. Rows of areas are 20° of latitude apart.
+   */
   private static final AtomicInteger NEXT_AREA = new AtomicInteger();
+  private static final int AREAS_PER_ROW = 68;
 
   protected static final String ADDRESS_MARK = "Rue des Tests";
 
@@ -67,10 +77,12 @@ public abstract class OccupancyIT {
   /** A fresh area no other test uses. */
   protected static GeoPoint newArea() {
     int n = NEXT_AREA.getAndIncrement();
-    if (n >= 68) {
+    if (n >= 2 * AREAS_PER_ROW) {
       throw new IllegalStateException("out of test areas");
     }
-    return new GeoPoint(n % 2 == 0 ? 1.0 : -1.0, -170 + 5.0 * n);
+    int row = n / AREAS_PER_ROW;
+    int column = n % AREAS_PER_ROW;
+    return new GeoPoint((column % 2 == 0 ? 1.0 : -1.0) + 20.0 * row, -170 + 5.0 * column);
   }
 
   protected static GeoPoint offset(GeoPoint area, double dLat, double dLon) {

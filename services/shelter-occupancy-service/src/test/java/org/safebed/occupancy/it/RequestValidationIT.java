@@ -48,6 +48,9 @@ class RequestValidationIT extends OccupancyIT {
     assertRejected(police, Http.json(with(valid, "location", Map.of("lat", 48.0))));
     assertRejected(police, Http.json(with(valid, "exclusionZones", List.of(Map.of("lat", 48.0, "lon", 2.0, "radiusKm", 0)))));
     assertRejected(police, Http.json(with(valid, "needs", List.of("FLYING"))));
+    assertRejected(police, Http.json(with(valid, "escortGender", "NON_BINARY")));
+    assertRejected(police, Http.json(with(valid, "escortGender", "female")));
+    assertRejected(police, Http.json(with(valid, "escortGender", 1)));
     assertRejected(police, Http.json(with(valid, "policeCaseRef", "")));
     assertRejected(police, Http.json(with(valid, "policeCaseRef", "<script>")));
     assertRejected(police, Http.json(without(valid, "person")));

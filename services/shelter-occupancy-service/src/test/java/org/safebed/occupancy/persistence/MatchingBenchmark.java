@@ -53,6 +53,9 @@ import org.springframework.test.context.TestPropertySource;
     "safebed.occupancy.reconcile-interval=1h",
     "safebed.occupancy.waitlist-interval=1h",
     "safebed.occupancy.escalation-interval=1h",
+    // Measures matching itself: no transport service answers, so no estimates are waited for.
+    "safebed.occupancy.travel-estimates.base-url=http://127.0.0.1:1",
+    "safebed.occupancy.service-credentials.token-uri=http://127.0.0.1:1/oauth2/token",
 })
 class MatchingBenchmark {
 
@@ -128,7 +131,7 @@ class MatchingBenchmark {
         ? List.of(new ExclusionZone(new GeoPoint(where.lat() + 0.05, where.lon() + 0.05), 10)) : List.of();
     Integer maxTravel = RANDOM.nextInt(5) == 0 ? 90 : null;
     PlacementRequest request = new PlacementRequest(new Person(age, gender), needs, where, zones, Set.of(), Set.of(),
-        Set.of(), maxTravel, Urgency.NORMAL);
+        Set.of(), maxTravel, Urgency.NORMAL, null);
     String id = UUID.randomUUID().toString();
     Placement placement = Placement.requested(id, "bench-police", request, "sealed", "token-" + id, id, "fp",
         Instant.now());

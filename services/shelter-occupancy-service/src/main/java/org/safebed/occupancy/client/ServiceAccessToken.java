@@ -1,0 +1,74 @@
+package org.safebed.occupancy.client;
+
+import org.safebed.occupancy.config.ServiceCredentialsProperties;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+
+/**
+ * This service's own access token (OAuth2 client-credentials grant), through Spring Security's
+ * OAuth2 client: kept until shortly before it expires, asked for again once a resource server
+ * refused it. Neither the token nor the secret is ever logged.
+ */
+final class ServiceAccessToken {
+
+  private static final String REGISTRATION = "safebed-identity-provider";
+
+  private final InMemoryOAuth2AuthorizedClientService issued;
+  private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
+  private final String clientId;
+
+  ServiceAccessToken(ServiceCredentialsProperties credentials, ClientHttpRequestFactory requests) {
+    InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(
+        ClientRegistration.withRegistrationId(REGISTRATION)
+            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .clientId(credentials.clientId())
+            .clientSecret(credentials.clientSecret())
+            .tokenUri(credentials.tokenUri())
+            .build());
+    RestClientClientCredentialsTokenResponseClient tokenEndpoint = new RestClientClientCredentialsTokenResponseClient();
+    // As Spring Security's own default, but with the time limits of this service's calls.
+    tokenEndpoint.setRestClient(RestClient.builder()
+        .requestFactory(requests)
+        .configureMessageConverters(converters -> converters
+            .addCustomConverter(new FormHttpMessageConverter())
+            .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+        .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+        .build());
+    this.issued = new InMemoryOAuth2AuthorizedClientService(registrations);
+    this.manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, issued);
+    manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+        .clientCredentials(grant -> grant.accessTokenResponseClient(tokenEndpoint))
+        .build());
+    this.clientId = credentials.clientId();
+  }
+
+  /** The current token, fetched when there is none or it is about to expire. */
+  String current() {
+    // The service acts as itself: one token for all requests, whoever made them.
+    OAuth2AuthorizedClient client = manager.authorize(
+        OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(clientId).build());
+    if (client == null) {
+      throw new IllegalStateException("no access token was issued");
+    }
+    return client.getAccessToken().getTokenValue();
+  }
+
+  /** A resource server refused the token: the next call asks for a new one. */
+  void discard() {
+    issued.removeAuthorizedClient(REGISTRATION, clientId);
+  }
+}
