@@ -5,6 +5,7 @@ import org.safebed.gateway.config.GatewayProperties;
 import org.safebed.gateway.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -12,8 +13,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits each authenticated user ({@code sub} of the token) to the configured rate; runs after the
- * security filter chain, which has already refused requests without a valid token.
+ * Limits each authenticated user ({@code sub} of her bearer token or of her console sign-in, one
+ * budget for both) to the configured rate; runs after the security filter chain, which has already
+ * refused requests without a valid token or session.
  */
 public final class RateLimitFilter implements WebFilter {
 
@@ -30,7 +32,8 @@ public final class RateLimitFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     return exchange.getPrincipal()
-        .filter(JwtAuthenticationToken.class::isInstance)
+        .filter(principal -> principal instanceof JwtAuthenticationToken
+            || principal instanceof OAuth2AuthenticationToken)
         .map(principal -> limiter.tryAcquire(principal.getName()))
         .defaultIfEmpty(Duration.ZERO)
         .flatMap(wait -> wait.isZero() ? chain.filter(exchange) : tooManyRequests(exchange, wait));

@@ -29,6 +29,12 @@ final class ProblemJsonSecurityErrors implements ServerAuthenticationEntryPoint,
     return Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, detail);
   }
 
+  /** A console request that changes state without the session's CSRF token. */
+  static Mono<Void> csrfRefused(ServerWebExchange exchange, AccessDeniedException denied) {
+    return Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
+        "The request lacks the console session's CSRF token.");
+  }
+
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
     exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
  * here, before authentication, and only origins listed in {@code safebed.gateway.cors.allowed-origins}
  * get the headers that let the browser read the answer; any other origin gets a 403 problem and its
  * request never reaches a service. Same-origin requests and clients without an {@code Origin}
- * (apps, services) pass unchanged. No credentials mode: SafeBed sends bearer tokens, never cookies.
+ * (apps, services) pass unchanged. No credentials mode: the console's session cookie works for the
+ * console's own origin only; a page on another origin must send a bearer token.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)

@@ -34,7 +34,8 @@ public final class Problems {
     return response.writeWith(Mono.just(buffer));
   }
 
-  static byte[] body(HttpStatusCode status, String detail) {
+  /** The problem body alone, for handlers that build their own response. */
+  public static byte[] body(HttpStatusCode status, String detail) {
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
     problem.put("title", title(status));

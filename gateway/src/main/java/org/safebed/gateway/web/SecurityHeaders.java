@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>no cache anywhere may keep an answer ({@code no-store}): they carry placements and cases;
  *   <li>nothing may be loaded, framed or submitted from an API answer (Content-Security-Policy,
- *       X-Frame-Options), and a browser must not guess a type other than the declared one;
+ *       X-Frame-Options), and a browser must not guess a type other than the declared one; the
+ *       console's own pages may load their script and style from this origin only;
  *   <li>no referrer leaves for another site, and HSTS when the request came over TLS.
  * </ul>
  */
@@ -27,6 +28,14 @@ import reactor.core.publisher.Mono;
 public class SecurityHeaders implements WebFilter {
 
   static final String HSTS = "max-age=31536000; includeSubDomains";
+
+  /**
+   * The console's pages may run and style themselves from this origin only, call only this origin
+   * and post forms only here (signing out); no inline script, so injected markup cannot run.
+   */
+  static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+      + "style-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; "
+      + "base-uri 'none'; form-action 'self'";
 
   private final String contentSecurityPolicy;
 
@@ -38,11 +47,14 @@ public class SecurityHeaders implements WebFilter {
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     boolean tls = exchange.getRequest().getSslInfo() != null
         || "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
+    String path = exchange.getRequest().getPath().value();
+    String policy = path.equals("/console") || path.startsWith("/console/")
+        ? CONSOLE_CONTENT_SECURITY_POLICY : contentSecurityPolicy;
     exchange.getResponse().beforeCommit(() -> {
       HttpHeaders headers = exchange.getResponse().getHeaders();
       headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
       headers.set(HttpHeaders.PRAGMA, "no-cache");
-      headers.set("Content-Security-Policy", contentSecurityPolicy);
+      headers.set("Content-Security-Policy", policy);
       headers.set("X-Content-Type-Options", "nosniff");
       headers.set("X-Frame-Options", "DENY");
       headers.set("Referrer-Policy", "no-referrer");

@@ -5,8 +5,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The embedded OIDC provider of the local stack: client-credentials tokens for the demo accounts.
- * Never deployed; real environments use Keycloak.
+ * The embedded OIDC provider of the local stack: client-credentials tokens for the demo accounts,
+ * and the sign-in of the demo people to the web console. Never deployed; real environments use
+ * Keycloak.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

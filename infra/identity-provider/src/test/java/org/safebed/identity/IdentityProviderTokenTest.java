@@ -45,6 +45,7 @@ class IdentityProviderTokenTest {
   static Stream<Arguments> demoClients() {
     return Stream.of(
         Arguments.of("demo-police", List.of("POLICE"), List.of(), "police-demo", ALL_AUDIENCES),
+        Arguments.of("demo-police-2", List.of("POLICE"), List.of(), "police-demo-2", ALL_AUDIENCES),
         Arguments.of("demo-coordinator", List.of("COORDINATOR"), List.of(), null, ALL_AUDIENCES),
         Arguments.of("demo-shelter-manager", List.of("SHELTER_MANAGER"), DEMO_SHELTERS, null,
             ALL_AUDIENCES),
@@ -69,6 +70,8 @@ class IdentityProviderTokenTest {
     HttpResponse<String> response = send(basicTokenRequest(clientId, "demo-secret"));
 
     assertThat(response.statusCode()).isEqualTo(200);
+    // Machine clients never get a session: only people signing in to the console do.
+    assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
     JsonNode body = json.readTree(response.body());
     assertThat(body.path("token_type").asString()).isEqualTo("Bearer");
     assertThat(body.path("expires_in").asLong()).isBetween(890L, 900L);
@@ -125,6 +128,15 @@ class IdentityProviderTokenTest {
         .build());
 
     assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void theConsoleClientCannotUseClientCredentials() throws Exception {
+    HttpResponse<String> response = send(basicTokenRequest("safebed-console", "demo-secret"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).doesNotContain("access_token");
   }
 
   @Test

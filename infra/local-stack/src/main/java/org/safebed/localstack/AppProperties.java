@@ -45,6 +45,11 @@ final class AppProperties {
     properties.put("SAFEBED_OIDC_ISSUER", endpoints.identityProviderUrl());
     properties.put("SAFEBED_OIDC_JWKS_URI", endpoints.jwksUrl());
     properties.put("SAFEBED_OIDC_TOKEN_URI", endpoints.tokenUrl());
+    // The console's sign-in: the provider accepts codes for this gateway only, and the gateway's
+    // session cookie travels over the stack's plain HTTP.
+    properties.put("SAFEBED_OIDC_AUTHORIZATION_URI", endpoints.authorizationUrl());
+    properties.put("SAFEBED_CONSOLE_REDIRECT_URIS", endpoints.consoleCallbackUrl());
+    properties.put("SAFEBED_SESSION_COOKIE_SECURE", "false");
     properties.put("SHELTER_OCCUPANCY_URL", endpoints.urlOf(StackApps.SHELTER_OCCUPANCY));
     properties.put("TRANSPORT_URL", endpoints.urlOf(StackApps.TRANSPORT));
     properties.put("RENTAL_REFERRAL_URL", endpoints.urlOf(StackApps.RENTAL_REFERRAL));

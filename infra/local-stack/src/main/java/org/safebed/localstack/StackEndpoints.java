@@ -45,4 +45,14 @@ record StackEndpoints(Map<StackApp, Integer> ports) {
   String jwksUrl() {
     return identityProviderUrl() + "/oauth2/jwks";
   }
+
+  /** Where browsers sign in to the console. */
+  String authorizationUrl() {
+    return identityProviderUrl() + "/oauth2/authorize";
+  }
+
+  /** Where the provider sends a console sign-in back to: the only redirect URI it accepts. */
+  String consoleCallbackUrl() {
+    return gatewayUrl() + "/login/oauth2/code/safebed";
+  }
 }

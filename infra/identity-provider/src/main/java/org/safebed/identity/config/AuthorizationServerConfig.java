@@ -6,6 +6,7 @@ import org.safebed.identity.client.DemoClientRegistrations;
 import org.safebed.identity.token.RecentAuthorizations;
 import org.safebed.identity.token.SafeBedAccessTokenClaims;
 import org.safebed.identity.token.SigningKeys;
+import org.safebed.identity.user.DemoUsers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -30,25 +31,31 @@ class AuthorizationServerConfig {
     return new DemoClientRegistrations(properties);
   }
 
+  /** The console's demo people; the sign-in form checks their passwords. */
+  @Bean
+  DemoUsers demoUsers(IdentityProviderProperties properties) {
+    return new DemoUsers(properties.console());
+  }
+
   @Bean
   RegisteredClientRepository registeredClientRepository(DemoClientRegistrations clients) {
     return clients.repository();
   }
 
   /**
-   * Checks client secrets in any {@code PasswordEncoder} form but never re-hashes them: the secrets
-   * come from configuration, and upgrading {@code {noop}} to bcrypt would only add a bcrypt round
-   * to every token request.
+   * Checks client secrets and user passwords in any {@code PasswordEncoder} form but never re-hashes
+   * them: they come from configuration, and upgrading {@code {noop}} to bcrypt would only add a
+   * bcrypt round to every token request.
    */
   @Bean
-  PasswordEncoder clientSecretEncoder() {
+  PasswordEncoder configuredSecrets() {
     return new ConfiguredSecrets(PasswordEncoderFactories.createDelegatingPasswordEncoder());
   }
 
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> safeBedAccessTokenClaims(
-      DemoClientRegistrations clients) {
-    return new SafeBedAccessTokenClaims(clients);
+      DemoClientRegistrations clients, DemoUsers users) {
+    return new SafeBedAccessTokenClaims(clients, users);
   }
 
   @Bean

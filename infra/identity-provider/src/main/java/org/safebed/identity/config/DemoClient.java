@@ -18,7 +18,7 @@ public record DemoClient(
     List<String> roles,
     List<String> shelterIds,
     String agencyId,
-    List<String> audiences) {
+    List<String> audiences) implements SafeBedAccount {
 
   public DemoClient {
     if (id == null || id.isBlank()) {

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param accessTokenTtl lifetime of an access token
  * @param defaultSecret secret of every client that names none ({@code {noop}…} for the demo)
  * @param defaultAudiences {@code aud} of every client that names none
- * @param clients the demo accounts
+ * @param clients the demo machine accounts (client credentials)
+ * @param console the web console's client and the people who sign in to it
  */
 @ConfigurationProperties("safebed.identity")
 public record IdentityProviderProperties(
@@ -22,7 +23,8 @@ public record IdentityProviderProperties(
     Duration accessTokenTtl,
     String defaultSecret,
     List<String> defaultAudiences,
-    List<DemoClient> clients) {
+    List<DemoClient> clients,
+    ConsoleLogin console) {
 
   public IdentityProviderProperties {
     require(issuer != null, "safebed.identity.issuer must be set");
@@ -39,6 +41,13 @@ public record IdentityProviderProperties(
       require(!client.audiences().isEmpty() || !defaultAudiences.isEmpty(),
           "client " + client.id() + " has no audiences and there are no default-audiences");
     }
+    console = console == null ? ConsoleLogin.none() : console;
+    require(!console.enabled() || !defaultAudiences.isEmpty(),
+        "the console's users need default-audiences");
+    require(!console.enabled() || console.secret() != null || defaultSecret != null,
+        "the console client has no secret and there is no default-secret");
+    require(!console.enabled() || !ids.contains(console.clientId()),
+        "the console client " + console.clientId() + " is also a demo client");
   }
 
   /** The secret the client authenticates with, in {@code PasswordEncoder} form. */
@@ -46,9 +55,14 @@ public record IdentityProviderProperties(
     return client.secret() != null ? client.secret() : defaultSecret;
   }
 
-  /** The audiences of the client's tokens. */
-  public List<String> audiencesOf(DemoClient client) {
-    return client.audiences().isEmpty() ? defaultAudiences : client.audiences();
+  /** The secret the console client (the gateway) authenticates with. */
+  public String consoleSecret() {
+    return console.secret() != null ? console.secret() : defaultSecret;
+  }
+
+  /** The audiences of the account's tokens. */
+  public List<String> audiencesOf(SafeBedAccount account) {
+    return account.audiences().isEmpty() ? defaultAudiences : account.audiences();
   }
 
   private static void require(boolean condition, String message) {

@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
  * Keeps the most recent authorizations only. The default in-memory service keeps every token ever
  * issued, which grows without bound under a load test; access tokens here are self-contained
- * JWTs, so only introspection and revocation of recent tokens need this record.
+ * JWTs, so only introspection and revocation of recent tokens, and the console's codes and refresh
+ * tokens (minutes to an hour old), need this record.
  */
 public final class RecentAuthorizations implements OAuth2AuthorizationService {
 
@@ -71,7 +76,13 @@ public final class RecentAuthorizations implements OAuth2AuthorizationService {
     if (OAuth2TokenType.REFRESH_TOKEN.equals(type)) {
       return token.getToken() instanceof OAuth2RefreshToken;
     }
-    // Codes, states and device codes belong to grants this provider does not offer.
+    if (OAuth2ParameterNames.CODE.equals(type.getValue())) {
+      return token.getToken() instanceof OAuth2AuthorizationCode;
+    }
+    if (OidcParameterNames.ID_TOKEN.equals(type.getValue())) {
+      return token.getToken() instanceof OidcIdToken;
+    }
+    // States (consent is never asked) and device codes belong to flows this provider does not offer.
     return false;
   }
 }

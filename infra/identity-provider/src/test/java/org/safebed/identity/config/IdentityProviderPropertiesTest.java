@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class IdentityProviderPropertiesTest {
 
   private static final URI ISSUER = URI.create("http://localhost:9000");
+  private static final URI CALLBACK = URI.create("http://localhost:8080/login/oauth2/code/safebed");
 
   @Test
   void clientsWithoutOwnValuesGetTheDefaults() {
@@ -17,7 +18,7 @@ class IdentityProviderPropertiesTest {
     DemoClient service = new DemoClient(
         "transport-service", "{noop}other", List.of("SERVICE"), null, null, List.of("safebed-transport"));
     IdentityProviderProperties properties = new IdentityProviderProperties(
-        ISSUER, null, "{noop}demo-secret", List.of("safebed-gateway"), List.of(police, service));
+        ISSUER, null, "{noop}demo-secret", List.of("safebed-gateway"), List.of(police, service), null);
 
     assertThat(properties.secretOf(police)).isEqualTo("{noop}demo-secret");
     assertThat(properties.audiencesOf(police)).containsExactly("safebed-gateway");
@@ -31,7 +32,7 @@ class IdentityProviderPropertiesTest {
     DemoClient police = new DemoClient("demo-police", null, List.of("POLICE"), null, null, null);
 
     assertThatIllegalArgumentException().isThrownBy(() -> new IdentityProviderProperties(
-            ISSUER, null, "{noop}s", List.of("safebed-gateway"), List.of(police, police)))
+            ISSUER, null, "{noop}s", List.of("safebed-gateway"), List.of(police, police), null))
         .withMessageContaining("demo-police");
   }
 
@@ -41,6 +42,52 @@ class IdentityProviderPropertiesTest {
         .isThrownBy(() -> new DemoClient("demo-x", null, List.of(), null, null, null));
     DemoClient police = new DemoClient("demo-police", null, List.of("POLICE"), null, null, null);
     assertThatIllegalArgumentException().isThrownBy(() -> new IdentityProviderProperties(
-        ISSUER, null, "{noop}s", List.of(), List.of(police)));
+        ISSUER, null, "{noop}s", List.of(), List.of(police), null));
+  }
+
+  @Test
+  void consoleUsersGetTheDefaultPasswordAndAudiencesAndTheClientTheDefaultSecret() {
+    DemoUser manager = new DemoUser("shelter-manager", null, List.of("SHELTER_MANAGER"),
+        List.of("shelter-south-2"), null);
+    DemoUser police = new DemoUser("police", "{noop}own", List.of("POLICE"), null, "police-demo");
+    ConsoleLogin console = new ConsoleLogin(null, null, List.of(CALLBACK), "{noop}demo-password",
+        List.of(manager, police));
+    IdentityProviderProperties properties = new IdentityProviderProperties(
+        ISSUER, null, "{noop}demo-secret", List.of("safebed-gateway"), List.of(), console);
+
+    assertThat(console.clientId()).isEqualTo("safebed-console");
+    assertThat(properties.consoleSecret()).isEqualTo("{noop}demo-secret");
+    assertThat(console.passwordOf(manager)).isEqualTo("{noop}demo-password");
+    assertThat(console.passwordOf(police)).isEqualTo("{noop}own");
+    assertThat(properties.audiencesOf(manager)).containsExactly("safebed-gateway");
+  }
+
+  @Test
+  void refusesConsoleUsersWithoutACallbackOrTwice() {
+    DemoUser police = new DemoUser("police", null, List.of("POLICE"), null, null);
+
+    assertThatIllegalArgumentException().isThrownBy(
+            () -> new ConsoleLogin(null, null, List.of(), "{noop}p", List.of(police)))
+        .withMessageContaining("redirect-uris");
+    assertThatIllegalArgumentException().isThrownBy(
+            () -> new ConsoleLogin(null, null, List.of(CALLBACK), "{noop}p", List.of(police, police)))
+        .withMessageContaining("police");
+    assertThatIllegalArgumentException().isThrownBy(() -> new ConsoleLogin(
+        null, null, List.of(URI.create("/login/oauth2/code/safebed")), "{noop}p", List.of(police)));
+    assertThatIllegalArgumentException().isThrownBy(
+        () -> new ConsoleLogin(null, null, List.of(CALLBACK), null, List.of(police)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new DemoUser("nobody", null, List.of(), null, null));
+  }
+
+  @Test
+  void refusesAConsoleClientThatIsAlsoAMachineClient() {
+    DemoClient police = new DemoClient("demo-police", null, List.of("POLICE"), null, null, null);
+    ConsoleLogin console = new ConsoleLogin("demo-police", null, List.of(CALLBACK), "{noop}p",
+        List.of(new DemoUser("police", null, List.of("POLICE"), null, null)));
+
+    assertThatIllegalArgumentException().isThrownBy(() -> new IdentityProviderProperties(
+            ISSUER, null, "{noop}s", List.of("safebed-gateway"), List.of(police), console))
+        .withMessageContaining("demo-police");
   }
 }

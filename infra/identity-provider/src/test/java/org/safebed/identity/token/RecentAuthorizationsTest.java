@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
@@ -41,6 +43,24 @@ class RecentAuthorizationsTest {
     assertThat(authorizations.findByToken("token-a", null)).isNotNull();
     assertThat(authorizations.findByToken("token-a", OAuth2TokenType.REFRESH_TOKEN)).isNull();
     assertThat(authorizations.findByToken("token-b", OAuth2TokenType.ACCESS_TOKEN)).isNull();
+  }
+
+  @Test
+  void findsAnAuthorizationCodeAsACode() {
+    RecentAuthorizations authorizations = new RecentAuthorizations(10);
+    Instant now = Instant.now();
+    authorizations.save(OAuth2Authorization.withRegisteredClient(CLIENT)
+        .id("with-code")
+        .principalName("police")
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .token(new OAuth2AuthorizationCode("code-a", now, now.plusSeconds(300)))
+        .build());
+
+    assertThat(authorizations.findByToken("code-a", new OAuth2TokenType(OAuth2ParameterNames.CODE)))
+        .isNotNull();
+    assertThat(authorizations.findByToken("code-a", OAuth2TokenType.ACCESS_TOKEN)).isNull();
+    assertThat(authorizations.findByToken("code-a", new OAuth2TokenType(OAuth2ParameterNames.STATE)))
+        .isNull();
   }
 
   @Test
