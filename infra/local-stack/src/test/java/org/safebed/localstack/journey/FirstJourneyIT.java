@@ -33,7 +33,7 @@ class FirstJourneyIT {
   private static final String MANAGER = "demo-shelter-manager";
   private static final String OTHER_MANAGER = "demo-shelter-manager-2";
   private static final String HOUSING = "demo-housing-officer";
-  private static final List<String> DRIVERS = List.of("demo-driver", "demo-driver-2", "demo-driver-3");
+  private static final List<String> DRIVERS = JourneySteps.DRIVERS;
 
   private static GatewayClient gateway;
   private static final AtomicReference<String> placementId = new AtomicReference<>();
@@ -54,14 +54,7 @@ class FirstJourneyIT {
   }
 
   private static JsonNode shelterByCodeName(String clientId, String codeName) {
-    Reply shelters = gateway.get(clientId, "/api/shelters");
-    assertThat(shelters.status()).isEqualTo(200);
-    for (JsonNode shelter : shelters.json()) {
-      if (codeName.equals(shelter.get("codeName").asString())) {
-        return shelter;
-      }
-    }
-    return null;
+    return JourneySteps.shelterByCodeName(gateway, clientId, codeName);
   }
 
   @Test
@@ -100,16 +93,12 @@ class FirstJourneyIT {
     Reply byCoordinator = gateway.get(COORDINATOR, "/api/placements/" + placementId.get());
     assertThat(byCoordinator.status()).isEqualTo(200);
 
-    for (String candidate : DRIVERS) {
-      for (JsonNode job : gateway.get(candidate, "/api/transport/jobs").json()) {
-        if (placementId.get().equals(job.get("placementId").asString())) {
-          driver.set(candidate);
-          jobId.set(job.get("id").asString());
-          assertThat(job.get("status").asString()).isEqualTo("OFFERED");
-        }
-      }
-    }
-    assertThat(driver.get()).as("one driver has the job").isNotNull();
+    JourneySteps.DriversJob offered =
+        JourneySteps.jobOfAnyDriver(gateway, job -> placementId.get().equals(job.get("placementId").asString()));
+    assertThat(offered).as("one driver has the job").isNotNull();
+    assertThat(offered.job().get("status").asString()).isEqualTo("OFFERED");
+    driver.set(offered.driver());
+    jobId.set(offered.id());
   }
 
   @Test

@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param destinationWindow how long before and after the move-in date the address is disclosed to
  *     the driver of the move
  * @param matchCandidates at most this many available units are ranked per matching request
+ * @param statisticsWindow referrals created this long ago or later enter the coordinators' statistics
+ * @param statisticsMinimumCount counts below this are suppressed in statistics
+ * @param statisticsMaxReferrals at most this many referrals of the window (the newest) are read for
+ *     statistics, which are computed in memory
  */
 @ConfigurationProperties("safebed.referral")
 public record ReferralProperties(
@@ -22,7 +26,10 @@ public record ReferralProperties(
     Duration reconcileInterval,
     Duration reservationGrace,
     Duration destinationWindow,
-    Integer matchCandidates) {
+    Integer matchCandidates,
+    Duration statisticsWindow,
+    Integer statisticsMinimumCount,
+    Integer statisticsMaxReferrals) {
 
   public ReferralProperties {
     offerTtl = offerTtl == null ? Duration.ofHours(72) : offerTtl;
@@ -32,5 +39,9 @@ public record ReferralProperties(
     reservationGrace = reservationGrace == null ? Duration.ofMinutes(2) : reservationGrace;
     destinationWindow = destinationWindow == null ? Duration.ofDays(2) : destinationWindow;
     matchCandidates = matchCandidates == null ? 500 : matchCandidates;
+    // Referrals take weeks to months: a shorter window would hold few completed ones.
+    statisticsWindow = statisticsWindow == null ? Duration.ofDays(180) : statisticsWindow;
+    statisticsMinimumCount = statisticsMinimumCount == null ? 5 : statisticsMinimumCount;
+    statisticsMaxReferrals = statisticsMaxReferrals == null ? 20_000 : statisticsMaxReferrals;
   }
 }

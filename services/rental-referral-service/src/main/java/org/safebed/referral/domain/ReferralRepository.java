@@ -38,4 +38,10 @@ public interface ReferralRepository {
 
   /** MOVED_IN referrals whose unit may still wait to be marked let. */
   List<Referral> movedInSince(Instant since, int limit);
+
+  /** The newest referrals of every agency created at or after {@code since}, at most {@code limit}. */
+  List<ReferralSummary> summariesCreatedSince(Instant since, int limit);
+
+  /** Active referrals of every agency without progress since {@code since}. */
+  long countActiveWithoutProgressSince(Instant since);
 }

@@ -38,6 +38,7 @@ import org.safebed.referral.domain.ReferralChange;
 import org.safebed.referral.domain.ReferralQuery;
 import org.safebed.referral.domain.ReferralRepository;
 import org.safebed.referral.domain.ReferralStatus;
+import org.safebed.referral.domain.ReferralSummary;
 import org.safebed.referral.domain.SafetyConstraints;
 import org.safebed.referral.domain.Step;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -181,6 +182,30 @@ public class MongoReferralRepository implements ReferralRepository {
         limit);
   }
 
+  @Override
+  public List<ReferralSummary> summariesCreatedSince(Instant since, int limit) {
+    // Only what the figures need: never the sealed fields, the agency or the unit.
+    Document fields = new Document("status", 1).append("placementId", 1).append("moveInDate", 1)
+        .append("steps", 1).append("declines", 1);
+    return referrals().find(gte("createdAt", date(since)))
+        .projection(fields)
+        .sort(Sorts.descending("createdAt"))
+        .limit(limit)
+        .map(d -> ReferralSummary.of(
+            ReferralStatus.valueOf(d.getString("status")),
+            d.getString("placementId"),
+            localDate(d.get("moveInDate")),
+            steps(d),
+            declines(d)))
+        .into(new ArrayList<>());
+  }
+
+  @Override
+  public long countActiveWithoutProgressSince(Instant since) {
+    return referrals().countDocuments(
+        and(in("status", names(ReferralStatus.ACTIVE)), lt("lastProgressAt", date(since))));
+  }
+
   private List<Referral> find(Bson filter, Bson sort, int limit) {
     return referrals().find(filter)
         .projection(new Document(SealedSafety.EXCLUSION_ZONES, 0).append(SealedSafety.KEEP_APART_REFS, 0))
@@ -233,15 +258,23 @@ public class MongoReferralRepository implements ReferralRepository {
         toOffer(d.get("offer", Document.class)),
         localDate(d.get("moveInDate")),
         d.getString("closedReason"),
-        d.getList("steps", Document.class, List.of()).stream()
-            .map(s -> new Step(ReferralStatus.valueOf(s.getString("status")), instant(s.get("enteredAt")), s.getString("cause")))
-            .collect(Collectors.toList()),
-        d.getList("declines", Document.class, List.of()).stream()
-            .map(x -> new Decline(x.getString("unitId"), DeclineReason.valueOf(x.getString("reason")), instant(x.get("at"))))
-            .collect(Collectors.toList()),
+        steps(d),
+        declines(d),
         instant(d.get("createdAt")),
         instant(d.get("lastProgressAt")),
         ((Number) d.get("version")).longValue());
+  }
+
+  private static List<Step> steps(Document d) {
+    return d.getList("steps", Document.class, List.of()).stream()
+        .map(s -> new Step(ReferralStatus.valueOf(s.getString("status")), instant(s.get("enteredAt")), s.getString("cause")))
+        .collect(Collectors.toList());
+  }
+
+  private static List<Decline> declines(Document d) {
+    return d.getList("declines", Document.class, List.of()).stream()
+        .map(x -> new Decline(x.getString("unitId"), DeclineReason.valueOf(x.getString("reason")), instant(x.get("at"))))
+        .collect(Collectors.toList());
   }
 
   private static Document offerDocument(Offer offer) {

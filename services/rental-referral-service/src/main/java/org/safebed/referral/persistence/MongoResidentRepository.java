@@ -1,12 +1,18 @@
 package org.safebed.referral.persistence;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static org.safebed.referral.persistence.BsonValues.date;
+import static org.safebed.referral.persistence.BsonValues.instant;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.safebed.referral.domain.Resident;
@@ -24,6 +30,7 @@ import org.springframework.stereotype.Repository;
 public class MongoResidentRepository implements ResidentRepository {
 
   private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+  private static final int LOOKUP_SLICE = 1000;
 
   private final MongoTemplate mongo;
 
@@ -39,6 +46,23 @@ public class MongoResidentRepository implements ResidentRepository {
   public Optional<Resident> find(String placementId) {
     return Optional.ofNullable(residents().find(eq("_id", placementId)).first())
         .map(d -> new Resident(d.getString("_id"), ResidentStatus.valueOf(d.getString("status")), d.getString("region")));
+  }
+
+  @Override
+  public Map<String, Instant> checkedInAt(Collection<String> placementIds) {
+    List<String> ids = List.copyOf(placementIds);
+    Map<String, Instant> found = new HashMap<>();
+    // In slices, so that no single query grows with the window.
+    for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
+      List<String> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
+      residents().find(in("_id", slice)).projection(new Document("checkedInAt", 1)).forEach(d -> {
+        Instant at = instant(d.get("checkedInAt"));
+        if (at != null) {
+          found.put(d.getString("_id"), at);
+        }
+      });
+    }
+    return found;
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.safebed.referral.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -99,8 +100,14 @@ abstract class ServiceIT {
 
   /** Publishes the placement's check-in as the occupancy service would, and waits until it is applied. */
   String checkedIn() {
+    return checkedInAt(Instant.now());
+  }
+
+  /** A placement checked in at {@code at} (the event's time), once the service has applied it. */
+  String checkedInAt(Instant at) {
     String placementId = "placement-" + shortId();
-    events.publish(CHECKED_IN, placementId, Map.of("placementId", placementId, "shelterId", "shelter-x", "region", "central"));
+    events.publishAt(at, CHECKED_IN, placementId,
+        Map.of("placementId", placementId, "shelterId", "shelter-x", "region", "central"));
     await(() -> residentStatus(placementId) != null, "check-in of " + placementId + " applied");
     return placementId;
   }

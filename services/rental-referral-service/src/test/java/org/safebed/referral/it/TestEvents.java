@@ -42,10 +42,19 @@ public final class TestEvents {
   }
 
   public void publishWithId(String eventId, String type, String aggregateId, Map<String, Object> data) {
+    publish(eventId, type, aggregateId, data, Instant.now());
+  }
+
+  /** An event that happened at {@code occurredAt}, e.g. a check-in weeks ago. */
+  public void publishAt(Instant occurredAt, String type, String aggregateId, Map<String, Object> data) {
+    publish(UUID.randomUUID().toString(), type, aggregateId, data, occurredAt);
+  }
+
+  private void publish(String eventId, String type, String aggregateId, Map<String, Object> data, Instant occurredAt) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("eventId", eventId);
     event.put("type", type);
-    event.put("occurredAt", Instant.now());
+    event.put("occurredAt", occurredAt);
     event.put("aggregateId", aggregateId);
     event.put("correlationId", aggregateId);
     event.put("data", data);
