@@ -85,10 +85,10 @@ class LocalStackIT {
     String coordinator = token("demo-coordinator");
     String police = token("demo-police");
     Map<StackApp, List<String>> endpoints = Map.of(
-        StackApps.SHELTER_OCCUPANCY, List.of("outbox", "deadletters", "metrics", "sealing"),
-        StackApps.RENTAL_REFERRAL, List.of("outbox", "deadletters", "metrics", "sealing"),
+        StackApps.SHELTER_OCCUPANCY, List.of("outbox", "deadletters", "metrics", "sealing", "audit"),
+        StackApps.RENTAL_REFERRAL, List.of("outbox", "deadletters", "metrics", "sealing", "audit"),
         // Transport never stores an address, so it has no sealed field and no key to rotate.
-        StackApps.TRANSPORT, List.of("outbox", "deadletters", "metrics"));
+        StackApps.TRANSPORT, List.of("outbox", "deadletters", "metrics", "audit"));
     for (var service : endpoints.entrySet()) {
       for (String endpoint : service.getValue()) {
         String url = stack.serviceUrl(service.getKey()) + "/actuator/" + endpoint;
