@@ -24,6 +24,7 @@ import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRequest;
 import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.occupancy.domain.Specialism;
+import org.safebed.occupancy.domain.TransportStatus;
 import org.safebed.occupancy.domain.Urgency;
 import org.safebed.occupancy.web.model.BedCountsDto;
 import org.safebed.occupancy.web.model.BedDto;
@@ -100,7 +101,8 @@ final class WebMapping {
         .createdAt(time(p.createdAt()))
         .transport(new TransportDto()
             .status(TransportStatusDto.fromValue(p.transport().status().name()))
-            .etaMinutes(p.transport().etaMinutes()));
+            .etaMinutes(p.transport().etaMinutes())
+            .policeEscortNeeded(p.transport().status() == TransportStatus.FAILED));
     if (p.hold() != null) {
       dto.shelter(new ShelterRefDto().codeName(p.hold().shelterCodeName()).region(p.hold().region()));
     }

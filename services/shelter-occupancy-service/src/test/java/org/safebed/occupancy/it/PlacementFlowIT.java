@@ -54,6 +54,7 @@ class PlacementFlowIT extends OccupancyIT {
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.json().get("status").asString()).isEqualTo("HELD");
     assertThat(own.json().get("transport").get("status").asString()).isEqualTo("NOT_ASSIGNED");
+    assertThat(own.json().get("transport").get("policeEscortNeeded").asBoolean()).isFalse();
     assertNoConfidentialData(own.body());
     assertThat(http.get(path, coordinator()).status()).isEqualTo(200);
     assertThat(http.get(path, TestTokens.shelterManager("manager", shelter)).status()).isEqualTo(200);

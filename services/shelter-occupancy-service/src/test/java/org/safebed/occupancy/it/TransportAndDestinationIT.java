@@ -102,6 +102,7 @@ class TransportAndDestinationIT extends OccupancyIT {
         t.plusSeconds(30));
 
     await().untilAsserted(() -> assertThat(view(held).get("transport").get("status").asString()).isEqualTo("FAILED"));
+    assertThat(view(held).get("transport").get("policeEscortNeeded").asBoolean()).isTrue();
     assertThat(destination(held, "driver-1", "job-" + held.placementId()).status()).isEqualTo(403);
   }
 
