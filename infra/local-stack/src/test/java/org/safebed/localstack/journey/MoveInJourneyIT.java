@@ -228,9 +228,31 @@ class MoveInJourneyIT {
             && e.getString("purpose").contains(move.get().id()));
   }
 
-  // Not yet here (issue #5 open): the move's driver must also be given the shelter address, where
-  // she is collected, audited by occupancy. Transport discloses only a job's destination (for a
-  // MOVE the unit), and occupancy answers its address look-up only while a bed is held.
+  @Test
+  @Order(7)
+  void theMovesDriverAloneLearnsWhereToCollectHerAuditedByOccupancy() {
+    String job = "/api/transport/jobs/" + move.get().id();
+    String stranger = JourneySteps.DRIVERS.stream().filter(d -> !d.equals(move.get().driver())).findFirst().orElseThrow();
+    assertThat(gateway.get(stranger, job + "/pickup").status()).isEqualTo(404);
+    assertThat(gateway.get(COORDINATOR, job + "/pickup").status()).isEqualTo(403);
+    long occupancyAudit = lastAuditSeq(StackApps.SHELTER_OCCUPANCY);
+
+    // Occupancy learns the move's driver from transport.assigned.v1 (kind MOVE): eventually.
+    AtomicReference<Reply> pickupAddress = new AtomicReference<>();
+    await().atMost(EVENTUAL).untilAsserted(() -> {
+      Reply reply = gateway.get(move.get().driver(), job + "/pickup");
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+      pickupAddress.set(reply);
+    });
+
+    assertThat(pickupAddress.get().json().get("address").asString()).isEqualTo(shelterAddress.get());
+    assertThat(auditSince(StackApps.SHELTER_OCCUPANCY, occupancyAudit))
+        .as("occupancy audited the shelter address given to the move's driver, naming the move")
+        .anyMatch(e -> granted(e, "shelter", shelterId.get(), move.get().driver())
+            && e.getString("purpose").contains(move.get().id()));
+    assertThat(placement().get("transport").get("status").asString())
+        .as("the move's progress is not taken for the pick-up's").isEqualTo("DELIVERED");
+  }
 
   @Test
   @Order(8)

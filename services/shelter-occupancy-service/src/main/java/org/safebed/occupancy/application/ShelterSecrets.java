@@ -45,10 +45,14 @@ public class ShelterSecrets {
     return new GeoPoint(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
   }
 
-  /** Opens the address for the driver a service asks for; the caller has checked the right to it. */
-  public String addressForDriver(Shelter shelter, String service, String driver) {
+  /**
+   * Opens the address for the driver a service asks for; the caller has checked the right to it.
+   *
+   * @param purpose what the driver needs it for, as audited
+   */
+  public String addressForDriver(Shelter shelter, String service, String driver, String purpose) {
     audit.record(new AuditEntry(service, "SERVICE", driver, "ADDRESS_DISCLOSED", "shelter", shelter.id(),
-        "TRANSPORT_DESTINATION", "GRANTED"));
+        purpose, "GRANTED"));
     return sealer.unseal(shelter.sealedAddress(), shelter.id(), ADDRESS);
   }
 }

@@ -10,7 +10,8 @@ import org.safebed.platform.messaging.inbox.RetryLaterException;
 import org.springframework.stereotype.Component;
 
 /**
- * What the transport service tells us about the drive to the shelter. Idempotent and
+ * What the transport service tells us about the drive to the shelter, and about her move out of it
+ * to rental. Idempotent and
  * order-tolerant by construction ({@link org.safebed.occupancy.domain.TransportProgress}); an event
  * about a placement that has no bed yet came too early and is retried.
  */
@@ -41,6 +42,26 @@ public class TransportUpdates {
     changes.apply(placementId, placement -> {
       requireBedHeldOnce(placement);
       return placement.transportProgressed(jobId, reached, at, clock.instant());
+    }).orElseThrow(() -> unknown(placementId));
+  }
+
+  /**
+   * The move out of the shelter (a job of its own): recorded on its own leg, so the pick-up's
+   * progress and the hold are left alone.
+   */
+  public void moveAssigned(String placementId, String jobId, String driverId, int etaMinutes, Instant occurredAt) {
+    Instant at = stored(occurredAt);
+    changes.apply(placementId, placement -> {
+      requireBedHeldOnce(placement);
+      return placement.moveAssigned(jobId, driverId, etaMinutes, at, clock.instant());
+    }).orElseThrow(() -> unknown(placementId));
+  }
+
+  public void moveProgressed(String placementId, String jobId, TransportStatus reached, Instant occurredAt) {
+    Instant at = stored(occurredAt);
+    changes.apply(placementId, placement -> {
+      requireBedHeldOnce(placement);
+      return placement.moveProgressed(jobId, reached, at, clock.instant());
     }).orElseThrow(() -> unknown(placementId));
   }
 

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param livePollInterval how often followed placements and shelters are re-read (changes by other instances)
  * @param liveHeartbeat how often a live stream gets a comment line (below proxies' idle timeouts)
  * @param liveTimeout how long a live stream stays open before the client must reconnect
+ * @param moveOriginGrace how long after a move to rental is delivered its driver may still learn the
+ *     shelter it started from
  */
 @ConfigurationProperties("safebed.occupancy")
 public record OccupancyProperties(
@@ -44,7 +46,8 @@ public record OccupancyProperties(
     Integer statisticsMinimumCount,
     Duration livePollInterval,
     Duration liveHeartbeat,
-    Duration liveTimeout) {
+    Duration liveTimeout,
+    Duration moveOriginGrace) {
 
   public OccupancyProperties {
     holdDuration = holdDuration == null ? Duration.ofMinutes(60) : holdDuration;
@@ -65,5 +68,6 @@ public record OccupancyProperties(
     livePollInterval = livePollInterval == null ? Duration.ofSeconds(2) : livePollInterval;
     liveHeartbeat = liveHeartbeat == null ? Duration.ofSeconds(10) : liveHeartbeat;
     liveTimeout = liveTimeout == null ? Duration.ofMinutes(30) : liveTimeout;
+    moveOriginGrace = moveOriginGrace == null ? Duration.ofMinutes(15) : moveOriginGrace;
   }
 }

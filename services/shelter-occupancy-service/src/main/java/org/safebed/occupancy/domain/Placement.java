@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param caseToken keyed hash of the case reference: what keep-apart rules of others compare with
  * @param requestFingerprint keyed hash of the request, to tell a retry from a different request
  * @param hold the bed held (kept after release for history), null before any hold
+ * @param transport the drive to the shelter (the pick-up job)
+ * @param moveTransport the move out of the shelter to her rental home (a separate job), learnt
+ *     apart from the pick-up so neither disturbs the other
  * @param initialOutcome HELD or WAITLISTED: what the first answer said, so retries answer the same
  * @param relocatedFrom the placement this one replaces (its shelter was compromised), or null
  * @param relocatedTo the urgent placement that replaced this one, or null
@@ -38,6 +41,7 @@ public record Placement(
     String requestFingerprint,
     BedHold hold,
     TransportProgress transport,
+    TransportProgress moveTransport,
     CheckOutReason checkOutReason,
     PlacementStatus initialOutcome,
     String relocatedFrom,
@@ -58,6 +62,7 @@ public record Placement(
     Objects.requireNonNull(requestedBy, "requestedBy");
     Objects.requireNonNull(request, "request");
     transport = transport == null ? TransportProgress.NONE : transport;
+    moveTransport = moveTransport == null ? TransportProgress.NONE : moveTransport;
     matchReasons = matchReasons == null ? List.of() : List.copyOf(matchReasons);
   }
 
@@ -93,7 +98,7 @@ public record Placement(
       String requestFingerprint,
       Instant now) {
     return new Placement(id, PlacementStatus.PENDING, requestedBy, request, sealedCaseRef, caseToken, idempotencyKey,
-        requestFingerprint, null, TransportProgress.NONE, null, null, null, null, null, null, null, null, null,
+        requestFingerprint, null, TransportProgress.NONE, TransportProgress.NONE, null, null, null, null, null, null, null, null, null,
         List.of(), now, now, 0);
   }
 
@@ -353,6 +358,30 @@ public record Placement(
     return progress.equals(transport) ? Change.none(this) : Change.to(withTransport(progress, hold, now));
   }
 
+  /**
+   * The driver of her move to rental was assigned or progressed. Only the move leg changes: the
+   * pick-up's progress and the hold stay as they were.
+   */
+  public Change moveAssigned(String jobId, String driverId, int etaMinutes, Instant occurredAt, Instant now) {
+    return withMoveTransport(moveTransport.assigned(jobId, driverId, etaMinutes, occurredAt), now);
+  }
+
+  public Change moveProgressed(String jobId, TransportStatus reached, Instant occurredAt, Instant now) {
+    return withMoveTransport(moveTransport.progressed(jobId, reached, occurredAt), now);
+  }
+
+  /**
+   * Whether this driver, on this move, may learn the shelter she moves out of: only once she was
+   * checked out to move to rental, while the move is under way and for {@code grace} after its
+   * delivery.
+   */
+  public boolean isMoveOriginFor(String driverId, String jobId, Duration grace, Instant now) {
+    if (status != PlacementStatus.CHECKED_OUT || checkOutReason != CheckOutReason.MOVED_TO_RENTAL || hold == null) {
+      return false;
+    }
+    return moveTransport.isUnderwayWith(driverId, jobId) || moveTransport.deliveredBy(driverId, jobId, grace, now);
+  }
+
   /** Whether this driver, on this job, may learn where the bed is: only while it is held. */
   public boolean isDestinationFor(String driverId, String jobId) {
     return status == PlacementStatus.HELD && transport.isUnderwayWith(driverId, jobId);
@@ -382,6 +411,16 @@ public record Placement(
     return changed.build();
   }
 
+  private Change withMoveTransport(TransportProgress progress, Instant now) {
+    if (progress.equals(moveTransport)) {
+      return Change.none(this);
+    }
+    Draft changed = draft();
+    changed.moveTransport = progress;
+    changed.updatedAt = now;
+    return Change.to(changed.build());
+  }
+
   private Draft draft() {
     return new Draft(this);
   }
@@ -392,6 +431,7 @@ public record Placement(
     private PlacementStatus status;
     private BedHold hold;
     private TransportProgress transport;
+    private TransportProgress moveTransport;
     private CheckOutReason checkOutReason;
     private PlacementStatus initialOutcome;
     private String relocatedFrom;
@@ -409,6 +449,7 @@ public record Placement(
       status = p.status;
       hold = p.hold;
       transport = p.transport;
+      moveTransport = p.moveTransport;
       checkOutReason = p.checkOutReason;
       initialOutcome = p.initialOutcome;
       relocatedFrom = p.relocatedFrom;
@@ -424,7 +465,7 @@ public record Placement(
 
     private Placement build() {
       return new Placement(from.id, status, from.requestedBy, from.request, from.sealedCaseRef, from.caseToken,
-          from.idempotencyKey, from.requestFingerprint, hold, transport, checkOutReason, initialOutcome,
+          from.idempotencyKey, from.requestFingerprint, hold, transport, moveTransport, checkOutReason, initialOutcome,
           relocatedFrom, relocatedTo, firstHeldAt, checkedInAt, missingSince, bedKeptUntil, escalatedAt,
           matchReasons == null ? Collections.emptyList() : matchReasons, from.createdAt, updatedAt, from.version);
     }

@@ -1,5 +1,6 @@
 package org.safebed.occupancy.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -75,6 +76,17 @@ public record TransportProgress(
         && driver.equals(driverId)
         && job != null
         && job.equals(jobId);
+  }
+
+  /** Whether this driver delivered on this job less than {@code grace} before {@code now}. */
+  public boolean deliveredBy(String driver, String job, Duration grace, Instant now) {
+    return status == TransportStatus.DELIVERED
+        && driver != null
+        && driver.equals(driverId)
+        && job != null
+        && job.equals(jobId)
+        && statusAt != null
+        && now.isBefore(statusAt.plus(grace));
   }
 
   /** An event of another job that is older than what we know belongs to a replaced job. */

@@ -33,7 +33,11 @@ public class OccupancySubscriptions {
           if (data.etaMinutes() == null || data.etaMinutes() < 0) {
             throw new MalformedEventException("etaMinutes missing or negative");
           }
-          transport.assigned(data.placementId(), data.jobId(), data.driverId(), data.etaMinutes(), event.occurredAt());
+          if (isMove(data.kind())) {
+            transport.moveAssigned(data.placementId(), data.jobId(), data.driverId(), data.etaMinutes(), event.occurredAt());
+          } else {
+            transport.assigned(data.placementId(), data.jobId(), data.driverId(), data.etaMinutes(), event.occurredAt());
+          }
         })
         .on(TRANSPORT_PICKED_UP, TransportLeg.class, event -> progressed(transport, event, TransportStatus.PICKED_UP))
         .on(TRANSPORT_DELIVERED, TransportLeg.class, event -> progressed(transport, event, TransportStatus.DELIVERED))
@@ -56,8 +60,28 @@ public class OccupancySubscriptions {
   }
 
   private static void progressed(TransportUpdates transport, IncomingEvent<TransportLeg> event, TransportStatus reached) {
-    require(event.data().jobId(), event.data().placementId());
-    transport.progressed(event.data().placementId(), event.data().jobId(), reached, event.occurredAt());
+    TransportLeg data = event.data();
+    require(data.jobId(), data.placementId());
+    if (isMove(data.kind())) {
+      transport.moveProgressed(data.placementId(), data.jobId(), reached, event.occurredAt());
+    } else {
+      transport.progressed(data.placementId(), data.jobId(), reached, event.occurredAt());
+    }
+  }
+
+  /**
+   * A move out of the shelter follows the same placement as its pick-up and must not be taken for
+   * it. No kind means PICKUP (producers from before moves were announced); an unknown one cannot be
+   * placed on either leg safely.
+   */
+  private static boolean isMove(String kind) {
+    if (kind == null || kind.equals("PICKUP")) {
+      return false;
+    }
+    if (kind.equals("MOVE")) {
+      return true;
+    }
+    throw new MalformedEventException("unknown transport job kind");
   }
 
   /** An event without the ids it is about can never succeed: straight to the dead-letter queue. */

@@ -53,6 +53,7 @@ public class PlacementDocuments {
     fields.put("status", p.status().name());
     fields.put("hold", p.hold() == null ? null : hold(p.hold()));
     fields.put("transport", transport(p.transport()));
+    fields.put("moveTransport", transport(p.moveTransport()));
     fields.put("checkOutReason", p.checkOutReason() == null ? null : p.checkOutReason().name());
     fields.put("initialOutcome", p.initialOutcome() == null ? null : p.initialOutcome().name());
     fields.put("relocatedTo", p.relocatedTo());
@@ -79,6 +80,7 @@ public class PlacementDocuments {
         d.getString("requestFingerprint"),
         hold(d.get("hold", Document.class)),
         transport(d.get("transport", Document.class)),
+        transport(d.get("moveTransport", Document.class)),
         d.getString("checkOutReason") == null ? null : CheckOutReason.valueOf(d.getString("checkOutReason")),
         d.getString("initialOutcome") == null ? null : PlacementStatus.valueOf(d.getString("initialOutcome")),
         d.getString("relocatedFrom"),

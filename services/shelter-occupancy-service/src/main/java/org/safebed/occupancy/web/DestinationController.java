@@ -9,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audited address look-up for the transport service (also guarded by the platform: /internal/** is SERVICE only). */
+/** The audited address look-ups for the transport service (also guarded by the platform: /internal/** is SERVICE only). */
 @RestController
 public class DestinationController implements InternalApi {
 
@@ -23,6 +23,15 @@ public class DestinationController implements InternalApi {
   @PreAuthorize("hasRole('SERVICE')")
   public ResponseEntity<DestinationDto> getPlacementDestination(String placementId, String driverId, String jobId) {
     String address = disclosure.destination(Caller.current(), placementId, driverId, jobId);
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(new DestinationDto().address(address));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('SERVICE')")
+  public ResponseEntity<DestinationDto> getPlacementMoveOrigin(String placementId, String driverId, String jobId) {
+    String address = disclosure.moveOrigin(Caller.current(), placementId, driverId, jobId);
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(new DestinationDto().address(address));

@@ -3,9 +3,9 @@ package org.safebed.transport.application;
 import org.safebed.transport.domain.TransportJob;
 
 /**
- * Asks the owner of a job's destination for the address at the moment the driver needs it: shelter
- * occupancy for a pick-up (the shelter), rental referral for a move (the unit). Nothing here stores
- * or caches the answer.
+ * Asks the owner of a job's address for it at the moment the driver needs it: shelter occupancy for
+ * a pick-up's destination (the shelter) and a move's origin (the shelter she leaves), rental
+ * referral for a move's destination (the unit). Nothing here stores or caches the answer.
  */
 public interface DestinationLookup {
 
@@ -14,6 +14,15 @@ public interface DestinationLookup {
    * @throws Unavailable when the owner cannot be asked now (down, slow, breaker open, no token)
    */
   DestinationAddress fetch(TransportJob job, String driverSubject);
+
+  /**
+   * The pick-up address of a move: the shelter she moves out of, asked of shelter occupancy, which
+   * answers only for the driver of this move of a placement checked out to move to rental.
+   *
+   * @throws Refused when the owner says no
+   * @throws Unavailable when the owner cannot be asked now
+   */
+  DestinationAddress fetchMoveOrigin(TransportJob move, String driverSubject);
 
   /** The owner refused this disclosure. */
   final class Refused extends RuntimeException {

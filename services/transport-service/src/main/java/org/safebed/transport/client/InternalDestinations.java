@@ -5,15 +5,21 @@ import org.safebed.transport.application.DestinationLookup;
 import org.safebed.transport.domain.JobKind;
 import org.safebed.transport.domain.TransportJob;
 
-/** A pick-up's destination belongs to shelter occupancy, a move's to rental referral. */
+/**
+ * A pick-up's destination belongs to shelter occupancy, a move's to rental referral; a move's origin
+ * (the shelter she leaves) to shelter occupancy again.
+ */
 public final class InternalDestinations implements DestinationLookup {
 
   private final OwnerDestinations shelters;
   private final OwnerDestinations rentalUnits;
+  private final OwnerDestinations moveOrigins;
 
-  public InternalDestinations(OwnerDestinations shelters, OwnerDestinations rentalUnits) {
+  public InternalDestinations(
+      OwnerDestinations shelters, OwnerDestinations rentalUnits, OwnerDestinations moveOrigins) {
     this.shelters = shelters;
     this.rentalUnits = rentalUnits;
+    this.moveOrigins = moveOrigins;
   }
 
   @Override
@@ -21,5 +27,10 @@ public final class InternalDestinations implements DestinationLookup {
     return job.kind() == JobKind.MOVE
         ? rentalUnits.fetch(job.referralId(), driverSubject, job.id())
         : shelters.fetch(job.placementId(), driverSubject, job.id());
+  }
+
+  @Override
+  public DestinationAddress fetchMoveOrigin(TransportJob move, String driverSubject) {
+    return moveOrigins.fetch(move.placementId(), driverSubject, move.id());
   }
 }

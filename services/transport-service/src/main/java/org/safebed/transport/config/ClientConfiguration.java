@@ -30,6 +30,8 @@ class ClientConfiguration {
         new OwnerDestinations(
             "occupancy-destination", "/internal/placements/{placementId}/destination", owners.occupancy(), tokens),
         new OwnerDestinations(
-            "referral-destination", "/internal/referrals/{referralId}/destination", owners.referral(), tokens));
+            "referral-destination", "/internal/referrals/{referralId}/destination", owners.referral(), tokens),
+        new OwnerDestinations(
+            "occupancy-move-origin", "/internal/placements/{placementId}/move-origin", owners.occupancy(), tokens));
   }
 }

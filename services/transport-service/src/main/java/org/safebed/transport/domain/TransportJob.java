@@ -401,12 +401,11 @@ public final class TransportJob {
   }
 
   /**
-   * Pick-ups are announced; moves are not: the transport events are read by occupancy as the
-   * progress of the placement's pick-up (hold extended to the ETA, arrival expected), which a move
-   * out of the shelter must not be mistaken for, and nobody consumes move progress yet.
+   * Pick-ups and moves are both announced (the event says which kind): occupancy follows a move's
+   * driver to disclose the shelter she leaves to that driver only.
    */
   private Transition announce(TransportEvent event) {
-    return kind == JobKind.PICKUP ? Transition.of(event) : Transition.silent();
+    return Transition.of(event);
   }
 
   private Transition backToPending(Instant now) {

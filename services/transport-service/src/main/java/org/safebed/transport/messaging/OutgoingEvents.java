@@ -3,6 +3,7 @@ package org.safebed.transport.messaging;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.safebed.platform.messaging.OutboxEvent;
+import org.safebed.transport.domain.JobKind;
 import org.safebed.transport.domain.TransportEvent;
 
 /**
@@ -18,9 +19,11 @@ public final class OutgoingEvents {
 
   private OutgoingEvents() {}
 
-  public static OutboxEvent toOutbox(TransportEvent event) {
+  /** The kind tells consumers a move's progress from the pick-up's: both follow the placement. */
+  public static OutboxEvent toOutbox(TransportEvent event, JobKind kind) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("jobId", event.jobId());
+    data.put("kind", kind.name());
     data.put("placementId", event.placementId());
     String type =
         switch (event) {

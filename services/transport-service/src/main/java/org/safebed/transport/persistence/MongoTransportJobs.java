@@ -84,7 +84,7 @@ class MongoTransportJobs implements TransportJobs {
   public boolean save(TransportJob job, Transition transition) {
     Update update = new Update().inc("version", 1).set(LEASE, null);
     JobDocuments.state(job).forEach(update::set);
-    List<OutboxEvent> events = transition.events().stream().map(OutgoingEvents::toOutbox).toList();
+    List<OutboxEvent> events = transition.events().stream().map(event -> OutgoingEvents.toOutbox(event, job.kind())).toList();
     if (!events.isEmpty()) {
       update.push(OutboxEvent.PENDING_EVENTS_FIELD).each(events.toArray());
     }

@@ -9,6 +9,7 @@ import org.safebed.transport.application.UnassignedJobs;
 import org.safebed.transport.domain.JobStatus;
 import org.safebed.transport.web.api.JobsApi;
 import org.safebed.transport.web.model.DestinationDto;
+import org.safebed.transport.web.model.PickupDto;
 import org.safebed.transport.web.model.TransportJobDto;
 import org.safebed.transport.web.model.TransportJobStatusDto;
 import org.springframework.http.CacheControl;
@@ -85,5 +86,16 @@ class JobsController implements JobsApi {
         .cacheControl(CacheControl.noStore())
         .header("Pragma", "no-cache")
         .body(new DestinationDto(address));
+  }
+
+  /** A move's pick-up (her shelter): never cached, like the destination. */
+  @Override
+  @PreAuthorize("hasRole('DRIVER')")
+  public ResponseEntity<PickupDto> getJobPickup(String jobId) {
+    String address = disclosure.disclosePickup(Caller.current().subject(), jobId).reveal();
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .header("Pragma", "no-cache")
+        .body(new PickupDto(address));
   }
 }

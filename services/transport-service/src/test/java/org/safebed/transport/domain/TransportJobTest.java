@@ -197,10 +197,13 @@ class TransportJobTest {
     assertThat(move.becomeDue(T0.plus(Duration.ofDays(2))).changed()).isTrue();
     assertThat(move.awaitsDriver()).isTrue();
 
-    assertThat(move.offerTo(anna, new TravelTime(9, EtaSource.ROUTING), T0, TIMEOUT).events()).isEmpty();
+    // Announced with the move's own id, so occupancy can tell it from the pick-up it follows.
+    TravelTime eta = new TravelTime(9, EtaSource.ROUTING);
+    assertThat(move.offerTo(anna, eta, T0, TIMEOUT).events())
+        .containsExactly(new TransportEvent.DriverAssigned("move-ref-1", "plc-1", "acct-anna", eta));
     move.accept("acct-anna", T0);
-    assertThat(move.pickUp("acct-anna", T0).events()).isEmpty();
-    assertThat(move.deliver("acct-anna", T0).events()).isEmpty();
+    assertThat(move.pickUp("acct-anna", T0).events()).containsExactly(new TransportEvent.PickedUp("move-ref-1", "plc-1"));
+    assertThat(move.deliver("acct-anna", T0).events()).containsExactly(new TransportEvent.Delivered("move-ref-1", "plc-1"));
     assertThat(move.status()).isEqualTo(JobStatus.DELIVERED);
   }
 

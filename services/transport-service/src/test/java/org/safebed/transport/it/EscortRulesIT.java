@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -118,7 +117,4 @@ class EscortRulesIT extends TransportScenario {
     return data;
   }
 
-  private static String suffix() {
-    return UUID.randomUUID().toString().substring(0, 6);
-  }
 }

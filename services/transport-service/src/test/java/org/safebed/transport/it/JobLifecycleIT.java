@@ -35,7 +35,9 @@ class JobLifecycleIT extends TransportScenario {
     assertThat(data.path("driverId").asString()).isEqualTo(nearSubject);
     assertThat(data.path("etaMinutes").asInt()).isEqualTo(ROUTED_ETA);
     assertThat(data.path("etaSource").asString()).isEqualTo("ROUTING");
-    assertThat(data.propertyNames()).containsExactlyInAnyOrder("jobId", "placementId", "driverId", "etaMinutes", "etaSource");
+    assertThat(data.path("kind").asString()).isEqualTo("PICKUP");
+    assertThat(data.propertyNames())
+        .containsExactlyInAnyOrder("jobId", "kind", "placementId", "driverId", "etaMinutes", "etaSource");
   }
 
   @Test
@@ -60,7 +62,7 @@ class JobLifecycleIT extends TransportScenario {
     Http.Response delivered = http.post(job + "/deliver", token);
     assertThat(delivered.json().path("status").asString()).isEqualTo("DELIVERED");
     JsonNode deliveredEvent = broker.await("transport.delivered.v1", placement);
-    assertThat(deliveredEvent.path("data").propertyNames()).containsExactlyInAnyOrder("jobId", "placementId");
+    assertThat(deliveredEvent.path("data").propertyNames()).containsExactlyInAnyOrder("jobId", "kind", "placementId");
     assertThat(driverDocument(driverId).getString("currentJobId")).as("driver free again").isNull();
 
     assertThat(broker.all("transport.picked-up.v1", placement, Duration.ofMillis(500))).hasSize(1);
@@ -265,9 +267,7 @@ class JobLifecycleIT extends TransportScenario {
     bedHeld(placement, true);
     awaitJob(placement, "OFFERED");
     String job = "/api/transport/jobs/" + jobId(placement);
-    http.post(job + "/accept", token);
-    http.post(job + "/pick-up", token);
-    http.post(job + "/deliver", token);
+    driveToDelivery(job, token);
 
     placementEvent("placement.cancelled.v1", placement); // too late to cancel a delivered job
     placementEvent("placement.checked-in.v1", placement);
@@ -290,9 +290,6 @@ class JobLifecycleIT extends TransportScenario {
     assertThat(http.get("/api/transport/jobs/" + jobId(placement), coordinator).status()).isEqualTo(404);
   }
 
-  private static String suffix() {
-    return java.util.UUID.randomUUID().toString().substring(0, 6);
-  }
 
   private String subjectOf(String driverId) {
     return driverDocument(driverId).getString("accountSubject");

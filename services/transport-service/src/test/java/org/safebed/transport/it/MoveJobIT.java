@@ -10,10 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.TestTokens;
@@ -44,8 +40,9 @@ class MoveJobIT extends TransportScenario {
     String mover = driverDocument(nearShelter).getString("accountSubject");
     assertThat(offered.path("driverId").asString()).isEqualTo(mover);
     assertThat(broker.all("transport.assigned.v1", placement, Duration.ofSeconds(1)))
-        .as("only the pick-up was announced")
-        .hasSize(1);
+        .as("the pick-up and the move are announced, each with its kind")
+        .extracting(event -> event.path("data").path("kind").asString() + ":" + event.path("data").path("jobId").asString())
+        .containsExactlyInAnyOrder("PICKUP:" + jobId(placement), "MOVE:" + moveId(referral));
   }
 
   @Test
@@ -95,44 +92,5 @@ class MoveJobIT extends TransportScenario {
     awaitJobById(moveId(referral), "SCHEDULED");
 
     assertThat(mongo.getCollection("transport_jobs").countDocuments(new Document("referralId", referral))).isEqualTo(1);
-  }
-
-  /** A pick-up completed end to end: its destination area is where the move starts. */
-  private String deliveredAndCheckedIn() {
-    String pickupDriver = driver("drv-pickup-" + suffix(), 48.87, 2.36, true);
-    String token = TestTokens.driver(driverDocument(pickupDriver).getString("accountSubject"));
-    String placement = newPlacementId();
-    bedHeld(placement, true);
-    awaitJob(placement, "OFFERED");
-    String job = "/api/transport/jobs/" + jobId(placement);
-    http.post(job + "/accept", token);
-    http.post(job + "/pick-up", token);
-    http.post(job + "/deliver", token);
-    placementEvent("placement.checked-in.v1", placement);
-    awaitJob(placement, "COMPLETED");
-    // The pick-up driver goes home: the move must go to whoever is nearest the shelter.
-    http.put("/api/transport/drivers/me/availability", token, "{\"onDuty\":false}");
-    return placement;
-  }
-
-  private void tenancyStarted(String referral, String placement, LocalDate moveInDate) {
-    broker.publish(
-        "referral.tenancy-started.v1",
-        referral,
-        Map.of(
-            "referralId", referral, "placementId", placement, "unitId", "unit-7",
-            "moveInDate", moveInDate.toString(), "region", "central"));
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  private static String moveId(String referral) {
-    return "move-" + referral;
-  }
-
-  private static String suffix() {
-    return UUID.randomUUID().toString().substring(0, 6);
   }
 }

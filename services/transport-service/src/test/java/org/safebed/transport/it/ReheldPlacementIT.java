@@ -214,9 +214,6 @@ class ReheldPlacementIT extends TransportScenario {
     return found[0];
   }
 
-  private static String suffix() {
-    return UUID.randomUUID().toString().substring(0, 6);
-  }
 
   /** When the placement's current pick-up job last heard it ended, as stored. */
   private Instant endRecordedFor(String placement) {

@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -242,5 +244,51 @@ public abstract class TransportScenario {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
     assertThat(response.isProblem()).as(response.contentType()).isTrue();
     assertThat(response.json().path("status").asInt()).isEqualTo(status);
+  }
+
+  // --- moves to rental (issue 5) ----------------------------------------------------------
+
+  /** The assigned driver accepts the job, picks her up and delivers her. */
+  protected void driveToDelivery(String jobPath, String driverToken) {
+    http.post(jobPath + "/accept", driverToken);
+    http.post(jobPath + "/pick-up", driverToken);
+    http.post(jobPath + "/deliver", driverToken);
+  }
+
+  /** A pick-up completed end to end: its destination area is where the move starts. */
+  protected String deliveredAndCheckedIn() {
+    String pickupDriver = driver("drv-pickup-" + suffix(), 48.87, 2.36, true);
+    String token = TestTokens.driver(driverDocument(pickupDriver).getString("accountSubject"));
+    String placement = newPlacementId();
+    bedHeld(placement, true);
+    awaitJob(placement, "OFFERED");
+    String job = "/api/transport/jobs/" + jobId(placement);
+    driveToDelivery(job, token);
+    placementEvent("placement.checked-in.v1", placement);
+    awaitJob(placement, "COMPLETED");
+    // The pick-up driver goes home: the move must go to whoever is nearest the shelter.
+    http.put("/api/transport/drivers/me/availability", token, "{\"onDuty\":false}");
+    return placement;
+  }
+
+  protected void tenancyStarted(String referral, String placement, LocalDate moveInDate) {
+    broker.publish(
+        "referral.tenancy-started.v1",
+        referral,
+        Map.of(
+            "referralId", referral, "placementId", placement, "unitId", "unit-7",
+            "moveInDate", moveInDate.toString(), "region", "central"));
+  }
+
+  protected LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  protected static String moveId(String referral) {
+    return "move-" + referral;
+  }
+
+  protected static String suffix() {
+    return UUID.randomUUID().toString().substring(0, 6);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.transport.application.Reconciler;
@@ -236,7 +235,4 @@ class UnassignedRecoveryIT extends TransportScenario {
     return data;
   }
 
-  private static String suffix() {
-    return UUID.randomUUID().toString().substring(0, 6);
-  }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.transport.domain.EtaSource;
+import org.safebed.transport.domain.JobKind;
 import org.safebed.transport.domain.TransportEvent;
 import org.safebed.transport.domain.TravelTime;
 import org.safebed.transport.domain.UnassignedReason;
@@ -31,7 +32,7 @@ class EventContractTest {
             new TransportEvent.Delivered("job-p", "p"),
             new TransportEvent.AssignmentFailed("job-p", "p", UnassignedReason.NO_DRIVER));
     for (TransportEvent event : events) {
-      OutboxEvent outbox = OutgoingEvents.toOutbox(event);
+      OutboxEvent outbox = OutgoingEvents.toOutbox(event, JobKind.MOVE);
       Map<String, Object> data = spec.dataSchema(outbox.type()).orElseThrow(() -> new AssertionError(outbox.type()));
 
       assertThat(outbox.data().keySet()).as(outbox.type()).containsExactlyInAnyOrderElementsOf(spec.properties(data).keySet());

@@ -1,0 +1,166 @@
+package org.safebed.transport.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.safebed.platform.testing.TestTokens;
+import org.safebed.transport.client.ServiceTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 5: the driver of a move learns where to collect her (her shelter) just in time, from shelter
+ * occupancy, as transport, within the same window as the destination; nobody else, and never for a
+ * pick-up.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MovePickupIT extends TransportScenario {
+
+  /** Synthetic, and distinctive enough to be found anywhere it should not be. */
+  private static final String SHELTER_ADDRESS = "9 Impasse des Hirondelles Grises, 75097 Fictiville";
+
+  @Autowired private ServiceTokens serviceTokens;
+  private String placement;
+  private String referral;
+  private String mover;
+  private String moverToken;
+  private String job;
+
+  @BeforeEach
+  void anOfferedMove() {
+    serviceTokens.invalidate();
+    OUTSIDE.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"t-move\",\"expires_in\":300}")));
+    placement = deliveredAndCheckedIn();
+    driver("drv-mover-" + suffix(), 48.851, 2.401, true);
+    referral = "ref-" + suffix();
+    tenancyStarted(referral, placement, today());
+    JsonNode offered = awaitJobById(moveId(referral), "OFFERED");
+    mover = offered.path("driverId").asString();
+    moverToken = TestTokens.driver(mover);
+    job = "/api/transport/jobs/" + moveId(referral);
+  }
+
+  @Test
+  void theAcceptedMoverGetsTheShelterAddressAskedOfOccupancyAsTransport(CapturedOutput output) {
+    occupancyAnswers(okJson("{\"address\":\"" + SHELTER_ADDRESS + "\"}"));
+    http.post(job + "/accept", moverToken);
+
+    Http.Response pickup = http.get(job + "/pickup", moverToken);
+
+    assertThat(pickup.status()).as(pickup.toString()).isEqualTo(200);
+    assertThat(pickup.json().path("address").asString()).isEqualTo(SHELTER_ADDRESS);
+    assertThat(pickup.header("Cache-Control")).contains("no-store");
+    OUTSIDE.verify(
+        getRequestedFor(urlEqualTo("/internal/placements/" + placement + "/move-origin"))
+            .withHeader("Authorization", equalTo("Bearer t-move"))
+            .withHeader("X-On-Behalf-Of", equalTo(mover))
+            .withHeader("X-Transport-Job", equalTo(moveId(referral))));
+    assertThat(auditOf(moveId(referral))).containsExactly("PICKUP_REQUESTED:GRANTED");
+    assertThat(everythingStored()).doesNotContain(SHELTER_ADDRESS).doesNotContain("Hirondelles");
+    assertThat(output.getAll()).doesNotContain(SHELTER_ADDRESS).doesNotContain("Hirondelles");
+  }
+
+  @Test
+  void onlyFromAcceptanceUntilAGraceAfterDelivery() {
+    occupancyAnswers(okJson("{\"address\":\"" + SHELTER_ADDRESS + "\"}"));
+
+    assertProblem(http.get(job + "/pickup", moverToken), 403);
+    http.post(job + "/accept", moverToken);
+    http.post(job + "/pick-up", moverToken);
+    http.post(job + "/deliver", moverToken);
+    assertThat(http.get(job + "/pickup", moverToken).status()).as("just delivered").isEqualTo(200);
+    clock.advance(GRACE.plusSeconds(1));
+    assertProblem(http.get(job + "/pickup", moverToken), 403);
+
+    OUTSIDE.verify(1, getRequestedFor(urlPathMatching("/internal/placements/.*/move-origin")));
+    assertThat(auditOf(moveId(referral)))
+        .containsExactly("PICKUP_REQUESTED:DENIED", "PICKUP_REQUESTED:GRANTED", "PICKUP_REQUESTED:DENIED");
+  }
+
+  @Test
+  void anotherDriverDoesNotSeeTheJobAtAll() {
+    occupancyAnswers(okJson("{\"address\":\"" + SHELTER_ADDRESS + "\"}"));
+    http.post(job + "/accept", moverToken);
+
+    assertProblem(http.get(job + "/pickup", TestTokens.driver("someone-else")), 404);
+    assertProblem(http.get(job + "/pickup", coordinator), 403);
+    OUTSIDE.verify(0, getRequestedFor(urlPathMatching("/internal/.*")));
+  }
+
+  @Test
+  void occupancysRefusalIsPassedOn() {
+    occupancyAnswers(aResponse().withStatus(403).withHeader("Content-Type", "application/problem+json")
+        .withBody("{\"status\":403,\"detail\":\"not disclosed\"}"));
+    http.post(job + "/accept", moverToken);
+
+    assertProblem(http.get(job + "/pickup", moverToken), 403);
+    OUTSIDE.verify(1, getRequestedFor(urlPathMatching("/internal/.*")));
+    assertThat(auditOf(moveId(referral))).containsExactly("PICKUP_REQUESTED:REFUSED_BY_OWNER");
+  }
+
+  @Test
+  void occupancyDownIsUnavailable() {
+    occupancyAnswers(aResponse().withStatus(503));
+    http.post(job + "/accept", moverToken);
+
+    Http.Response down = http.get(job + "/pickup", moverToken);
+
+    assertProblem(down, 503);
+    assertThat(down.json().path("detail").asString()).isEqualTo("address service unavailable, try again");
+    assertThat(auditOf(moveId(referral))).containsExactly("PICKUP_REQUESTED:OWNER_UNAVAILABLE");
+  }
+
+  @Test
+  void aPickupHasNoPickupAddressToLookUp() {
+    String pickupDriver = driver("drv-pickup-only-" + suffix(), 48.87, 2.36, true);
+    String token = TestTokens.driver(driverDocument(pickupDriver).getString("accountSubject"));
+    String other = newPlacementId();
+    bedHeld(other, true);
+    awaitJob(other, "OFFERED");
+    String pickupJob = "/api/transport/jobs/" + jobId(other);
+    http.post(pickupJob + "/accept", token);
+
+    assertProblem(http.get(pickupJob + "/pickup", token), 409);
+    OUTSIDE.verify(0, getRequestedFor(urlPathMatching("/internal/.*")));
+  }
+
+  private void occupancyAnswers(ResponseDefinitionBuilder answer) {
+    OUTSIDE.stubFor(get(urlPathMatching("/internal/placements/.*/move-origin")).willReturn(answer));
+  }
+
+  /** Transport's own audit of one job, as ACTION:OUTCOME, oldest first. */
+  private List<String> auditOf(String jobId) {
+    List<String> entries = new ArrayList<>();
+    for (Document entry : mongo.getCollection("audit_log").find(new Document("recordId", jobId)).sort(new Document("_id", 1))) {
+      entries.add(entry.getString("action") + ":" + entry.getString("outcome"));
+    }
+    return entries;
+  }
+
+  private String everythingStored() {
+    StringBuilder all = new StringBuilder();
+    for (String collection : mongo.getCollectionNames()) {
+      for (Document document : mongo.getCollection(collection).find()) {
+        all.append(document.toJson()).append('\n');
+      }
+    }
+    assertThat(all).as("the scan sees the move").contains(moveId(referral));
+    return all.toString();
+  }
+}
