@@ -90,6 +90,7 @@ class AuthorisationMatrixIT {
       reofferJob             COORDINATOR=409 POLICE=403 SHELTER_MANAGER=403 HOUSING_OFFICER=403 DRIVER=403
       listDrivers            COORDINATOR=200 POLICE=403 SHELTER_MANAGER=403 HOUSING_OFFICER=403 DRIVER=403
       registerDriver         COORDINATOR=201 POLICE=403 SHELTER_MANAGER=403 HOUSING_OFFICER=403 DRIVER=403
+      updateDriver           COORDINATOR=200 POLICE=403 SHELTER_MANAGER=403 HOUSING_OFFICER=403 DRIVER=403
       setMyAvailability      DRIVER=200 COORDINATOR=403 POLICE=403 SHELTER_MANAGER=403 HOUSING_OFFICER=403
       createRentalUnit       HOUSING_OFFICER=201 COORDINATOR=403 POLICE=403 SHELTER_MANAGER=403 DRIVER=403
       listRentalUnits        HOUSING_OFFICER=200 COORDINATOR=403 POLICE=403 SHELTER_MANAGER=403 DRIVER=403
@@ -158,6 +159,11 @@ class AuthorisationMatrixIT {
     assertThat(client.post(driver.get(), "/api/transport/jobs/" + job.get() + "/accept", null).status()).isEqualTo(200);
     await().atMost(EVENTUAL).untilAsserted(() -> assertThat(
         client.get(driver.get(), "/api/transport/jobs/" + job.get() + "/destination").status()).isEqualTo(200));
+
+    // A driver of its own, off duty in the Atlantic, for the coordinators' profile changes.
+    Answer registered = client.post("demo-coordinator", "/api/transport/drivers", ValidRequests.body("registerDriver", Map.of()));
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    ids.put("driverId", registered.json().get("id").asString());
 
     // A checked-in resident at shelter X (not the one demo-shelter-manager-2 runs), referred by
     // demo-housing-officer's agency.

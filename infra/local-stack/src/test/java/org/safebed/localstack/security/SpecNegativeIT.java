@@ -114,6 +114,7 @@ class SpecNegativeIT {
     ids.put("jobId", "job-neg-" + n);
     ids.put("referralId", "ref-neg-" + n);
     ids.put("unitId", "unit-neg-" + n);
+    ids.put("driverId", "drv-neg-" + n);
     return ids;
   }
 

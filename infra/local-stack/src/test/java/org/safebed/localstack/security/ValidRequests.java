@@ -38,7 +38,12 @@ final class ValidRequests {
           {"inService": true}"""),
       Map.entry("registerDriver", """
           {"accountSubject": "sec-driver-{short}", "vetted": true, "gender": "FEMALE", "languages": ["fr"],
-           "canEscortMinors": false, "base": {"lat": 47.0, "lon": -20.0}, "onDuty": false}"""),
+           "canEscortMinors": false, "base": {"lat": 47.0, "lon": -20.0}, "onDuty": false,
+           "dutyWindows": [{"from": "2030-01-01T08:00:00Z", "to": "2030-01-01T16:00:00Z"}]}"""),
+      Map.entry("updateDriver", """
+          {"vetted": true, "gender": "FEMALE", "languages": ["fr"], "canEscortMinors": false,
+           "base": {"lat": 47.0, "lon": -20.0},
+           "dutyWindows": [{"from": "2030-01-01T08:00:00Z", "to": "2030-01-01T16:00:00Z"}]}"""),
       Map.entry("setMyAvailability", """
           {"onDuty": true}"""),
       Map.entry("createRentalUnit", """

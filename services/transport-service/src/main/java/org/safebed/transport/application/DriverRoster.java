@@ -1,20 +1,28 @@
 package org.safebed.transport.application;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.safebed.platform.web.problem.ApiException;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.Drivers;
+import org.safebed.transport.domain.DutyWindow;
 import org.safebed.transport.domain.Gender;
 import org.safebed.transport.domain.GeoPoint;
+import org.safebed.transport.domain.JobStatus;
+import org.safebed.transport.domain.TransportJob;
+import org.safebed.transport.domain.TransportJobs;
+import org.safebed.transport.domain.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Coordinators register drivers; drivers say when they are on duty. A driver who is (or comes) on
- * duty is offered the unassigned jobs they fit at once.
+ * Coordinators register drivers and manage their profiles; drivers say when they are on duty. A
+ * driver who is (or comes) on duty is offered the unassigned jobs they fit at once. Profile changes
+ * are logged by driver id, like registrations; there is no separate audit trail of drivers.
  */
 @Service
 public class DriverRoster {
@@ -23,11 +31,18 @@ public class DriverRoster {
   static final int LIMIT = 1000;
 
   private final Drivers drivers;
+  private final TransportJobs jobs;
+  private final JobAssignment assignment;
   private final UnassignedJobs unassigned;
+  private final Clock clock;
 
-  public DriverRoster(Drivers drivers, UnassignedJobs unassigned) {
+  public DriverRoster(
+      Drivers drivers, TransportJobs jobs, JobAssignment assignment, UnassignedJobs unassigned, Clock clock) {
     this.drivers = drivers;
+    this.jobs = jobs;
+    this.assignment = assignment;
     this.unassigned = unassigned;
+    this.clock = clock;
   }
 
   /** A new driver profile. */
@@ -38,14 +53,27 @@ public class DriverRoster {
       Set<String> languages,
       boolean canEscortMinors,
       GeoPoint base,
-      boolean onDuty) {}
+      boolean onDuty,
+      List<Window> dutyWindows) {}
+
+  /** What a coordinator manages of a driver. */
+  public record Profile(
+      boolean vetted,
+      Gender gender,
+      Set<String> languages,
+      boolean canEscortMinors,
+      GeoPoint base,
+      List<Window> dutyWindows) {}
+
+  /** A duty window as asked for, checked before it is kept. */
+  public record Window(Instant from, Instant to) {}
 
   public Driver register(Registration registration) {
     Driver driver =
         new Driver(
             "drv-" + UUID.randomUUID(), registration.accountSubject(), registration.vetted(),
             registration.gender(), registration.languages(), registration.canEscortMinors(),
-            registration.base(), registration.onDuty(), null, null);
+            registration.base(), registration.onDuty(), null, null, dutyWindows(registration.dutyWindows()));
     if (!drivers.register(driver)) {
       throw ApiException.conflict("This account already has a driver profile");
     }
@@ -53,6 +81,25 @@ public class DriverRoster {
     if (!driver.onDuty()) {
       return driver;
     }
+    unassigned.driverMayBeFree(driver.id());
+    return drivers.find(driver.id()).orElse(driver);
+  }
+
+  /**
+   * A coordinator changes a driver's profile. It applies to future offers at once (the claim checks
+   * it); an offer she has not answered and may no longer take (no longer vetted, or outside the job's
+   * escort rules) is withdrawn and the job offered to the next best driver, as after a decline.
+   */
+  public Driver update(String driverId, Profile profile) {
+    Driver existing = drivers.find(driverId).orElseThrow(() -> ApiException.notFound("Driver"));
+    Driver wanted =
+        new Driver(
+            existing.id(), existing.accountSubject(), profile.vetted(), profile.gender(), profile.languages(),
+            profile.canEscortMinors(), profile.base(), existing.onDuty(), existing.currentJobId(),
+            existing.claimedAt(), dutyWindows(profile.dutyWindows()));
+    Driver driver = drivers.changeProfile(wanted).orElseThrow(() -> ApiException.notFound("Driver"));
+    log.info("Driver {} profile changed by a coordinator", driver.id());
+    withdrawOfferNoLongerAllowed(driver);
     unassigned.driverMayBeFree(driver.id());
     return drivers.find(driver.id()).orElse(driver);
   }
@@ -71,5 +118,42 @@ public class DriverRoster {
     }
     unassigned.driverMayBeFree(driver.id());
     return drivers.find(driver.id()).orElse(driver);
+  }
+
+  private void withdrawOfferNoLongerAllowed(Driver driver) {
+    if (driver.currentJobId() == null) {
+      return;
+    }
+    TransportJob job = jobs.find(driver.currentJobId()).orElse(null);
+    if (job == null
+        || job.status() != JobStatus.OFFERED
+        || !driver.id().equals(job.driverId())
+        || driver.qualifiesFor(job)) {
+      return;
+    }
+    Transition withdrawn = job.withdrawOffer(clock.instant());
+    if (withdrawn.changed() && jobs.save(job, withdrawn)) {
+      log.info("Offer of job {} to driver {} withdrawn: her profile no longer allows it", job.id(), driver.id());
+      drivers.release(driver.id(), job.id());
+      assignment.assign(job.id());
+    }
+    // a job that changed meanwhile (accepted, declined, expired) is no longer an open offer to withdraw
+  }
+
+  private static List<DutyWindow> dutyWindows(List<Window> windows) {
+    if (windows == null) {
+      return List.of();
+    }
+    if (windows.size() > DutyWindow.MAX_PER_DRIVER) {
+      throw ApiException.badRequest("At most " + DutyWindow.MAX_PER_DRIVER + " duty windows");
+    }
+    return windows.stream()
+        .map(window -> {
+          if (window.from() == null || window.to() == null || !window.from().isBefore(window.to())) {
+            throw ApiException.badRequest("Each duty window must start before it ends");
+          }
+          return new DutyWindow(window.from(), window.to());
+        })
+        .toList();
   }
 }

@@ -107,7 +107,8 @@ public class JobAssignment {
   }
 
   private Outcome offerToBestDriver(TransportJob job) {
-    for (Driver driver : DriverRanking.forJob(job, drivers.available(job.escort(), CANDIDATES))) {
+    Instant asOf = clock.instant();
+    for (Driver driver : DriverRanking.forJob(job, drivers.available(job.escort(), asOf, CANDIDATES), asOf)) {
       if (!drivers.claim(driver.id(), job.id(), job.escort(), clock.instant())) {
         continue; // another job took this driver a moment ago
       }

@@ -69,14 +69,14 @@ public class UnassignedJobs {
       List<TransportJob> fitting =
           jobs.unassigned(BATCH).stream()
               .filter(TransportJob::mayBeOfferedAgain)
-              .filter(driver::mayTake)
+              .filter(job -> driver.mayTake(job, clock.instant()))
               .sorted(MOST_URGENT_FIRST)
               .toList();
       for (TransportJob job : fitting) {
         if (assignment.offerAgain(job.id())) {
           log.info("Unassigned job {} offered again now that driver {} is free", job.id(), driverId);
         }
-        if (!drivers.find(driverId).map(free -> free.currentJobId() == null && free.onDuty()).orElse(false)) {
+        if (!drivers.find(driverId).map(free -> free.currentJobId() == null && free.onDutyAt(clock.instant())).orElse(false)) {
           return; // a driver holds one job at a time
         }
       }

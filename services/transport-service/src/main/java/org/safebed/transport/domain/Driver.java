@@ -1,6 +1,7 @@
 package org.safebed.transport.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import java.util.Set;
  * @param accountSubject the driver's account, the {@code sub} of their token
  * @param claimedAt when the current job claimed the driver (lets the reconciler tell a claim in
  *     progress from one a crash left behind)
+ * @param dutyWindows when an on-duty driver may be offered work; none means whenever on duty
  */
 public record Driver(
     String id,
@@ -22,7 +24,8 @@ public record Driver(
     GeoPoint base,
     boolean onDuty,
     String currentJobId,
-    Instant claimedAt) {
+    Instant claimedAt,
+    List<DutyWindow> dutyWindows) {
 
   public Driver {
     Objects.requireNonNull(id, "id");
@@ -30,9 +33,43 @@ public record Driver(
     Objects.requireNonNull(gender, "gender");
     Objects.requireNonNull(base, "base");
     languages = languages == null ? Set.of() : Set.copyOf(languages);
+    dutyWindows = dutyWindows == null ? List.of() : List.copyOf(dutyWindows);
   }
 
-  /** May this driver be offered this job now (ignoring who else could)? */
+  /** A driver without duty windows: available whenever on duty. */
+  public Driver(
+      String id,
+      String accountSubject,
+      boolean vetted,
+      Gender gender,
+      Set<String> languages,
+      boolean canEscortMinors,
+      GeoPoint base,
+      boolean onDuty,
+      String currentJobId,
+      Instant claimedAt) {
+    this(id, accountSubject, vetted, gender, languages, canEscortMinors, base, onDuty, currentJobId, claimedAt, List.of());
+  }
+
+  /** On duty and, if she has duty windows, inside one of them. */
+  public boolean onDutyAt(Instant now) {
+    return onDuty && (dutyWindows.isEmpty() || dutyWindows.stream().anyMatch(window -> window.contains(now)));
+  }
+
+  /** May this driver be offered this job at {@code now} (ignoring who else could)? */
+  public boolean mayTake(TransportJob job, Instant now) {
+    return mayTake(job) && onDutyAt(now);
+  }
+
+  /**
+   * Would this driver still be allowed to take the job were she free and on duty: vetted, and within
+   * its escort rules. A profile change that breaks this withdraws an offer she has not answered.
+   */
+  public boolean qualifiesFor(TransportJob job) {
+    return vetted && job.escort().allow(this);
+  }
+
+  /** May this driver be offered this job, duty windows aside (ignoring who else could)? */
   public boolean mayTake(TransportJob job) {
     return vetted
         && onDuty

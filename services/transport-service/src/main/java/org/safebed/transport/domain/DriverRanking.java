@@ -1,5 +1,6 @@
 package org.safebed.transport.domain;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,6 +13,11 @@ import java.util.List;
 public final class DriverRanking {
 
   private DriverRanking() {}
+
+  /** As {@link #forJob(TransportJob, List)}, leaving out drivers outside their duty windows at {@code now}. */
+  public static List<Driver> forJob(TransportJob job, List<Driver> candidates, Instant now) {
+    return forJob(job, candidates.stream().filter(driver -> driver.onDutyAt(now)).toList());
+  }
 
   public static List<Driver> forJob(TransportJob job, List<Driver> candidates) {
     GeoPoint pickup = job.pickupArea();

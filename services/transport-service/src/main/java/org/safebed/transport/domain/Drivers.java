@@ -14,15 +14,16 @@ public interface Drivers {
   List<Driver> all(int limit);
 
   /**
-   * The small set an assignment ranks: vetted, on duty, free, and within the escort rules of
-   * {@code escort} (may escort minors when she is one, of the gender she asked for). Found by
-   * indexed fields; distances and languages are weighed by the caller.
+   * The small set an assignment ranks: vetted, on duty (inside a duty window at {@code now} if
+   * she has any), free, and within the escort rules of {@code escort} (may escort minors when she
+   * is one, of the gender she asked for). Distances and languages are weighed by the caller.
    */
-  List<Driver> available(EscortNeeds escort, int limit);
+  List<Driver> available(EscortNeeds escort, Instant now, int limit);
 
   /**
-   * Claims a free driver for a job in one conditional write (still vetted, on duty, free, and within
-   * the escort rules). False if someone else got there first.
+   * Claims a free driver for a job in one conditional write (still vetted, on duty and inside a duty
+   * window at {@code now} if she has any, free, and within the escort rules). False if someone else
+   * got there first or she is no longer available.
    */
   boolean claim(String driverId, String jobId, EscortNeeds escort, Instant now);
 
@@ -37,6 +38,12 @@ public interface Drivers {
 
   /** Sets the driver's profile, keeping their duty and claim as they are (creates it if missing). */
   void upsertProfile(Driver driver);
+
+  /**
+   * Replaces what a coordinator manages (vetting, gender, languages, escort right, base, duty
+   * windows) of an existing driver, keeping her account, duty switch and claim; empty if unknown.
+   */
+  Optional<Driver> changeProfile(Driver profile);
 
   Optional<Driver> setOnDuty(String accountSubject, boolean onDuty);
 }

@@ -274,6 +274,17 @@ public final class TransportJob {
     return backToPending(now);
   }
 
+  /**
+   * A coordinator changed the driver's profile so that she may no longer take this job: her
+   * unanswered offer is withdrawn, like a decline, and the job waits for the next best driver.
+   */
+  public Transition withdrawOffer(Instant now) {
+    if (status != JobStatus.OFFERED) {
+      return Transition.none();
+    }
+    return backToPending(now);
+  }
+
   public Transition pickUp(String subject, Instant now) {
     requireAssignedTo(subject);
     if (status == JobStatus.PICKED_UP) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.Drivers;
+import org.safebed.transport.domain.DutyWindow;
 import org.safebed.transport.domain.EscortNeeds;
 import org.safebed.transport.domain.Gender;
 import org.springframework.data.domain.Sort;
@@ -50,8 +51,8 @@ class MongoDrivers implements Drivers {
   }
 
   @Override
-  public List<Driver> available(EscortNeeds escort, int limit) {
-    return list(Query.query(free(escort)).limit(limit));
+  public List<Driver> available(EscortNeeds escort, Instant now, int limit) {
+    return list(Query.query(free(escort, now)).limit(limit));
   }
 
   @Override
@@ -59,7 +60,7 @@ class MongoDrivers implements Drivers {
     Update claim = new Update().set("currentJobId", jobId).set("claimedAt", JobDocuments.date(now));
     Document claimed =
         mongo.findAndModify(
-            Query.query(free(escort).and("_id").is(driverId)),
+            Query.query(free(escort, now).and("_id").is(driverId)),
             claim,
             FindAndModifyOptions.options().returnNew(true),
             Document.class,
@@ -115,6 +116,26 @@ class MongoDrivers implements Drivers {
   }
 
   @Override
+  public Optional<Driver> changeProfile(Driver profile) {
+    Update update =
+        new Update()
+            .set("vetted", profile.vetted())
+            .set("gender", profile.gender().name())
+            .set("languages", List.copyOf(profile.languages()))
+            .set("canEscortMinors", profile.canEscortMinors())
+            .set("base", JobDocuments.point(profile.base()))
+            .set("dutyWindows", windows(profile.dutyWindows()));
+    Document updated =
+        mongo.findAndModify(
+            Query.query(where("_id").is(profile.id())),
+            update,
+            FindAndModifyOptions.options().returnNew(true),
+            Document.class,
+            COLLECTION);
+    return Optional.ofNullable(updated).map(MongoDrivers::driver);
+  }
+
+  @Override
   public Optional<Driver> setOnDuty(String accountSubject, boolean onDuty) {
     Document updated =
         mongo.findAndModify(
@@ -129,8 +150,9 @@ class MongoDrivers implements Drivers {
   /**
    * The indexed filter of drivers who may be claimed now, with the escort rules in it: the claim
    * re-checks them in the same write, so a profile changed meanwhile is never claimed against them.
+   * A driver with duty windows is free only inside one of them.
    */
-  private static Criteria free(EscortNeeds escort) {
+  private static Criteria free(EscortNeeds escort, Instant now) {
     Criteria criteria = where("vetted").is(true).and("onDuty").is(true).and("currentJobId").is(null);
     if (escort.minor()) {
       criteria = criteria.and("canEscortMinors").is(true);
@@ -138,7 +160,10 @@ class MongoDrivers implements Drivers {
     if (escort.escortGender() != null) {
       criteria = criteria.and("gender").is(escort.escortGender().name());
     }
-    return criteria;
+    return criteria.orOperator(
+        where("dutyWindows").exists(false),
+        where("dutyWindows").size(0),
+        where("dutyWindows").elemMatch(where("from").lte(JobDocuments.date(now)).and("to").gt(JobDocuments.date(now))));
   }
 
   private Optional<Driver> one(Query query) {
@@ -163,7 +188,20 @@ class MongoDrivers implements Drivers {
         .append("base", JobDocuments.point(driver.base()))
         .append("onDuty", driver.onDuty())
         .append("currentJobId", driver.currentJobId())
-        .append("claimedAt", JobDocuments.date(driver.claimedAt()));
+        .append("claimedAt", JobDocuments.date(driver.claimedAt()))
+        .append("dutyWindows", windows(driver.dutyWindows()));
+  }
+
+  private static List<Document> windows(List<DutyWindow> windows) {
+    return windows.stream()
+        .map(window -> new Document("from", JobDocuments.date(window.from())).append("to", JobDocuments.date(window.to())))
+        .toList();
+  }
+
+  private static List<DutyWindow> windows(Document driver) {
+    return driver.getList("dutyWindows", Document.class, List.of()).stream()
+        .map(window -> new DutyWindow(JobDocuments.instant(window.getDate("from")), JobDocuments.instant(window.getDate("to"))))
+        .toList();
   }
 
   static Driver driver(Document d) {
@@ -177,6 +215,7 @@ class MongoDrivers implements Drivers {
         JobDocuments.point(d.get("base", Document.class)),
         Boolean.TRUE.equals(d.getBoolean("onDuty")),
         d.getString("currentJobId"),
-        JobDocuments.instant(d.getDate("claimedAt")));
+        JobDocuments.instant(d.getDate("claimedAt")),
+        windows(d));
   }
 }

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
+import org.safebed.transport.application.DriverRoster;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.GeoPoint;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TravelTime;
 import org.safebed.transport.web.model.DriverDto;
+import org.safebed.transport.web.model.DutyWindowDto;
 import org.safebed.transport.web.model.EtaSourceDto;
 import org.safebed.transport.web.model.GenderDto;
 import org.safebed.transport.web.model.GeoPointDto;
@@ -63,7 +66,21 @@ final class ApiViews {
             point(driver.base()),
             driver.onDuty());
     view.setCurrentJobId(driver.currentJobId());
+    view.setDutyWindows(
+        new ArrayList<>(
+            driver.dutyWindows().stream().map(w -> new DutyWindowDto(time(w.from()), time(w.to()))).toList()));
     return view;
+  }
+
+  /** Duty windows as asked for; the roster checks them (a null bound or an empty window is a 400). */
+  static List<DriverRoster.Window> windows(List<DutyWindowDto> windows) {
+    if (windows == null) {
+      return List.of();
+    }
+    return windows.stream()
+        .map(w -> new DriverRoster.Window(
+            w.getFrom() == null ? null : w.getFrom().toInstant(), w.getTo() == null ? null : w.getTo().toInstant()))
+        .toList();
   }
 
   static TravelEstimateDto estimate(TravelTime time) {

@@ -10,6 +10,7 @@ import org.safebed.transport.web.api.DriversApi;
 import org.safebed.transport.web.model.AvailabilityDto;
 import org.safebed.transport.web.model.DriverDto;
 import org.safebed.transport.web.model.DriverRegistrationDto;
+import org.safebed.transport.web.model.DriverUpdateDto;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,8 +42,25 @@ class DriversController implements DriversApi {
                 body.getLanguages(),
                 body.getCanEscortMinors(),
                 ApiViews.point(body.getBase()),
-                Boolean.TRUE.equals(body.getOnDuty())));
+                Boolean.TRUE.equals(body.getOnDuty()),
+                ApiViews.windows(body.getDutyWindows())));
     return ResponseEntity.created(URI.create("/api/transport/drivers/" + driver.id())).body(ApiViews.driver(driver));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('COORDINATOR')")
+  public ResponseEntity<DriverDto> updateDriver(String driverId, DriverUpdateDto body) {
+    Driver driver =
+        roster.update(
+            driverId,
+            new DriverRoster.Profile(
+                body.getVetted(),
+                Gender.valueOf(body.getGender().name()),
+                body.getLanguages(),
+                body.getCanEscortMinors(),
+                ApiViews.point(body.getBase()),
+                ApiViews.windows(body.getDutyWindows())));
+    return ResponseEntity.ok(ApiViews.driver(driver));
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.safebed.transport.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,30 @@ class DriverRankingTest {
     assertThat(DriverRanking.forJob(adult, List.of(nearestButNoMinors, far)))
         .extracting(Driver::id)
         .containsExactly("no-minors", "far");
+  }
+
+  @Test
+  void anOnDutyDriverWithDutyWindowsIsRankedOnlyInsideOne() {
+    Driver windowed =
+        new Driver(
+            "windowed", "a4", true, Gender.FEMALE, Set.of("fr"), true, near.base(), true, null, null,
+            List.of(new DutyWindow(Jobs.T0, Jobs.T0.plus(Duration.ofHours(1)))));
+    TransportJob job = Jobs.pending("plc-1", false);
+
+    assertThat(DriverRanking.forJob(job, List.of(windowed, far), Jobs.T0)).extracting(Driver::id)
+        .containsExactly("windowed", "far");
+    assertThat(DriverRanking.forJob(job, List.of(windowed, far), Jobs.T0.plus(Duration.ofHours(1))))
+        .as("the end of a window is outside it")
+        .extracting(Driver::id)
+        .containsExactly("far");
+    assertThat(DriverRanking.forJob(job, List.of(windowed, far), Jobs.T0.minusSeconds(1))).extracting(Driver::id)
+        .containsExactly("far");
+  }
+
+  @Test
+  void aDutyWindowMustStartBeforeItEnds() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DutyWindow(Jobs.T0, Jobs.T0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
