@@ -88,7 +88,7 @@ class MoveInJourneyIT {
 
   @Test
   @Order(2)
-  void herDriverAcceptsLearnsTheShelterAddressAndTheDisclosureIsAudited() {
+  void herDriverAcceptsLearnsWhereSheIsAndTheShelterAddressAndTheDisclosuresAreAudited() {
     await().atMost(EVENTUAL).untilAsserted(() -> {
       assertThat(placement().get("transport").get("status").asString()).isEqualTo("ASSIGNED");
       DriversJob offered = JourneySteps.jobOfAnyDriver(gateway,
@@ -108,10 +108,17 @@ class MoveInJourneyIT {
     assertThat(destination.status()).as(destination.body()).isEqualTo(200);
     shelterAddress.set(destination.json().get("address").asString());
     assertThat(shelterAddress.get()).isNotBlank();
+    Reply foundAt = gateway.get(pickup.get().driver(), job + "/pickup");
+    assertThat(foundAt.status()).as(foundAt.body()).isEqualTo(200);
+    assertThat(foundAt.json().get("location").get("lat").asDouble()).as("where police found her").isEqualTo(43.35);
+    assertThat(foundAt.json().get("location").get("lon").asDouble()).isEqualTo(5.42);
 
     assertThat(auditSince(StackApps.SHELTER_OCCUPANCY, auditHead))
         .as("occupancy audited the shelter address given to the pick-up driver")
         .anyMatch(e -> granted(e, "shelter", shelterId.get(), pickup.get().driver()));
+    assertThat(auditSince(StackApps.SHELTER_OCCUPANCY, auditHead))
+        .as("occupancy audited the pick-up point given to the pick-up driver")
+        .anyMatch(e -> granted(e, "placement", placementId.get(), pickup.get().driver()));
   }
 
   @Test

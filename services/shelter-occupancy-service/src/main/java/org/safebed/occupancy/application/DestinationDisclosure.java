@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.safebed.occupancy.config.OccupancyProperties;
+import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.Shelter;
@@ -17,9 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The only ways a shelter address leaves the service, both to the transport service for a driver
- * it assigned: the destination of the placement's pick-up, while the bed is held and the drive is
- * under way; and the origin of her move to rental, once she was checked out for it, while the move
+ * The only ways a shelter address (or where police found her) leaves the service, all to the
+ * transport service for a driver it assigned: the destination of the placement's pick-up and the
+ * point she is picked up at, while the bed is held and the drive is under way; and the origin of her move to rental, once she was checked out for it, while the move
  * is under way and shortly after. Every attempt is audited, granted or denied; a denial says
  * nothing about why (no probing).
  */
@@ -29,6 +30,7 @@ public class DestinationDisclosure {
   private static final Logger log = LoggerFactory.getLogger(DestinationDisclosure.class);
   private static final String DESTINATION = "TRANSPORT_DESTINATION";
   private static final String MOVE_ORIGIN = "MOVE_ORIGIN";
+  private static final String PICKUP_POINT = "PICKUP_POINT";
 
   private final PlacementRepository placements;
   private final ShelterRepository shelters;
@@ -53,25 +55,49 @@ public class DestinationDisclosure {
   }
 
   public String destination(Caller service, String placementId, String driverId, String jobId) {
-    return disclose(service, placementId, driverId, jobId, DESTINATION,
-        p -> p.isDestinationFor(driverId, jobId));
+    Shelter shelter = allowed(service, placementId, driverId, jobId, DESTINATION,
+        p -> p.isDestinationFor(driverId, jobId)).shelter();
+    return secrets.addressForDriver(shelter, service.subject(), driverId, DESTINATION);
   }
 
   /** The shelter her move to rental starts from, for the move's driver. */
   public String moveOrigin(Caller service, String placementId, String driverId, String jobId) {
     // The job is named in the purpose: the move is a job of its own, not the placement's pick-up.
-    return disclose(service, placementId, driverId, jobId, MOVE_ORIGIN + " job=" + jobId,
-        p -> p.isMoveOriginFor(driverId, jobId, properties.moveOriginGrace(), clock.instant()));
+    String purpose = MOVE_ORIGIN + " job=" + jobId;
+    Shelter shelter = allowed(service, placementId, driverId, jobId, purpose,
+        p -> p.isMoveOriginFor(driverId, jobId, properties.moveOriginGrace(), clock.instant())).shelter();
+    return secrets.addressForDriver(shelter, service.subject(), driverId, purpose);
   }
 
-  private String disclose(
+  /**
+   * Where police found her, for the driver of her pick-up, under the destination's rule: the
+   * point is as sensitive as the shelter, and the same drive needs both.
+   */
+  public GeoPoint pickupPoint(Caller service, String placementId, String driverId, String jobId) {
+    String purpose = PICKUP_POINT + " job=" + jobId;
+    Placement placement = allowed(service, placementId, driverId, jobId, purpose,
+        p -> p.isDestinationFor(driverId, jobId)).placement();
+    // Audited against the placement: the point is hers, not the shelter's.
+    audit.record(new AuditEntry(service.subject(), "SERVICE", driverId, "ADDRESS_DISCLOSED", "placement",
+        placementId, purpose, "GRANTED"));
+    return placement.request().location();
+  }
+
+  /** A placement whose drive this driver may see, with its (not compromised) shelter. */
+  private record Granted(Placement placement, Shelter shelter) {}
+
+  /**
+   * The placement and its shelter when {@code allowed} grants them to this driver and the shelter
+   * is not compromised; otherwise audits the denial and answers 403.
+   */
+  private Granted allowed(
       Caller service, String placementId, String driverId, String jobId, String purpose, Predicate<Placement> allowed) {
     Optional<Placement> placement = placements.findById(placementId);
-    Optional<Shelter> shelter = placement
+    Optional<Granted> granted = placement
         .filter(allowed)
-        .flatMap(p -> shelters.findById(p.shelterId()))
-        .filter(s -> !s.isCompromised());
-    if (shelter.isEmpty()) {
+        .flatMap(p -> shelters.findById(p.shelterId()).map(s -> new Granted(p, s)))
+        .filter(g -> !g.shelter().isCompromised());
+    if (granted.isEmpty()) {
       String shelterId = placement.map(Placement::shelterId).orElse(null);
       audit.record(new AuditEntry(service.subject(), "SERVICE", driverId, "ADDRESS_DISCLOSED",
           shelterId != null ? "shelter" : "placement", shelterId != null ? shelterId : placementId,
@@ -82,10 +108,13 @@ public class DestinationDisclosure {
     }
     log.info("Address of placement {} ({}) disclosed to {} for driver {} job {}",
         placementId, kind(purpose), service.subject(), driverId, jobId);
-    return secrets.addressForDriver(shelter.get(), service.subject(), driverId, purpose);
+    return granted.get();
   }
 
   private static String kind(String purpose) {
-    return purpose.startsWith(MOVE_ORIGIN) ? "move origin" : "destination";
+    if (purpose.startsWith(MOVE_ORIGIN)) {
+      return "move origin";
+    }
+    return purpose.startsWith(PICKUP_POINT) ? "pick-up point" : "destination";
   }
 }

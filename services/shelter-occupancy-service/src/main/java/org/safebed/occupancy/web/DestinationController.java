@@ -1,7 +1,9 @@
 package org.safebed.occupancy.web;
 
 import org.safebed.occupancy.application.DestinationDisclosure;
+import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.occupancy.web.api.InternalApi;
+import org.safebed.occupancy.web.model.CoordinatesDto;
 import org.safebed.occupancy.web.model.DestinationDto;
 import org.safebed.platform.web.security.Caller;
 import org.springframework.http.CacheControl;
@@ -35,5 +37,14 @@ public class DestinationController implements InternalApi {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(new DestinationDto().address(address));
+  }
+
+  @Override
+  @PreAuthorize("hasRole('SERVICE')")
+  public ResponseEntity<CoordinatesDto> getPlacementPickupPoint(String placementId, String driverId, String jobId) {
+    GeoPoint point = disclosure.pickupPoint(Caller.current(), placementId, driverId, jobId);
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(new CoordinatesDto().lat(point.lat()).lon(point.lon()));
   }
 }

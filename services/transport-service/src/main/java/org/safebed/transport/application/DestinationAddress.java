@@ -6,7 +6,7 @@ import java.util.Objects;
  * A shelter's address, held only for the duration of the request that shows it to the driver.
  * {@link #toString()} never prints it, so it cannot reach a log line by accident.
  */
-public final class DestinationAddress {
+public final class DestinationAddress implements DisclosedPickup {
 
   private final String text;
 

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Shows a job's addresses to its driver just in time: the destination of any job, and the pick-up
- * of a move (the shelter she leaves). Transport never holds an address: each request asks the
+ * Shows a job's addresses to its driver just in time: the destination of any job, and where it
+ * starts (the shelter she leaves for a move, the point police found her for a pick-up). Transport never holds an address: each request asks the
  * owner, which checks and audits the disclosure on its side; transport audits every attempt on its
  * own side too (granted, refused, unavailable).
  */
@@ -27,7 +27,8 @@ public class DestinationDisclosure {
   /** What is asked for: how it is audited, and where it is fetched. */
   private enum Wanted {
     DESTINATION("DESTINATION_REQUESTED", "TRANSPORT_DESTINATION", "destination"),
-    MOVE_PICKUP("PICKUP_REQUESTED", "TRANSPORT_PICKUP", "pick-up address");
+    MOVE_PICKUP("PICKUP_REQUESTED", "TRANSPORT_PICKUP", "pick-up address"),
+    PICKUP_POINT("PICKUP_REQUESTED", "TRANSPORT_PICKUP_POINT", "pick-up point");
 
     final String action;
     final String purpose;
@@ -61,15 +62,14 @@ public class DestinationDisclosure {
   }
 
   /**
-   * The shelter a move starts from. A pick-up has no such look-up: it starts where police found her,
-   * which the driver is told by the police, not by SafeBed.
+   * Where the job starts: the shelter a move starts from, or the exact point police found her for a
+   * pick-up (the job itself knows only the coarse area).
    */
-  public DestinationAddress disclosePickup(String driverSubject, String jobId) {
+  public DisclosedPickup disclosePickup(String driverSubject, String jobId) {
     TransportJob job = ownJob(driverSubject, jobId);
-    if (job.kind() != JobKind.MOVE) {
-      throw ApiException.conflict("Only a move has a pick-up address to look up");
-    }
-    return disclose(Wanted.MOVE_PICKUP, job, driverSubject, lookup::fetchMoveOrigin);
+    return job.kind() == JobKind.MOVE
+        ? disclose(Wanted.MOVE_PICKUP, job, driverSubject, lookup::fetchMoveOrigin)
+        : disclose(Wanted.PICKUP_POINT, job, driverSubject, lookup::fetchPickupPoint);
   }
 
   private TransportJob ownJob(String driverSubject, String jobId) {
@@ -78,23 +78,20 @@ public class DestinationDisclosure {
         .orElseThrow(() -> ApiException.notFound("Transport job"));
   }
 
-  private DestinationAddress disclose(
-      Wanted wanted,
-      TransportJob job,
-      String driverSubject,
-      BiFunction<TransportJob, String, DestinationAddress> fetch) {
+  private <T> T disclose(
+      Wanted wanted, TransportJob job, String driverSubject, BiFunction<TransportJob, String, T> fetch) {
     String jobId = job.id();
-    // Both addresses share one window: the driver needs them from acceptance until the hand-over.
+    // Both ends share one window: the driver needs them from acceptance until the hand-over.
     if (!job.destinationDisclosableTo(driverSubject, clock.instant(), properties.disclosureGrace())) {
       record(wanted, driverSubject, jobId, "DENIED");
       throw ApiException.forbidden(
           "The " + wanted.label + " is shown only to the assigned driver, from acceptance until shortly after delivery");
     }
     try {
-      DestinationAddress address = fetch.apply(job, driverSubject);
+      T disclosed = fetch.apply(job, driverSubject);
       record(wanted, driverSubject, jobId, "GRANTED");
       log.info("The {} of job {} disclosed to its driver", wanted.label, jobId);
-      return address;
+      return disclosed;
     } catch (DestinationLookup.Refused e) {
       record(wanted, driverSubject, jobId, "REFUSED_BY_OWNER");
       log.warn("The owner refused the {} of job {}", wanted.label, jobId);

@@ -4,7 +4,8 @@ import org.safebed.transport.domain.TransportJob;
 
 /**
  * Asks the owner of a job's address for it at the moment the driver needs it: shelter occupancy for
- * a pick-up's destination (the shelter) and a move's origin (the shelter she leaves), rental
+ * a pick-up's destination (the shelter), a pick-up's starting point (where police found her) and a
+ * move's origin (the shelter she leaves), rental
  * referral for a move's destination (the unit). Nothing here stores or caches the answer.
  */
 public interface DestinationLookup {
@@ -23,6 +24,15 @@ public interface DestinationLookup {
    * @throws Unavailable when the owner cannot be asked now
    */
   DestinationAddress fetchMoveOrigin(TransportJob move, String driverSubject);
+
+  /**
+   * The pick-up point of a pick-up: where police found her, asked of shelter occupancy, which answers
+   * only for the driver of this job while her bed is held.
+   *
+   * @throws Refused when the owner says no
+   * @throws Unavailable when the owner cannot be asked now
+   */
+  PickupPoint fetchPickupPoint(TransportJob pickup, String driverSubject);
 
   /** The owner refused this disclosure. */
   final class Refused extends RuntimeException {

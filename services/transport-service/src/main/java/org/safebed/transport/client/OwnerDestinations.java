@@ -1,9 +1,11 @@
 package org.safebed.transport.client;
 
 import java.net.URI;
+import java.util.function.Function;
 import org.safebed.transport.application.DestinationAddress;
 import org.safebed.transport.application.DestinationLookup.Refused;
 import org.safebed.transport.application.DestinationLookup.Unavailable;
+import org.safebed.transport.application.PickupPoint;
 import org.safebed.transport.config.OwnerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +58,18 @@ public final class OwnerDestinations {
   }
 
   public DestinationAddress fetch(String recordId, String driverSubject, String jobId) {
+    return fetch(recordId, driverSubject, jobId, this::address);
+  }
+
+  /** For an owner that answers an exact point ({@code {lat, lon}}) rather than an address. */
+  public PickupPoint fetchPoint(String recordId, String driverSubject, String jobId) {
+    return fetch(recordId, driverSubject, jobId, this::point);
+  }
+
+  private <T> T fetch(String recordId, String driverSubject, String jobId, Function<byte[], T> read) {
     String token = tokens.current();
     try {
-      return guard.call(() -> ask(token, recordId, driverSubject, jobId));
+      return guard.call(() -> ask(token, recordId, driverSubject, jobId, read));
     } catch (Refused e) {
       throw e;
     } catch (TokenRejected e) {
@@ -74,7 +85,7 @@ public final class OwnerDestinations {
     return guard;
   }
 
-  private DestinationAddress ask(String token, String recordId, String driverSubject, String jobId) {
+  private <T> T ask(String token, String recordId, String driverSubject, String jobId, Function<byte[], T> read) {
     URI uri =
         UriComponentsBuilder.fromUriString(baseUrl)
             .path(pathTemplate)
@@ -91,7 +102,7 @@ public final class OwnerDestinations {
             (request, response) -> {
               int status = response.getStatusCode().value();
               if (status == 200) {
-                return address(response.getBody().readAllBytes());
+                return read.apply(response.getBody().readAllBytes());
               }
               if (status == 401) {
                 throw new TokenRejected();
@@ -116,6 +127,25 @@ public final class OwnerDestinations {
     return new DestinationAddress(address.asString());
   }
 
+  private PickupPoint point(byte[] body) {
+    JsonNode answer;
+    try {
+      answer = json.readTree(body);
+    } catch (RuntimeException e) {
+      throw new MalformedAnswer();
+    }
+    JsonNode lat = answer.path("lat");
+    JsonNode lon = answer.path("lon");
+    if (!lat.isNumber() || !lon.isNumber()) {
+      throw new MalformedAnswer();
+    }
+    try {
+      return new PickupPoint(lat.asDouble(), lon.asDouble());
+    } catch (IllegalArgumentException e) {
+      throw new MalformedAnswer();
+    }
+  }
+
   /** The owner failed (5xx): transient, worth another attempt. */
   static final class OwnerFailed extends RuntimeException {
     OwnerFailed(int status) {
@@ -130,7 +160,7 @@ public final class OwnerDestinations {
     }
   }
 
-  /** A 200 whose body holds no usable address. The message never quotes the body. */
+  /** A 200 whose body holds no usable address (or point). The message never quotes the body. */
   static final class MalformedAnswer extends RuntimeException {
     MalformedAnswer() {
       super("no usable address in the answer", null, false, false);

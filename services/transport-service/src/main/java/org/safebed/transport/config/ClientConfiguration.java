@@ -32,6 +32,8 @@ class ClientConfiguration {
         new OwnerDestinations(
             "referral-destination", "/internal/referrals/{referralId}/destination", owners.referral(), tokens),
         new OwnerDestinations(
-            "occupancy-move-origin", "/internal/placements/{placementId}/move-origin", owners.occupancy(), tokens));
+            "occupancy-move-origin", "/internal/placements/{placementId}/move-origin", owners.occupancy(), tokens),
+        new OwnerDestinations(
+            "occupancy-pickup-point", "/internal/placements/{placementId}/pickup-point", owners.occupancy(), tokens));
   }
 }

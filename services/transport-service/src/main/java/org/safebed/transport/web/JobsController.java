@@ -2,14 +2,17 @@ package org.safebed.transport.web;
 
 import java.util.List;
 import org.safebed.platform.web.security.Caller;
+import org.safebed.transport.application.DestinationAddress;
 import org.safebed.transport.application.DestinationDisclosure;
 import org.safebed.transport.application.JobBoard;
 import org.safebed.transport.application.JobProgress;
+import org.safebed.transport.application.PickupPoint;
 import org.safebed.transport.application.UnassignedJobs;
 import org.safebed.transport.domain.JobStatus;
 import org.safebed.transport.web.api.JobsApi;
 import org.safebed.transport.web.model.DestinationDto;
 import org.safebed.transport.web.model.PickupDto;
+import org.safebed.transport.web.model.PickupPointDto;
 import org.safebed.transport.web.model.TransportJobDto;
 import org.safebed.transport.web.model.TransportJobStatusDto;
 import org.springframework.http.CacheControl;
@@ -88,14 +91,17 @@ class JobsController implements JobsApi {
         .body(new DestinationDto(address));
   }
 
-  /** A move's pick-up (her shelter): never cached, like the destination. */
+  /** Where the job starts (a move's shelter, a pick-up's exact point): never cached, like the destination. */
   @Override
   @PreAuthorize("hasRole('DRIVER')")
   public ResponseEntity<PickupDto> getJobPickup(String jobId) {
-    String address = disclosure.disclosePickup(Caller.current().subject(), jobId).reveal();
+    PickupDto pickup = switch (disclosure.disclosePickup(Caller.current().subject(), jobId)) {
+      case DestinationAddress address -> new PickupDto().address(address.reveal());
+      case PickupPoint point -> new PickupDto().location(new PickupPointDto(point.lat(), point.lon()));
+    };
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .header("Pragma", "no-cache")
-        .body(new PickupDto(address));
+        .body(pickup);
   }
 }

@@ -246,6 +246,27 @@ public abstract class TransportScenario {
     assertThat(response.json().path("status").asInt()).isEqualTo(status);
   }
 
+  /** Transport's own audit of one job, as ACTION:OUTCOME, oldest first. */
+  protected java.util.List<String> auditOf(String jobId) {
+    java.util.List<String> entries = new java.util.ArrayList<>();
+    for (Document entry : mongo.getCollection("audit_log").find(new Document("recordId", jobId)).sort(new Document("_id", 1))) {
+      entries.add(entry.getString("action") + ":" + entry.getString("outcome"));
+    }
+    return entries;
+  }
+
+  /** Every document of every collection, as JSON, for asserting what is never stored. */
+  protected String everythingStored(String mustSee) {
+    StringBuilder all = new StringBuilder();
+    for (String collection : mongo.getCollectionNames()) {
+      for (Document document : mongo.getCollection(collection).find()) {
+        all.append(document.toJson()).append('\n');
+      }
+    }
+    assertThat(all).as("the scan sees " + mustSee).contains(mustSee);
+    return all.toString();
+  }
+
   // --- moves to rental (issue 5) ----------------------------------------------------------
 
   /** The assigned driver accepts the job, picks her up and delivers her. */
