@@ -102,12 +102,11 @@ public class DestinationDisclosure {
       audit.record(new AuditEntry(service.subject(), "SERVICE", driverId, "ADDRESS_DISCLOSED",
           shelterId != null ? "shelter" : "placement", shelterId != null ? shelterId : placementId,
           purpose, "DENIED"));
-      log.warn("Address of placement {} ({}) denied to {} for driver {} job {}",
-          placementId, kind(purpose), service.subject(), driverId, jobId);
+      // Opaque ids only: who asked, for which driver, is in the audit entry, not in the logs.
+      log.warn("Disclosure ({}) for placement {} refused", kind(purpose), placementId);
       throw ApiException.forbidden("This address is not disclosed to this driver for this job");
     }
-    log.info("Address of placement {} ({}) disclosed to {} for driver {} job {}",
-        placementId, kind(purpose), service.subject(), driverId, jobId);
+    log.info("Disclosure ({}) for placement {} granted", kind(purpose), placementId);
     return granted.get();
   }
 
