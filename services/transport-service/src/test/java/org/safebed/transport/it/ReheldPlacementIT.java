@@ -54,6 +54,8 @@ class ReheldPlacementIT extends TransportScenario {
     driver("drv-copies2-" + suffix(), 48.88, 2.37, true);
     String placement = newPlacementId();
     hold(placement, "shelter-alpha", start);
+    // The expiry must not overtake the hold it ends (two publishes may take different channels).
+    awaitLiveJob(placement, "OFFERED");
     placementEventAt("placement.hold-expired.v1", placement, start.plusSeconds(60));
     awaitJob(placement, "CANCELLED");
     String secondHold = hold(placement, "shelter-beta", start.plusSeconds(120));
@@ -72,6 +74,8 @@ class ReheldPlacementIT extends TransportScenario {
     driver("drv-late-copy-" + suffix(), 48.87, 2.36, true);
     String placement = newPlacementId();
     String firstHold = hold(placement, "shelter-alpha", start);
+    // The expiry must not overtake the hold it ends (two publishes may take different channels).
+    awaitLiveJob(placement, "OFFERED");
     placementEventAt("placement.hold-expired.v1", placement, start.plusSeconds(60));
     awaitJob(placement, "CANCELLED");
     hold(placement, "shelter-beta", start.plusSeconds(120));
@@ -132,6 +136,8 @@ class ReheldPlacementIT extends TransportScenario {
     String token = TestTokens.driver(accountOf(driver));
     String placement = newPlacementId();
     hold(placement, "shelter-alpha", start);
+    // The expiry must not overtake the hold it ends (two publishes may take different channels).
+    awaitLiveJob(placement, "OFFERED");
     placementEventAt("placement.hold-expired.v1", placement, start.plusSeconds(60));
     awaitJob(placement, "CANCELLED");
     hold(placement, "shelter-beta", start.plusSeconds(120));
@@ -152,6 +158,8 @@ class ReheldPlacementIT extends TransportScenario {
     driver("drv-ended-early-" + suffix(), 48.87, 2.36, true);
     String placement = newPlacementId();
     hold(placement, "shelter-alpha", start);
+    // The expiry must not overtake the hold it ends (two publishes may take different channels).
+    awaitLiveJob(placement, "OFFERED");
     placementEventAt("placement.hold-expired.v1", placement, start.plusSeconds(60));
     awaitJob(placement, "CANCELLED");
 
