@@ -32,10 +32,12 @@ class WebTestApplication {
       return ResponseEntity.status(201).body("{\"by\":\"" + Caller.current().subject() + "\"}");
     }
 
+    /** Only {@code p-1} exists, and it is the police account {@code officer-owner}'s. */
     @GetMapping("/api/people/{id}")
     @PreAuthorize("hasRole('POLICE')")
     String get(@PathVariable String id) {
-      throw ApiException.notFound("Person");
+      java.util.Optional<String> owner = "p-1".equals(id) ? java.util.Optional.of("officer-owner") : java.util.Optional.empty();
+      return "{\"owner\":\"" + ApiException.visibleOrNotFound(owner, o -> o.equals(Caller.current().subject()), "Person") + "\"}";
     }
 
     @GetMapping("/internal/ping")

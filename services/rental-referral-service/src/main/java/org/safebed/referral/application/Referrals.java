@@ -189,10 +189,8 @@ public class Referrals {
 
   /** The unit, if it is the referral agency's and passes every rule; 404, 409 or 422 otherwise. */
   private RentalUnit eligibleUnit(Actor officer, Referral referral, String unitId, SafetyConstraints safety) {
-    RentalUnit unit =
-        units.find(unitId)
-            .filter(u -> u.belongsTo(referral.agencyId()))
-            .orElseThrow(() -> ApiException.notFound("Rental unit"));
+    RentalUnit unit = ApiException.visibleOrNotFound(
+        units.find(unitId), u -> u.belongsTo(referral.agencyId()), "Rental unit");
     GeoPoint location = units.locationsOf(List.of(unitId)).get(unitId);
     sealedReads.safetyChecked(officer, referral.id(), "UNIT_OFFER_CHECK");
     Ineligibility problem =
@@ -242,9 +240,7 @@ public class Referrals {
 
   private Referral owned(Actor officer, String referralId) {
     String agency = Officers.agencyOf(officer);
-    return referrals.find(referralId)
-        .filter(r -> r.belongsTo(agency))
-        .orElseThrow(() -> ApiException.notFound("Referral"));
+    return ApiException.visibleOrNotFound(referrals.find(referralId), r -> r.belongsTo(agency), "Referral");
   }
 
   private ReferralView view(Referral referral) {

@@ -58,8 +58,6 @@ public class RentalUnits {
   /** Another agency's unit answers as an unknown one. */
   public RentalUnit get(Actor officer, String unitId) {
     String agency = Officers.agencyOf(officer);
-    return units.find(unitId)
-        .filter(unit -> unit.belongsTo(agency))
-        .orElseThrow(() -> ApiException.notFound("Rental unit"));
+    return ApiException.visibleOrNotFound(units.find(unitId), unit -> unit.belongsTo(agency), "Rental unit");
   }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * and is written first; its bed follows (occupied on check-in, released on cancel and check-out).
  * If the second write is lost, the reconciler brings the bed in line with its placement.
  *
- * <p>A placement the caller may not see answers 404, exactly like one that does not exist.
+ * <p>A placement the caller may not see answers 404, exactly like one that does not exist; the
+ * platform audits that 404 as a denial.
  */
 @Component
 public class PlacementLifecycle {
@@ -102,8 +103,7 @@ public class PlacementLifecycle {
   }
 
   private Placement visibleTo(Caller caller, String placementId, BiPredicate<Caller, Placement> may) {
-    return placements.findById(placementId)
-        .filter(placement -> may.test(caller, placement))
-        .orElseThrow(() -> ApiException.notFound("Placement"));
+    return ApiException.visibleOrNotFound(
+        placements.findById(placementId), placement -> may.test(caller, placement), "Placement");
   }
 }

@@ -235,15 +235,13 @@ public class ShelterAdministration {
   }
 
   private Bed bedOf(Shelter shelter, String bedId) {
-    return beds.findById(bedId)
-        .filter(b -> b.shelterId().equals(shelter.id()))
-        .orElseThrow(() -> ApiException.notFound("Bed"));
+    return ApiException.visibleOrNotFound(
+        beds.findById(bedId), b -> b.shelterId().equals(shelter.id()), "Bed");
   }
 
   private Shelter visibleShelter(Caller caller, String shelterId) {
-    return shelters.findById(shelterId)
-        .filter(shelter -> Access.mayManageShelter(caller, shelter.id()))
-        .orElseThrow(() -> ApiException.notFound("Shelter"));
+    return ApiException.visibleOrNotFound(
+        shelters.findById(shelterId), shelter -> Access.mayManageShelter(caller, shelter.id()), "Shelter");
   }
 
   private void auditCapacity(Caller caller, String recordType, String recordId, String purpose) {

@@ -73,9 +73,8 @@ public class DestinationDisclosure {
   }
 
   private TransportJob ownJob(String driverSubject, String jobId) {
-    return jobs.find(jobId)
-        .filter(found -> found.isAssignedTo(driverSubject))
-        .orElseThrow(() -> ApiException.notFound("Transport job"));
+    return ApiException.visibleOrNotFound(
+        jobs.find(jobId), found -> found.isAssignedTo(driverSubject), "Transport job");
   }
 
   private <T> T disclose(

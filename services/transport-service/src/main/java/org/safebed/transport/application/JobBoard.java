@@ -29,8 +29,8 @@ public class JobBoard {
 
   /** A job the caller may see; anything else is "not found", whether it exists or not. */
   public TransportJob get(Caller caller, String jobId) {
-    return jobs.find(jobId)
-        .filter(job -> caller.has(Role.COORDINATOR) || job.isAssignedTo(caller.subject()))
-        .orElseThrow(() -> ApiException.notFound("Transport job"));
+    return ApiException.visibleOrNotFound(
+        jobs.find(jobId), job -> caller.has(Role.COORDINATOR) || job.isAssignedTo(caller.subject()),
+        "Transport job");
   }
 }

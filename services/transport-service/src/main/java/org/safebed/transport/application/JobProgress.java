@@ -66,10 +66,8 @@ public class JobProgress {
   private Changed change(
       String driverSubject, String jobId, BiFunction<TransportJob, Instant, Transition> step) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      TransportJob job =
-          jobs.find(jobId)
-              .filter(found -> found.isAssignedTo(driverSubject))
-              .orElseThrow(() -> ApiException.notFound("Transport job"));
+      TransportJob job = ApiException.visibleOrNotFound(
+          jobs.find(jobId), found -> found.isAssignedTo(driverSubject), "Transport job");
       String driverId = job.driverId();
       Transition transition;
       try {
@@ -77,7 +75,7 @@ public class JobProgress {
       } catch (IllegalTransition e) {
         throw ApiException.conflict(e.getMessage());
       } catch (TransportJob.NotAssigned e) {
-        throw ApiException.notFound("Transport job");
+        throw ApiException.foreign("Transport job");
       }
       if (!transition.changed() || jobs.save(job, transition)) {
         if (transition.changed()) {

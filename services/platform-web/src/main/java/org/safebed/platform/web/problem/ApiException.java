@@ -1,5 +1,7 @@
 package org.safebed.platform.web.problem;
 
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,11 +12,17 @@ public class ApiException extends RuntimeException {
 
   private final HttpStatus status;
   private final String slug;
+  private final boolean hidesForeignRecord;
 
   public ApiException(HttpStatus status, String slug, String detail) {
+    this(status, slug, detail, false);
+  }
+
+  private ApiException(HttpStatus status, String slug, String detail, boolean hidesForeignRecord) {
     super(detail, null, false, false);
     this.status = status;
     this.slug = slug;
+    this.hidesForeignRecord = hidesForeignRecord;
   }
 
   public HttpStatus status() {
@@ -25,9 +33,37 @@ public class ApiException extends RuntimeException {
     return slug;
   }
 
-  /** Unknown id, or an id the caller may not know exists (foreign resources answer the same). */
+  /**
+   * True for a 404 that answers a record which exists but is not the caller's: a denial, audited as
+   * one, though the caller cannot tell it from an unknown id.
+   */
+  public boolean hidesForeignRecord() {
+    return hidesForeignRecord;
+  }
+
+  /** Unknown id. For a record that exists but is someone else's, use {@link #visibleOrNotFound}. */
   public static ApiException notFound(String what) {
     return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " not found");
+  }
+
+  /**
+   * The same answer as {@link #notFound} for a record the caller may not know exists, but audited
+   * as an access denial by the platform's error handler.
+   */
+  public static ApiException foreign(String what) {
+    return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " not found", true);
+  }
+
+  /**
+   * The record if there is one and the caller may see it. Unknown and foreign records both answer
+   * 404, so ids cannot be probed; only the foreign one is a denial for the audit trail.
+   */
+  public static <T> T visibleOrNotFound(Optional<T> record, Predicate<? super T> visible, String what) {
+    T found = record.orElseThrow(() -> notFound(what));
+    if (!visible.test(found)) {
+      throw foreign(what);
+    }
+    return found;
   }
 
   public static ApiException forbidden(String detail) {

@@ -29,7 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error a SafeBed service returns is {@code application/problem+json}. Details name the field
  * and the rule that failed, never the rejected value (it may be personal data), and unexpected
- * failures answer a bare 500 without a stack trace. Every 403 is written to the audit trail.
+ * failures answer a bare 500 without a stack trace. Every 403, and every 404 that hides a record
+ * which exists but is not the caller's, is written to the audit trail.
  */
 @RestControllerAdvice
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
@@ -44,7 +45,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-    if (e.status() == HttpStatus.FORBIDDEN) {
+    if (e.status() == HttpStatus.FORBIDDEN || e.hidesForeignRecord()) {
       denials.ifAvailable(audit -> audit.record(request, AccessDenials.Rule.RECORD));
     }
     return Problems.response(e.status(), e.slug(), e.getMessage());

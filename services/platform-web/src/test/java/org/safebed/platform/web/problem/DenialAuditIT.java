@@ -21,7 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-/** Every 403, whichever rule gave it, leaves one audit entry without any value from the request. */
+/**
+ * Every 403, whichever rule gave it, and every 404 that hides someone else's record, leaves one audit
+ * entry without any value from the request.
+ */
 @SafeBedServiceTest
 // As every service runs: problem details on, which brings Boot's own handler unless the platform's is there.
 @TestPropertySource(properties = {"safebed.security.token.audience=safebed-transport",
@@ -45,6 +48,12 @@ class DenialAuditIT {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private List<Document> entriesOf(String actor) {
@@ -97,6 +106,25 @@ class DenialAuditIT {
     assertThat(entries.getFirst().getString("purpose")).isEqualTo("RECORD");
     assertThat(entries.getFirst().getString("actorRole")).isEqualTo("POLICE");
     assertThat(entries.getFirst().toJson()).doesNotContain(PERSONAL);
+  }
+
+  @Test
+  void aForeignRecordAnswersLikeAnUnknownOneButIsAuditedAsADenial() throws Exception {
+    String police = actor("police");
+
+    HttpResponse<String> foreign = get("/api/people/p-1", TestTokens.police(police));
+    HttpResponse<String> unknown = get("/api/people/p-2", TestTokens.police(police));
+
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body().replace("p-1", "ID")).isEqualTo(unknown.body().replace("p-2", "ID"));
+    List<Document> entries = entriesOf(police);
+    assertThat(entries).as("only the foreign record is a denial").hasSize(1);
+    assertThat(entries.getFirst().getString("recordId")).isEqualTo("GET /api/people/{id}");
+    assertThat(entries.getFirst().getString("purpose")).isEqualTo("RECORD");
+    assertThat(entries.getFirst().getString("outcome")).isEqualTo("DENIED");
+    // The owner reads it, and is not denied.
+    assertThat(get("/api/people/p-1", TestTokens.police("officer-owner")).statusCode()).isEqualTo(200);
+    assertThat(entriesOf("officer-owner")).isEmpty();
   }
 
   @Test
