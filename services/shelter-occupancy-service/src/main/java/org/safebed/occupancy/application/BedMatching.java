@@ -141,7 +141,7 @@ public class BedMatching {
     private final GeoPoint from;
     private final Instant now = clock.instant();
     private final int shortlistSize = Math.max(1, travelEstimates.shortlistSize());
-    private final List<GeoCell> cells;
+    private final List<GeoCell.Nearby> cells;
     private final PriorityQueue<Queued> queue = new PriorityQueue<>(
         Comparator.comparingDouble(Queued::km).thenComparing(q -> q.shelter().id()));
     private final List<Queued> deferred = new ArrayList<>();
@@ -156,7 +156,7 @@ public class BedMatching {
       this.placement = placement;
       this.request = placement.request();
       this.from = request.location();
-      this.cells = GeoCell.within(from, policy.searchRadiusKm());
+      this.cells = GeoCell.nearestFirst(from, policy.searchRadiusKm());
     }
 
     /** The best candidate by the best estimate to be had, within her maximum travel time. */
@@ -254,8 +254,8 @@ public class BedMatching {
           && !policy.beyondReach(reachedKm, request)) {
         reachedKm = reachedKm == 0 ? FIRST_RING_KM : reachedKm * RING_GROWTH;
         List<GeoCell> ring = new ArrayList<>();
-        while (nextCell < cells.size() && cells.get(nextCell).minDistanceKmFrom(from) <= reachedKm) {
-          ring.add(cells.get(nextCell++));
+        while (nextCell < cells.size() && cells.get(nextCell).km() <= reachedKm) {
+          ring.add(cells.get(nextCell++).cell());
         }
         for (Shelter shelter : shelters.findInCells(ring)) {
           if (policy.worthLocating(shelter, request)) {

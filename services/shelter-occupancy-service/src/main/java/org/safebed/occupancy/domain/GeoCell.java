@@ -31,17 +31,29 @@ public record GeoCell(int latIndex, int lonIndex) {
     return point.distanceKmTo(new GeoPoint(clampLat(lat), clampLon(lon)));
   }
 
+  /** A cell and its shortest distance from the search centre. */
+  public record Nearby(GeoCell cell, double km) {}
+
   /**
    * Every cell with a point within {@code radiusKm} of {@code centre}, nearest first. Cells across
    * the antimeridian are not wrapped (no SafeBed region lies there).
    */
   public static List<GeoCell> within(GeoPoint centre, double radiusKm) {
+    return nearestFirst(centre, radiusKm).stream().map(Nearby::cell).toList();
+  }
+
+  /**
+   * As {@link #within}, with each cell's distance. Each distance is computed once: a search of a
+   * few hundred kilometres has hundreds of cells, and sorting by a recomputed great-circle distance
+   * was a large share of a placement request's CPU.
+   */
+  public static List<Nearby> nearestFirst(GeoPoint centre, double radiusKm) {
     GeoCell home = of(centre);
     int latSpan = (int) Math.ceil(radiusKm / KM_PER_DEGREE_LAT / SIZE_DEGREES) + 1;
     double maxAbsLat = Math.min(89.0, Math.abs(centre.lat()) + radiusKm / KM_PER_DEGREE_LAT);
     double kmPerDegreeLon = Math.max(1.0, KM_PER_DEGREE_LAT * Math.cos(Math.toRadians(maxAbsLat)));
     int lonSpan = Math.min(360, (int) Math.ceil(radiusKm / kmPerDegreeLon / SIZE_DEGREES) + 1);
-    List<GeoCell> cells = new ArrayList<>();
+    List<Nearby> cells = new ArrayList<>();
     for (int dLat = -latSpan; dLat <= latSpan; dLat++) {
       int latIndex = home.latIndex + dLat;
       if (latIndex * SIZE_DEGREES < -90 || latIndex * SIZE_DEGREES >= 90) {
@@ -53,12 +65,13 @@ public record GeoCell(int latIndex, int lonIndex) {
           continue;
         }
         GeoCell cell = new GeoCell(latIndex, lonIndex);
-        if (cell.minDistanceKmFrom(centre) <= radiusKm) {
-          cells.add(cell);
+        double km = cell.minDistanceKmFrom(centre);
+        if (km <= radiusKm) {
+          cells.add(new Nearby(cell, km));
         }
       }
     }
-    cells.sort(Comparator.comparingDouble(cell -> cell.minDistanceKmFrom(centre)));
+    cells.sort(Comparator.comparingDouble(Nearby::km));
     return cells;
   }
 

@@ -31,6 +31,18 @@ class GeoCellTest {
   }
 
   @Test
+  void nearestFirstGivesEachCellsOwnDistanceInTheSameOrderAsWithin() {
+    GeoPoint centre = new GeoPoint(48.93, 2.36);
+
+    List<GeoCell.Nearby> nearby = GeoCell.nearestFirst(centre, 300);
+
+    assertThat(nearby).extracting(GeoCell.Nearby::cell).containsExactlyElementsOf(GeoCell.within(centre, 300));
+    for (GeoCell.Nearby cell : nearby) {
+      assertThat(cell.km()).isEqualTo(cell.cell().minDistanceKmFrom(centre)).isLessThanOrEqualTo(300);
+    }
+  }
+
+  @Test
   void aPointInsideACellIsAtDistanceZero() {
     GeoPoint p = new GeoPoint(48.93, 2.36);
     assertThat(GeoCell.of(p).minDistanceKmFrom(p)).isZero();
