@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.Bed;
 import org.safebed.occupancy.domain.BedRepository;
@@ -64,6 +66,13 @@ public class BedMatching {
   private static final int MAX_REFUSED = 25;
   private static final double FIRST_RING_KM = 40;
   private static final double RING_GROWTH = 3;
+  /**
+   * Free beds read per located shelter: enough for requests racing for one shelter to spread over
+   * its beds. If others take all of them first, the shelter's beds are read again.
+   */
+  private static final int FREE_BEDS_READ = 16;
+  /** Each further read follows a round in which others took every bed read: it stops a livelock. */
+  private static final int MAX_READS_OF_ONE_SHELTER = 50;
 
   private final PlacementRepository placements;
   private final ShelterRepository shelters;
@@ -147,6 +156,8 @@ public class BedMatching {
     private final List<Queued> deferred = new ArrayList<>();
     private final List<Choice> viable = new ArrayList<>();
     private final Map<String, TravelEstimate> estimated = new HashMap<>();
+    /** Where someone in a keep-apart relation with her has a bed: read once for the whole walk. */
+    private final Set<String> keepApartConflicts;
     private boolean estimatesUnavailable;
     private int nextCell;
     private double reachedKm;
@@ -157,6 +168,7 @@ public class BedMatching {
       this.request = placement.request();
       this.from = request.location();
       this.cells = GeoCell.nearestFirst(from, policy.searchRadiusKm());
+      this.keepApartConflicts = sheltersKeptApartFrom(placement);
     }
 
     /** The best candidate by the best estimate to be had, within her maximum travel time. */
@@ -208,6 +220,9 @@ public class BedMatching {
           continue;
         }
         queue.poll();
+        if (keepApartConflicts.contains(next.shelter().id())) {
+          continue;
+        }
         locate(placement, next.shelter(), now).ifPresent(choice -> {
           located++;
           viable.add(choice);
@@ -268,11 +283,13 @@ public class BedMatching {
 
   private record Queued(Shelter shelter, double km) {}
 
-  /** The shelter ranked with its exact location, if it has a free bed and she may go there. */
+  /**
+   * The shelter ranked with its exact location, if it has a free bed and she may go there (the
+   * caller has already left out shelters with a keep-apart conflict).
+   */
   private Optional<Choice> locate(Placement placement, Shelter shelter, Instant now) {
-    List<Bed> all = beds.findByShelter(shelter);
-    List<String> free = all.stream().filter(bed -> bed.status() == BedStatus.AVAILABLE).map(Bed::id).toList();
-    if (free.isEmpty() || conflictsWithOccupants(placement, all)) {
+    List<String> free = beds.availableBedIds(shelter, FREE_BEDS_READ);
+    if (free.isEmpty()) {
       return Optional.empty();
     }
     GeoPoint location = secrets.locationForMatching(shelter, placement.requestedBy());
@@ -285,28 +302,38 @@ public class BedMatching {
         free, 0));
   }
 
-  private static boolean conflictsWithOccupants(Placement placement, List<Bed> beds) {
-    return beds.stream()
-        .filter(bed -> bed.isTaken() && !placement.id().equals(bed.placementId()))
-        .anyMatch(bed -> placement.mustBeKeptApartFrom(bed.occupant()));
+  /** Where someone she must be kept apart from (either way) holds or occupies a bed. */
+  private Set<String> sheltersKeptApartFrom(Placement placement) {
+    if (!placement.hasKeepApartFacts()) {
+      return Set.of();
+    }
+    return beds.findTakenSharingKeepApartTokens(placement.asOccupant()).stream()
+        .filter(bed -> !placement.id().equals(bed.placementId()))
+        .filter(bed -> placement.mustBeKeptApartFrom(bed.occupant()))
+        .map(Bed::shelterId)
+        .collect(Collectors.toSet());
   }
 
   private Optional<Placement> tryHold(Placement placement, Choice choice) {
     List<String> free = new ArrayList<>(choice.freeBeds());
-    // Requests racing for the same shelter spread over its beds instead of all trying the first.
-    Collections.shuffle(free);
-    for (String bedId : free) {
-      Optional<Bed> bed;
-      try {
-        bed = beds.hold(bedId, placement.id(), placement.asOccupant(), clock.instant());
-      } catch (PlacementHasBedException e) {
-        // A concurrent match of the same placement (a retry, the reconciler) took a bed first.
-        Placement current = placements.findById(placement.id()).orElseThrow();
-        return Optional.of(current.isAwaitingBed() ? match(current) : current);
+    for (int round = 0; round < MAX_READS_OF_ONE_SHELTER && !free.isEmpty(); round++) {
+      // Requests racing for the same shelter spread over its beds instead of all trying the first.
+      Collections.shuffle(free);
+      for (String bedId : free) {
+        Optional<Bed> bed;
+        try {
+          bed = beds.hold(bedId, placement.id(), placement.asOccupant(), clock.instant());
+        } catch (PlacementHasBedException e) {
+          // A concurrent match of the same placement (a retry, the reconciler) took a bed first.
+          Placement current = placements.findById(placement.id()).orElseThrow();
+          return Optional.of(current.isAwaitingBed() ? match(current) : current);
+        }
+        if (bed.isPresent()) {
+          return confirmHold(placement, choice, bedId);
+        }
       }
-      if (bed.isPresent()) {
-        return confirmHold(placement, choice, bedId);
-      }
+      // Others took every bed read: only some of the shelter's free beds were read, so look again.
+      free = beds.availableBedIds(choice.ranked().shelter(), FREE_BEDS_READ);
     }
     return Optional.empty();
   }
@@ -319,7 +346,7 @@ public class BedMatching {
   private Optional<Placement> confirmHold(Placement placement, Choice choice, String bedId) {
     Optional<Shelter> shelter = shelters.findById(choice.ranked().shelter().id());
     boolean stillOk = shelter.isPresent() && shelter.get().acceptsPlacements()
-        && (!placement.hasKeepApartFacts() || !conflictsWithOccupants(placement, beds.findByShelter(shelter.get())));
+        && !sheltersKeptApartFrom(placement).contains(shelter.get().id());
     if (!stillOk) {
       beds.release(bedId, placement.id(), clock.instant());
       log.info("Placement {} gave back bed {}: shelter closed or keep-apart conflict", placement.id(), bedId);

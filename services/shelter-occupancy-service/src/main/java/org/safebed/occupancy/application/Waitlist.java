@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.BedRepository;
-import org.safebed.occupancy.domain.BedStatus;
 import org.safebed.occupancy.domain.MatchingPolicy;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
@@ -172,7 +171,7 @@ public class Waitlist implements DisposableBean {
   }
 
   private boolean hasFreeBed(Shelter shelter) {
-    return beds.findByShelter(shelter).stream().anyMatch(bed -> bed.status() == BedStatus.AVAILABLE);
+    return !beds.availableBedIds(shelter, 1).isEmpty();
   }
 
   @Override

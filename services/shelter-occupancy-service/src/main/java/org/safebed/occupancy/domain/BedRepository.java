@@ -34,6 +34,19 @@ public interface BedRepository {
   /** All beds of a shelter (its bed slots), by id. */
   List<Bed> findByShelter(Shelter shelter);
 
+  /**
+   * Some AVAILABLE beds of the shelter, at most {@code limit}: what matching may try to hold there.
+   * Empty only if none of its beds is available.
+   */
+  List<String> availableBedIds(Shelter shelter, int limit);
+
+  /**
+   * Beds held or occupied by someone who may be in a keep-apart relation with the occupant
+   * described: whose case token is among hers to keep apart from, or who names her case token. The
+   * rule itself is {@link Placement#mustBeKeptApartFrom}; this only finds whom it must look at.
+   */
+  List<Bed> findTakenSharingKeepApartTokens(Bed.Occupant her);
+
   /** HELD by this placement → OCCUPIED. */
   boolean occupy(String bedId, String placementId, Instant now);
 

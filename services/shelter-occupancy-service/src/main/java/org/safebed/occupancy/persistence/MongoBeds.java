@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
@@ -19,6 +20,7 @@ import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.safebed.occupancy.domain.Bed;
@@ -52,6 +55,7 @@ public class MongoBeds implements BedRepository {
 
   static final String COLLECTION = "beds";
   private static final int DUPLICATE_KEY = 11000;
+  private static final int ID_BATCH = 32;
 
   private final MongoTemplate mongo;
 
@@ -68,6 +72,9 @@ public class MongoBeds implements BedRepository {
     collection().createIndex(Indexes.ascending("placementId"), new IndexOptions().unique(true).sparse(true));
     collection().createIndex(Indexes.ascending("shelterId", "status"));
     collection().createIndex(Indexes.ascending("status", "since"));
+    // Keep-apart look-ups of matching (a real MongoDB uses them; the wire-protocol server scans).
+    collection().createIndex(Indexes.ascending("caseToken"), new IndexOptions().sparse(true));
+    collection().createIndex(Indexes.ascending("keepApart"), new IndexOptions().sparse(true));
   }
 
   @Override
@@ -125,6 +132,47 @@ public class MongoBeds implements BedRepository {
     List<Bed> beds = find(new Document("_id", new Document("$in", shelter.bedIds())));
     beds.sort(Comparator.comparingInt(MongoBeds::number));
     return beds;
+  }
+
+  /**
+   * Reads the shelter's beds by id in small batches, from a random one on, until a batch has free
+   * beds. Ids keep the look-up on the {@code _id} index (the wire-protocol server scans the whole
+   * collection for any other filter, and matches every document found against the whole id list:
+   * 200 ids cost 40,000 comparisons at once, a batch of 32 a small part of that); the random start
+   * spreads requests racing for one shelter over its beds.
+   */
+  @Override
+  public List<String> availableBedIds(Shelter shelter, int limit) {
+    List<String> ids = new ArrayList<>(shelter.bedIds());
+    Collections.rotate(ids, ids.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(ids.size()));
+    List<String> free = new ArrayList<>();
+    for (int from = 0; from < ids.size() && free.isEmpty(); from += ID_BATCH) {
+      collection()
+          .find(new Document("_id", new Document("$in", ids.subList(from, Math.min(ids.size(), from + ID_BATCH)))))
+          .projection(new Document("status", 1))
+          .forEach(d -> {
+            if (BedStatus.AVAILABLE.name().equals(d.getString("status")) && free.size() < limit) {
+              free.add(d.getString("_id"));
+            }
+          });
+    }
+    return free;
+  }
+
+  @Override
+  public List<Bed> findTakenSharingKeepApartTokens(Bed.Occupant her) {
+    List<Bson> either = new ArrayList<>();
+    if (!her.keepApart().isEmpty()) {
+      either.add(in("caseToken", her.keepApart()));
+    }
+    if (her.caseToken() != null) {
+      either.add(eq("keepApart", her.caseToken()));
+    }
+    if (either.isEmpty()) {
+      return List.of();
+    }
+    return find(and(in("status", BedStatus.HELD.name(), BedStatus.OCCUPIED.name()),
+        either.size() == 1 ? either.getFirst() : or(either)));
   }
 
   @Override
