@@ -17,6 +17,7 @@ import org.safebed.platform.messaging.deadletter.DeadLetter;
 import org.safebed.platform.messaging.deadletter.DeadLetters;
 import org.safebed.platform.messaging.operations.DeadLettersEndpoint;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
+import org.safebed.platform.messaging.retention.DeadLetterRetention;
 import org.safebed.platform.testing.RequiresRabbitMq;
 import org.safebed.platform.testing.SafeBedTestInfrastructure;
 import org.springframework.amqp.core.Message;
@@ -55,6 +56,7 @@ class DeadLetterReplayOnRabbitMqIT {
   @Autowired MessagingProperties properties;
   @Autowired DeadLetters deadLetters;
   @Autowired DeadLettersEndpoint endpoint;
+  @Autowired DeadLetterRetention retention;
 
   @BeforeEach
   void emptyDeadLetterQueue() {
@@ -125,6 +127,18 @@ class DeadLetterReplayOnRabbitMqIT {
         .contains(malformed, "thing.happened.v2")
         .doesNotContain(CANARY)
         .doesNotContain("t-mixed");
+  }
+
+  @Test
+  void theRetentionSweepPurgesOnlyDeadLettersOlderThanTheCutoff() {
+    String poison = publishRaw("thing.happened.v1", "thing.happened.v1", "{not json " + CANARY);
+    Instant deadLetteredAt = awaitDeadLetter(poison).deadLetteredAt();
+
+    assertThat(retention.removeClosedBefore(deadLetteredAt.minusSeconds(60), 100)).isEmpty();
+    assertThat(deadLetters.list(100).total()).isEqualTo(1);
+
+    assertThat(retention.removeClosedBefore(deadLetteredAt.plusSeconds(1), 100)).containsExactly(poison);
+    assertThat(deadLetters.list(100).total()).isZero();
   }
 
   @Test

@@ -9,8 +9,11 @@ import org.safebed.platform.messaging.inbox.RetryLaterException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/** A minimal service that consumes a few event types, for the messaging platform's own tests. */
-@SpringBootApplication
+/**
+ * A minimal service that consumes a few event types, for the messaging platform's own tests. The
+ * platform's web security (on the classpath for the retention contract) is not what these test.
+ */
+@SpringBootApplication(excludeName = "org.safebed.platform.web.security.PlatformSecurityAutoConfiguration")
 class MessagingTestApplication {
 
   record ThingHappened(String thingId, int size) {}

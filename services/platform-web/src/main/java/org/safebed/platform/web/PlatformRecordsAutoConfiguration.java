@@ -5,6 +5,10 @@ import java.util.Base64;
 import org.safebed.platform.web.audit.AuditEndpoint;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.health.MongoPingHealthIndicator;
+import org.safebed.platform.web.retention.RetentionEndpoint;
+import org.safebed.platform.web.retention.RetentionProperties;
+import org.safebed.platform.web.retention.RetentionSweep;
+import org.safebed.platform.web.retention.RetentionTask;
 import org.safebed.platform.web.sealing.FieldSealer;
 import org.safebed.platform.web.sealing.SealedCopies;
 import org.safebed.platform.web.sealing.SealedField;
@@ -21,11 +25,14 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfigur
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** Sealing of sensitive fields and the audit trail, for services that keep such records. */
+/**
+ * Sealing of sensitive fields, the audit trail and the retention of personal data, for services
+ * that keep such records.
+ */
 @AutoConfiguration(
     after = DataMongoAutoConfiguration.class,
     beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableConfigurationProperties(SealingProperties.class)
+@EnableConfigurationProperties({SealingProperties.class, RetentionProperties.class})
 public class PlatformRecordsAutoConfiguration {
 
   @Bean
@@ -72,5 +79,19 @@ public class PlatformRecordsAutoConfiguration {
   @ConditionalOnBean(AuditTrail.class)
   AuditEndpoint auditEndpoint(AuditTrail trail) {
     return new AuditEndpoint(trail);
+  }
+
+  @Bean
+  @ConditionalOnBean(AuditTrail.class)
+  RetentionSweep retentionSweep(ObjectProvider<RetentionTask> tasks, AuditTrail audit,
+      RetentionProperties properties, ObjectProvider<Clock> clock) {
+    return new RetentionSweep(tasks.orderedStream().toList(), audit, properties,
+        clock.getIfUnique(Clock::systemUTC));
+  }
+
+  @Bean
+  @ConditionalOnBean(RetentionSweep.class)
+  RetentionEndpoint retentionEndpoint(RetentionSweep sweep) {
+    return new RetentionEndpoint(sweep);
   }
 }

@@ -2,6 +2,7 @@ package org.safebed.referral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +13,15 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.TestTokens;
+import org.safebed.platform.web.audit.AuditTrail;
+import org.safebed.platform.web.retention.RetentionProperties;
+import org.safebed.platform.web.retention.RetentionSweep;
+import org.safebed.platform.web.retention.RetentionTask;
 import org.safebed.referral.it.Api.Response;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Coordinators' figures over every agency's referrals: proven on synthetic referrals of two
@@ -27,6 +34,10 @@ import tools.jackson.databind.JsonNode;
 class ReferralStatisticsIT extends ServiceIT {
 
   private static final String STATISTICS = "/api/referrals/statistics";
+
+  @Autowired List<RetentionTask> tasks;
+  @Autowired AuditTrail audit;
+  @Autowired RetentionProperties retention;
 
   private final String coordinator = TestTokens.coordinator("coordinator-" + shortId());
   /** Everything that names someone or something, to search the answers for. */
@@ -165,6 +176,55 @@ class ReferralStatisticsIT extends ServiceIT {
     assertSuppressed(byStatus(later, "OPEN"));
     assertSuppressed(later.path("offersPerReferral").path("referrals"));
     assertThat(later.path("offersPerReferral").path("suppressed").asBoolean()).isTrue();
+  }
+
+  @Test
+  void finishedReferralsLoseTheirSafetyConstraintsAndNeedsAfterTheRetentionPeriodAndTheFiguresStay() {
+    List<String> finished = new ArrayList<>();
+    for (int days : List.of(10, 20, 30, 40, 50)) {
+      String id = refer(officer, withSafety(Map.of("unitId", unitOf(officer))), days);
+      ok(api.post("/api/referrals/" + id + "/accept", officer, null));
+      ok(api.post("/api/referrals/" + id + "/move-in", officer, Map.of("moveInDate", today(0))));
+      finished.add(id);
+    }
+    String active = refer(officer, withSafety(Map.of()), 1);
+    JsonNode before = withoutTimes(statistics());
+
+    Clock afterThePeriod = Clock.offset(clock, retention.closedCasePeriod().plusDays(1));
+    RetentionSweep.Result result = new RetentionSweep(tasks, audit, retention, afterThePeriod).sweep();
+
+    assertThat(result.removed()).containsEntry("referral", finished.size());
+    for (String id : finished) {
+      Document raw = mongo.getCollection("referrals").find(new Document("_id", id)).first();
+      assertThat(raw).doesNotContainKeys("exclusionZonesSealed", "keepApartRefsSealed", "needs")
+          .containsKey("anonymisedAt");
+      assertThat(raw.getString("status")).isEqualTo("MOVED_IN");
+      assertThat(raw.toJson()).doesNotContain("KA-RETENTION");
+      assertThat(mongo.getCollection("audit_log").countDocuments(
+          new Document("recordId", id).append("action", "PERSONAL_DATA_ANONYMISED"))).isOne();
+      Response read = api.get("/api/referrals/" + id, officer);
+      assertThat(read.status()).as(read.body()).isEqualTo(200);
+      assertThat(read.json().path("needs").isEmpty()).isTrue();
+    }
+    Document open = mongo.getCollection("referrals").find(new Document("_id", active)).first();
+    assertThat(open).containsKeys("exclusionZonesSealed", "keepApartRefsSealed").doesNotContainKey("anonymisedAt");
+    assertThat(withoutTimes(statistics())).isEqualTo(before);
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  private static Map<String, Object> withSafety(Map<String, Object> body) {
+    Map<String, Object> withSafety = new HashMap<>(body);
+    withSafety.put("needs", List.of("YOUNG_ADULT"));
+    withSafety.put("exclusionZones", List.of(Map.of("lat", CENTRAL_LAT + 0.9, "lon", CENTRAL_LON, "radiusKm", 2.5)));
+    withSafety.put("keepApartRefs", List.of("KA-RETENTION-" + shortId()));
+    return withSafety;
+  }
+
+  private static JsonNode withoutTimes(JsonNode figures) {
+    ObjectNode copy = (ObjectNode) figures.deepCopy();
+    copy.remove("generatedAt");
+    copy.remove("windowStart");
+    return copy;
   }
 
   private JsonNode statistics() {

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.BedCounts;
 import org.safebed.occupancy.domain.BedRepository;
-import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementStatus;
+import org.safebed.occupancy.domain.PlacementTimeline;
 import org.safebed.occupancy.domain.Shelter;
 import org.safebed.occupancy.domain.ShelterRepository;
 import org.springframework.stereotype.Component;
@@ -76,7 +76,7 @@ public class OccupancyStatistics {
     List<Double> toHold = new ArrayList<>();
     List<Double> toCheckIn = new ArrayList<>();
     int unmet = 0;
-    for (Placement p : placements.findCreatedSince(windowStart)) {
+    for (PlacementTimeline p : placements.timelinesCreatedSince(windowStart)) {
       if (p.relocatedFrom() != null) {
         continue; // relocations are moves of someone already placed, not new demand
       }

@@ -46,8 +46,8 @@ public interface PlacementRepository {
   /** Placements with a person in (or on the way to) a bed of this shelter. */
   List<Placement> findWithBedAt(String shelterId);
 
-  /** Placements created since {@code since} (statistics). */
-  List<Placement> findCreatedSince(Instant since);
+  /** The timelines of placements created since {@code since}, anonymised ones included (statistics). */
+  List<PlacementTimeline> timelinesCreatedSince(Instant since);
 
   long countByStatus(PlacementStatus status);
 }

@@ -13,6 +13,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -29,6 +30,8 @@ import org.safebed.occupancy.domain.PlacementEvent;
 import org.safebed.occupancy.domain.PlacementObserver;
 import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementStatus;
+import org.safebed.occupancy.domain.PlacementTimeline;
+import org.safebed.platform.web.retention.ClosedRecords;
 import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
 import org.slf4j.Logger;
@@ -89,13 +92,16 @@ public class MongoPlacements implements PlacementRepository {
 
   @Override
   public Optional<Placement> findById(String id) {
-    return Optional.ofNullable(collection().find(new Document("_id", id)).first()).map(documents::fromDocument);
+    // An anonymised placement has no request left to act on: to every caller it is gone.
+    return Optional.ofNullable(collection().find(and(eq("_id", id), ClosedRecords.notAnonymised())).first())
+        .map(documents::fromDocument);
   }
 
   @Override
   public Optional<Placement> findByIdempotencyKey(String requestedBy, String idempotencyKey) {
     return Optional.ofNullable(
-            collection().find(new Document("requestedBy", requestedBy).append("idempotencyKey", idempotencyKey)).first())
+            collection().find(and(eq("requestedBy", requestedBy), eq("idempotencyKey", idempotencyKey),
+                ClosedRecords.notAnonymised())).first())
         .map(documents::fromDocument);
   }
 
@@ -161,8 +167,19 @@ public class MongoPlacements implements PlacementRepository {
   }
 
   @Override
-  public List<Placement> findCreatedSince(Instant since) {
-    return find(gte("createdAt", Date.from(since)), 1_000_000);
+  public List<PlacementTimeline> timelinesCreatedSince(Instant since) {
+    // Only these fields: nothing is unsealed, and anonymised placements count too.
+    List<PlacementTimeline> timelines = new ArrayList<>();
+    collection().find(gte("createdAt", Date.from(since)))
+        .projection(Projections.include("status", "relocatedFrom", "createdAt", "firstHeldAt", "checkedInAt"))
+        .forEach(d -> timelines.add(new PlacementTimeline(PlacementStatus.valueOf(d.getString("status")),
+            d.getString("relocatedFrom"), instant(d.getDate("createdAt")), instant(d.getDate("firstHeldAt")),
+            instant(d.getDate("checkedInAt")))));
+    return timelines;
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   @Override

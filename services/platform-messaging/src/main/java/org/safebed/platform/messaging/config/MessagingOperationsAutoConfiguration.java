@@ -4,6 +4,7 @@ import org.safebed.platform.messaging.deadletter.DeadLetters;
 import org.safebed.platform.messaging.operations.DeadLettersEndpoint;
 import org.safebed.platform.messaging.operations.OutboxEndpoint;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
+import org.safebed.platform.messaging.retention.DeadLetterRetention;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,5 +30,13 @@ public class MessagingOperationsAutoConfiguration {
   @ConditionalOnBean(DeadLetters.class)
   DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
     return new DeadLettersEndpoint(deadLetters);
+  }
+
+  /** Old dead letters go with the retention sweep, when the service has one. */
+  @Bean
+  @ConditionalOnBean(DeadLetters.class)
+  @ConditionalOnClass(name = "org.safebed.platform.web.retention.RetentionTask")
+  DeadLetterRetention deadLetterRetention(DeadLetters deadLetters) {
+    return new DeadLetterRetention(deadLetters);
   }
 }

@@ -103,6 +103,31 @@ public final class DeadLetters {
     });
   }
 
+  /**
+   * Removes for good up to {@code limit} dead letters last dead-lettered before {@code cutoff} (the
+   * retention period for closed cases ended for them); the others stay.
+   *
+   * @return the event ids removed
+   */
+  public synchronized List<String> purgeDeadLetteredBefore(Instant cutoff, int limit) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    return onOwnChannel(channel -> {
+      List<String> purged = new ArrayList<>();
+      GetResponse response;
+      while (purged.size() < limit
+          && (response = channel.basicGet(properties.deadLetterQueue(), false)) != null) {
+        DeadLetter letter = describe(properties(response));
+        Instant at = letter.deadLetteredAt() != null ? letter.deadLetteredAt()
+            : response.getProps().getTimestamp() == null ? null : response.getProps().getTimestamp().toInstant();
+        if (at != null && at.isBefore(cutoff)) {
+          channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
+          purged.add(letter.eventId());
+        } // else unacknowledged: back in the queue when the channel closes
+      }
+      return purged;
+    });
+  }
+
   private Replay replayWhere(Predicate<String> selected, int max) {
     return onOwnChannel(channel -> {
       List<String> replayed = new ArrayList<>();

@@ -67,12 +67,24 @@ public final class AuditTrail {
 
   /** Appends the entry and returns once it is stored; throws when that is not certain. */
   public void record(AuditEntry entry) {
-    Pending pending = new Pending(entry);
-    queued.add(pending);
+    recordAll(List.of(entry));
+  }
+
+  /**
+   * Appends the entries, in this order, and returns once all are stored; throws when that is not
+   * certain for any of them (those before it may be stored).
+   */
+  public void recordAll(List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<Pending> mine = entries.stream().map(Pending::new).toList();
+    queued.addAll(mine);
     appending.lock();
     try {
-      // Whoever held the lock before may have written this entry with its own.
-      if (!pending.stored && pending.failure == null) {
+      // Whoever held the lock before may have written these entries with its own.
+      Pending last = mine.getLast();
+      if (!last.stored && last.failure == null) {
         List<Pending> batch = new ArrayList<>();
         for (Pending next = queued.poll(); next != null; next = queued.poll()) {
           batch.add(next);
@@ -82,8 +94,10 @@ public final class AuditTrail {
     } finally {
       appending.unlock();
     }
-    if (pending.failure != null) {
-      throw pending.failure;
+    for (Pending pending : mine) {
+      if (pending.failure != null) {
+        throw pending.failure;
+      }
     }
   }
 
