@@ -46,7 +46,7 @@ class FirstJourneyIT {
   static final String REQUEST = """
       {"policeCaseRef": "PJ-2026-0042", "person": {"ageYears": 14, "gender": "FEMALE"},
        "needs": [], "location": {"lat": 48.9362, "lon": 2.3574},
-       "exclusionZones": [{"lat": 48.95, "lon": 2.40, "radiusKm": 15}]}""";
+       "exclusionZones": [{"lat": 48.95, "lon": 2.40, "radiusKm": 8}]}""";
 
   @BeforeAll
   static void startStack() {

@@ -167,6 +167,8 @@ class MoveInJourneyIT {
       created.set(reply);
     });
     assertThat(created.get().json().get("status").asString()).isEqualTo("OPEN");
+    // The officer gave no zone: police's one came over from shelter occupancy with her placement.
+    assertThat(created.get().json().get("exclusionZoneCount").asInt()).isEqualTo(1);
     referralId.set(created.get().json().get("id").asString());
     String path = "/api/referrals/" + referralId.get();
 

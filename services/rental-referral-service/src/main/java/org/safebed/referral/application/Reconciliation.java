@@ -94,7 +94,7 @@ public class Reconciliation {
         continue;
       }
       if (named && status == ReferralStatus.MOVED_IN) {
-        if (units.let(unit.id(), unit.referralId(), now)) {
+        if (units.let(unit.id(), unit.referralId(), referrals.caseTokenOf(unit.referralId()).orElse(null), now)) {
           log.info("Reconciled: unit {} let to referral {}", unit.id(), unit.referralId());
           repaired++;
         }

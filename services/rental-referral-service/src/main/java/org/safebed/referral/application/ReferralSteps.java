@@ -74,7 +74,7 @@ public class ReferralSteps {
     });
     if (after.status() == ReferralStatus.MOVED_IN) {
       after.unitId().ifPresent(unitId -> {
-        if (!units.let(unitId, after.id(), now)) {
+        if (!units.let(unitId, after.id(), referrals.caseTokenOf(after.id()).orElse(null), now)) {
           log.warn("Unit {} was not reserved for referral {} at move-in", unitId, after.id());
         }
       });

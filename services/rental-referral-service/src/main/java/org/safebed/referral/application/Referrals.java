@@ -11,10 +11,13 @@ import org.safebed.platform.web.problem.ApiException;
 import org.safebed.referral.config.ReferralProperties;
 import org.safebed.referral.domain.ActiveReferralExistsException;
 import org.safebed.referral.domain.DeclineReason;
+import org.safebed.referral.domain.ExclusionZone;
 import org.safebed.referral.domain.GeoPoint;
 import org.safebed.referral.domain.Ineligibility;
 import org.safebed.referral.domain.LocatedUnit;
 import org.safebed.referral.domain.Need;
+import org.safebed.referral.domain.PlacementSafety;
+import org.safebed.referral.domain.PlacementSafety.PlacementConstraints;
 import org.safebed.referral.domain.Priority;
 import org.safebed.referral.domain.Referral;
 import org.safebed.referral.domain.ReferralChange;
@@ -46,6 +49,7 @@ public class Referrals {
   private final ResidentRepository residents;
   private final ReferralSteps steps;
   private final SealedReads sealedReads;
+  private final PlacementSafety placementSafety;
   private final ReferralProperties properties;
   private final Clock clock;
 
@@ -55,6 +59,7 @@ public class Referrals {
       ResidentRepository residents,
       ReferralSteps steps,
       SealedReads sealedReads,
+      PlacementSafety placementSafety,
       ReferralProperties properties,
       Clock clock) {
     this.referrals = referrals;
@@ -62,6 +67,7 @@ public class Referrals {
     this.residents = residents;
     this.steps = steps;
     this.sealedReads = sealedReads;
+    this.placementSafety = placementSafety;
     this.properties = properties;
     this.clock = clock;
   }
@@ -88,27 +94,45 @@ public class Referrals {
     if (!resident.isCheckedIn()) {
       throw ApiException.conflict("resident not checked in");
     }
+    // Her placement's zones and the officer's, together: nothing police set is dropped. Keep-apart
+    // references are kept only as occupancy's tokens (the placement's and the officer's, tokenised),
+    // which every tenant's token compares with; the officer's references are never stored.
+    PlacementConstraints placement =
+        placementConstraints(officer, request.placementId(), request.safety().keepApartRefs());
+    SafetyConstraints safety = new SafetyConstraints(request.safety().exclusionZones(), List.of())
+        .and(placement.safety());
     Instant now = clock.instant();
     String id = "ref-" + UUID.randomUUID();
     Referral open =
         Referral.open(id, agency, officer.subject(), request.placementId(), request.priority(), request.needs(),
-            request.preferredRegions(), request.safety(), now);
+            request.preferredRegions(), safety, now);
     if (request.unitId() == null) {
-      insert(open, request.safety());
+      insert(open, safety, placement.caseToken());
       log.info("Referral {} opened for placement {}", id, request.placementId());
       return view(open);
     }
-    RentalUnit unit = eligibleUnit(officer, open, request.unitId(), request.safety());
+    RentalUnit unit = eligibleUnit(officer, open, request.unitId(), withKeepApartHomes(safety));
     reserve(unit, id, now);
     ReferralChange offered = open.offer(unit, now, properties.offerTtl());
     try {
-      insert(offered.after(), request.safety());
+      insert(offered.after(), safety, placement.caseToken());
     } catch (RuntimeException e) {
       releaseUnlessHeld(unit.id(), id);
       throw e;
     }
     log.info("Referral {} opened for placement {} with unit {} offered", id, request.placementId(), unit.id());
     return view(offered.after());
+  }
+
+  /** What police set for her placement; a referral without them would be less safe than her shelter. */
+  private PlacementConstraints placementConstraints(Actor officer, String placementId, List<String> officersRefs) {
+    try {
+      return placementSafety.forReferral(placementId, officer.subject(), officersRefs);
+    } catch (PlacementSafety.NotDisclosedException e) {
+      throw ApiException.conflict("shelter occupancy does not confirm she is checked in");
+    } catch (PlacementSafety.UnavailableException e) {
+      throw ApiException.unavailable("her safety constraints cannot be read from shelter occupancy now; try again shortly");
+    }
   }
 
   public ReferralView get(Actor actor, String referralId) {
@@ -137,7 +161,7 @@ public class Referrals {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    SafetyConstraints safety = referrals.safetyOf(referralId);
+    SafetyConstraints safety = withKeepApartHomes(referrals.safetyOf(referralId));
     Map<String, GeoPoint> locations = units.locationsOf(candidates.stream().map(RentalUnit::id).toList());
     sealedReads.safetyChecked(officer, referralId, "UNIT_MATCHING");
     List<LocatedUnit> located =
@@ -153,7 +177,7 @@ public class Referrals {
     if (referral.status() != ReferralStatus.OPEN) {
       throw ApiException.conflict("cannot offer a unit in status " + referral.status());
     }
-    RentalUnit unit = eligibleUnit(officer, referral, unitId, referrals.safetyOf(referralId));
+    RentalUnit unit = eligibleUnit(officer, referral, unitId, withKeepApartHomes(referrals.safetyOf(referralId)));
     Instant now = clock.instant();
     reserve(unit, referralId, now);
     try {
@@ -179,9 +203,24 @@ public class Referrals {
     return view(steps.run(owned(officer, referralId), r -> r.moveIn(date, now)));
   }
 
-  private void insert(Referral referral, SafetyConstraints safety) {
+  /**
+   * Her constraints plus a zone around the home of everyone she must be kept apart from (a tenant
+   * whose case token is one of her keep-apart tokens): the rules and the ranking then keep her
+   * away from them as from her exclusion zones, and a refusal does not say which it was.
+   */
+  private SafetyConstraints withKeepApartHomes(SafetyConstraints safety) {
+    if (safety.keepApartRefs().isEmpty()) {
+      return safety;
+    }
+    List<ExclusionZone> aroundTheirHomes = units.homesOfTenants(safety.keepApartRefs()).stream()
+        .map(home -> new ExclusionZone(home, properties.keepApartRadiusKm()))
+        .toList();
+    return safety.and(new SafetyConstraints(aroundTheirHomes, List.of()));
+  }
+
+  private void insert(Referral referral, SafetyConstraints safety, String caseToken) {
     try {
-      referrals.insert(referral, safety);
+      referrals.insert(referral, safety, caseToken);
     } catch (ActiveReferralExistsException e) {
       throw ApiException.conflict("the resident already has an active referral");
     }

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param statisticsMinimumCount counts below this are suppressed in statistics
  * @param statisticsMaxReferrals at most this many referrals of the window (the newest) are read for
  *     statistics, which are computed in memory
+ * @param keepApartRadiusKm no unit this close to the home of someone she must be kept apart from is
+ *     offered to her
  */
 @ConfigurationProperties("safebed.referral")
 public record ReferralProperties(
@@ -29,7 +31,8 @@ public record ReferralProperties(
     Integer matchCandidates,
     Duration statisticsWindow,
     Integer statisticsMinimumCount,
-    Integer statisticsMaxReferrals) {
+    Integer statisticsMaxReferrals,
+    Double keepApartRadiusKm) {
 
   public ReferralProperties {
     offerTtl = offerTtl == null ? Duration.ofHours(72) : offerTtl;
@@ -43,5 +46,9 @@ public record ReferralProperties(
     statisticsWindow = statisticsWindow == null ? Duration.ofDays(180) : statisticsWindow;
     statisticsMinimumCount = statisticsMinimumCount == null ? 5 : statisticsMinimumCount;
     statisticsMaxReferrals = statisticsMaxReferrals == null ? 20_000 : statisticsMaxReferrals;
+    keepApartRadiusKm = keepApartRadiusKm == null ? 2.0 : keepApartRadiusKm;
+    if (!(keepApartRadiusKm > 0)) {
+      throw new IllegalArgumentException("safebed.referral.keep-apart-radius-km must be positive");
+    }
   }
 }

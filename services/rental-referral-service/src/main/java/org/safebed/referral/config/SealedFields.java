@@ -33,6 +33,11 @@ class SealedFields {
     return sealed(CollectionNames.REFERRALS, SealedSafety.KEEP_APART_REFS);
   }
 
+  @Bean
+  SealedField referralCaseToken() {
+    return sealed(CollectionNames.REFERRALS, SealedSafety.CASE_TOKEN);
+  }
+
   /** Stored under the very name it is sealed with (see {@link SealedSafety}). */
   private static SealedField sealed(String collection, String field) {
     return new SealedField(collection, field, field);

@@ -12,7 +12,14 @@ public interface ReferralRepository {
    *
    * @throws ActiveReferralExistsException when the placement already has an active referral
    */
-  void insert(Referral referral, SafetyConstraints safety);
+  /**
+   * @param caseToken keyed hash of her own case reference (from shelter occupancy): once she moves
+   *     in, her unit carries it, so that nobody who must be kept apart from her is housed nearby
+   */
+  void insert(Referral referral, SafetyConstraints safety, String caseToken);
+
+  /** The case token of the referral's resident, empty when it has none (or was anonymised). */
+  Optional<String> caseTokenOf(String referralId);
 
   Optional<Referral> find(String id);
 

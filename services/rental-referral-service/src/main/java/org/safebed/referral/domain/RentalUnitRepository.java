@@ -37,7 +37,13 @@ public interface RentalUnitRepository {
   boolean release(String unitId, String referralId, Instant at);
 
   /** RESERVED for this referral -> LET; false when it is not reserved for it. */
-  boolean let(String unitId, String referralId, Instant at);
+  boolean let(String unitId, String referralId, String tenantCaseToken, Instant at);
+
+  /**
+   * Where the tenants with these case tokens live: the homes no one who must be kept apart from
+   * them may be housed near.
+   */
+  List<GeoPoint> homesOfTenants(Collection<String> caseTokens);
 
   /** Units reserved before the cutoff: the reconciler checks a referral holds each. */
   List<RentalUnit> reservedBefore(Instant cutoff, int limit);

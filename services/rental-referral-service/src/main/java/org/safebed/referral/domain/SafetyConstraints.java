@@ -18,6 +18,13 @@ public record SafetyConstraints(List<ExclusionZone> exclusionZones, List<String>
     keepApartRefs = keepApartRefs == null ? List.of() : List.copyOf(keepApartRefs);
   }
 
+  /** Both sets of constraints at once: every zone and every reference of either, once. */
+  public SafetyConstraints and(SafetyConstraints other) {
+    return new SafetyConstraints(
+        java.util.stream.Stream.concat(exclusionZones.stream(), other.exclusionZones.stream()).distinct().toList(),
+        java.util.stream.Stream.concat(keepApartRefs.stream(), other.keepApartRefs.stream()).distinct().toList());
+  }
+
   public boolean excludes(GeoPoint point) {
     return exclusionZones.stream().anyMatch(zone -> zone.contains(point));
   }

@@ -38,5 +38,6 @@ public class MongoIndexes implements InitializingBean {
     var units = mongo.indexOps(CollectionNames.RENTAL_UNITS);
     units.createIndex(new Index().on("agencyId", Direction.ASC).on("status", Direction.ASC).on("region", Direction.ASC));
     units.createIndex(new Index().on("status", Direction.ASC).on("reservedAt", Direction.ASC));
+    units.createIndex(new Index().on("status", Direction.ASC).on(MongoRentalUnitRepository.TENANT_CASE_TOKEN, Direction.ASC));
   }
 }

@@ -67,8 +67,11 @@ public class MongoReferralRepository implements ReferralRepository {
   }
 
   @Override
-  public void insert(Referral referral, SafetyConstraints safety) {
+  public void insert(Referral referral, SafetyConstraints safety, String caseToken) {
     Document document = toDocument(referral);
+    if (caseToken != null) {
+      document.append(SealedSafety.CASE_TOKEN, sealed.sealCaseToken(referral.id(), caseToken));
+    }
     document.append(ACTIVE_PLACEMENT, referral.placementId());
     if (!safety.exclusionZones().isEmpty()) {
       document.append(SealedSafety.EXCLUSION_ZONES, sealed.sealZones(referral.id(), safety.exclusionZones()));
@@ -118,6 +121,14 @@ public class MongoReferralRepository implements ReferralRepository {
     Bson expected =
         and(eq("_id", before.id()), eq("status", before.status().name()), eq("version", before.version()));
     return referrals().updateOne(expected, Updates.combine(updates)).getMatchedCount() == 1;
+  }
+
+  @Override
+  public Optional<String> caseTokenOf(String referralId) {
+    return Optional.ofNullable(referrals().find(eq("_id", referralId))
+            .projection(new Document(SealedSafety.CASE_TOKEN, 1)).first())
+        .map(d -> d.getString(SealedSafety.CASE_TOKEN))
+        .map(token -> sealed.openCaseToken(referralId, token));
   }
 
   @Override

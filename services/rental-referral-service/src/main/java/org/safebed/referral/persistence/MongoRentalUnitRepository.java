@@ -40,6 +40,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MongoRentalUnitRepository implements RentalUnitRepository {
 
+  static final String TENANT_CASE_TOKEN = "tenantCaseToken";
   private static final Bson WITHOUT_SEALED =
       Projections.exclude(SealedSafety.LOCATION, SealedSafety.ADDRESS);
 
@@ -149,14 +150,27 @@ public class MongoRentalUnitRepository implements RentalUnitRepository {
   }
 
   @Override
-  public boolean let(String unitId, String referralId, Instant at) {
+  public boolean let(String unitId, String referralId, String tenantCaseToken, Instant at) {
     return units().updateOne(
             and(eq("_id", unitId), eq("status", UnitStatus.RESERVED.name()), eq("referralId", referralId)),
             Updates.combine(
                 Updates.set("status", UnitStatus.LET.name()),
+                // Her keyed hash (shelter occupancy's key, never her case reference) while she lives
+                // here, in clear so that others' keep-apart tokens find it by index.
+                Updates.set(TENANT_CASE_TOKEN, tenantCaseToken),
                 Updates.set("letAt", date(at)),
                 Updates.set("updatedAt", date(at))))
         .getModifiedCount() == 1;
+  }
+
+  @Override
+  public List<GeoPoint> homesOfTenants(Collection<String> caseTokens) {
+    if (caseTokens.isEmpty()) {
+      return List.of();
+    }
+    List<String> homes = units().find(and(eq("status", UnitStatus.LET.name()), in(TENANT_CASE_TOKEN, List.copyOf(caseTokens))))
+        .projection(new Document("_id", 1)).map(d -> d.getString("_id")).into(new ArrayList<>());
+    return List.copyOf(locationsOf(homes).values());
   }
 
   @Override

@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * What of a finished referral (moved in, or closed) is personal and goes when the retention period
- * has passed: her sealed exclusion zones and keep-apart references, and her needs. What the
+ * has passed: her sealed exclusion zones and keep-apart references, her case token and her needs. What the
  * figures count stays: status, steps and their times, offers and decline reasons.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +27,8 @@ class ReferralRetention {
     List<String> active = ReferralStatus.ACTIVE.stream().map(Enum::name).toList();
     return new ClosedRecords(mongo, clock, "referral", CollectionNames.REFERRALS,
         cutoff -> and(nin("status", active), lt("lastProgressAt", Date.from(cutoff))),
-        List.of(SealedSafety.EXCLUSION_ZONES, SealedSafety.KEEP_APART_REFS, "needs"),
+        // Her case token stays on her unit while she lives there (keep-apart), not on the referral.
+        List.of(SealedSafety.EXCLUSION_ZONES, SealedSafety.KEEP_APART_REFS, SealedSafety.CASE_TOKEN, "needs"),
         List.of());
   }
 }

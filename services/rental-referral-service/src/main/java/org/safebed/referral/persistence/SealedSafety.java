@@ -21,6 +21,7 @@ public final class SealedSafety {
   public static final String KEEP_APART_REFS = "keepApartRefsSealed";
   public static final String LOCATION = "locationSealed";
   public static final String ADDRESS = "addressSealed";
+  public static final String CASE_TOKEN = "caseTokenSealed";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,6 +57,14 @@ public final class SealedSafety {
             : JSON.readValue(
                 sealer.unseal(sealedRefs, referralId, KEEP_APART_REFS), new TypeReference<List<String>>() {});
     return new SafetyConstraints(zones, refs);
+  }
+
+  String sealCaseToken(String referralId, String caseToken) {
+    return sealer.seal(caseToken, referralId, CASE_TOKEN);
+  }
+
+  String openCaseToken(String referralId, String sealed) {
+    return sealer.unseal(sealed, referralId, CASE_TOKEN);
   }
 
   String sealLocation(String unitId, GeoPoint location) {

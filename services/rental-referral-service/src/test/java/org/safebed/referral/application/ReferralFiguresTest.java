@@ -35,7 +35,7 @@ class ReferralFiguresTest {
 
   private ReferralFigures figures(Integer maxReferrals) {
     ReferralProperties properties = new ReferralProperties(
-        null, Duration.ofDays(7), null, null, null, null, null, Duration.ofDays(30), 5, maxReferrals);
+        null, Duration.ofDays(7), null, null, null, null, null, Duration.ofDays(30), 5, maxReferrals, null);
     return new ReferralFigures(referrals, residents, properties, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 

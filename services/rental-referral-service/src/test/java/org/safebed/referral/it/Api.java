@@ -22,7 +22,7 @@ public final class Api {
   }
 
   /** A response: status, content type, raw body, and the body as JSON when it is JSON. */
-  public record Response(int status, String contentType, String body, String cacheControl) {
+  public record Response(int status, String contentType, String body, String cacheControl, String retryAfter) {
 
     public JsonNode json() {
       return JSON.readTree(body);
@@ -67,7 +67,8 @@ public final class Api {
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null),
           response.body(),
-          response.headers().firstValue("Cache-Control").orElse(null));
+          response.headers().firstValue("Cache-Control").orElse(null),
+          response.headers().firstValue("Retry-After").orElse(null));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -16,7 +16,8 @@ import org.springframework.core.env.Environment;
 final class InstanceWithOwnKey implements AutoCloseable {
 
   private static final List<String> SHARED = List.of("spring.mongodb.uri", "spring.mongodb.database",
-      "spring.rabbitmq.addresses", "safebed.messaging.namespace");
+      "spring.rabbitmq.addresses", "safebed.messaging.namespace", "safebed.referral.occupancy.base-url",
+      "safebed.referral.service-credentials.token-uri", "safebed.referral.service-credentials.client-secret");
 
   private final ConfigurableApplicationContext context;
 

@@ -89,14 +89,15 @@ class SealingKeyRotationIT extends ServiceIT {
         "rental_units.addressSealed", Map.of("k1", 2),
         "rental_units.locationSealed", Map.of("k1", 2),
         "referrals.exclusionZonesSealed", Map.of("k1", 1),
-        "referrals.keepApartRefsSealed", Map.of("k1", 1)));
+        "referrals.keepApartRefsSealed", Map.of("k1", 1),
+        "referrals.caseTokenSealed", Map.of("k1", 1)));
 
     Response resealed = api.post("/actuator/sealing", COORDINATOR, null);
     assertThat(resealed.status()).as(resealed.body()).isEqualTo(200);
-    assertThat(resealed.json().path("resealed").asInt()).isEqualTo(6);
+    assertThat(resealed.json().path("resealed").asInt()).isEqualTo(7);
     assertThat(api.post("/actuator/sealing", COORDINATOR, null).json().path("resealed").asInt()).isZero();
     assertThat(keyUsage().values()).allSatisfy(byKey -> assertThat(byKey).containsOnlyKeys("k2"));
-    assertThat(sealedValues()).hasSize(6).allSatisfy((path, sealed) -> assertThat(sealed).startsWith("v1:k2:"));
+    assertThat(sealedValues()).hasSize(7).allSatisfy((path, sealed) -> assertThat(sealed).startsWith("v1:k2:"));
 
     // Opened after the rotation: her safety constraints and the units' locations...
     Response matches = api.get("/api/referrals/" + referralId + "/matches", officer);
@@ -108,6 +109,9 @@ class SealingKeyRotationIT extends ServiceIT {
     assertThat(api.post("/api/referrals/" + referralId + "/accept", officer, null).status()).isEqualTo(200);
     assertThat(api.post("/api/referrals/" + referralId + "/move-in", officer, Map.of("moveInDate", today(1))).status())
         .isEqualTo(200);
+
+    // ...her case token, which her home now carries for others' keep-apart rules...
+    assertThat(unitDocument(farFromZone).getString("tenantCaseToken")).isEqualTo("ct-synthetic");
 
     // ...and the address, for the driver of the move.
     Response destination = api.get("/internal/referrals/" + referralId + "/destination",

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.safebed.platform.testing.SafeBedServiceTest;
@@ -20,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -47,6 +52,10 @@ abstract class ServiceIT {
   static final String CHECKED_IN = "placement.checked-in.v1";
   static final String CHECKED_OUT = "placement.checked-out.v1";
 
+  /** Shelter occupancy and the identity provider, as this service sees them: stubs. */
+  static final WireMockServer OCCUPANCY = startOccupancy();
+  static final String SAFETY_CONSTRAINTS = "/internal/placements/[^/]+/safety-constraints";
+
   @LocalServerPort int port;
   @Autowired TestClock clock;
   @Autowired TestEvents events;
@@ -55,12 +64,47 @@ abstract class ServiceIT {
   Api api;
   String agency;
   String officer;
+  /** The token subject of {@link #officer}. */
+  String officerSubject;
+
+  private static WireMockServer startOccupancy() {
+    WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
+  }
+
+  @DynamicPropertySource
+  static void occupancy(DynamicPropertyRegistry registry) {
+    registry.add("safebed.referral.occupancy.base-url", OCCUPANCY::baseUrl);
+    registry.add("safebed.referral.service-credentials.token-uri", () -> OCCUPANCY.baseUrl() + "/oauth2/token");
+    registry.add("safebed.referral.service-credentials.client-secret", () -> "synthetic-secret");
+    // Breakers are proven in their own tests; here an outage must not leak into the next test.
+    registry.add("safebed.referral.occupancy.minimum-calls", () -> "10000");
+    registry.add("safebed.referral.occupancy.sliding-window-size", () -> "10000");
+  }
+
+  /** Every placement is checked in at occupancy, with no constraints, unless a test says otherwise. */
+  @BeforeEach
+  void occupancyKnowsEveryResident() {
+    OCCUPANCY.resetAll();
+    OCCUPANCY.stubFor(WireMock.post(WireMock.urlEqualTo("/oauth2/token")).willReturn(
+        WireMock.okJson("{\"access_token\":\"referral-service-token\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
+    OCCUPANCY.stubFor(WireMock.post(WireMock.urlPathMatching(SAFETY_CONSTRAINTS)).atPriority(10).willReturn(
+        WireMock.okJson("{\"caseToken\":\"ct-synthetic\",\"keepApartTokens\":[],\"exclusionZones\":[]}")));
+    // When the officer names people to keep her apart from, occupancy answers with their tokens.
+    OCCUPANCY.stubFor(WireMock.post(WireMock.urlPathMatching(SAFETY_CONSTRAINTS)).atPriority(9)
+        .withRequestBody(WireMock.matchingJsonPath("$.keepApartFrom[0]"))
+        .willReturn(WireMock.okJson(
+            "{\"caseToken\":\"ct-synthetic\",\"keepApartTokens\":[\"ka-synthetic\"],\"exclusionZones\":[]}")));
+  }
 
   @BeforeEach
   void newAgency() {
     api = new Api(port);
     agency = "agency-" + shortId();
-    officer = TestTokens.housingOfficer("officer-" + shortId(), agency);
+    officerSubject = "officer-" + shortId();
+    officer = TestTokens.housingOfficer(officerSubject, agency);
   }
 
   static String shortId() {

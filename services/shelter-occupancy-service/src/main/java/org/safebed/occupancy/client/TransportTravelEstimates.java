@@ -20,6 +20,7 @@ import org.safebed.occupancy.config.TravelEstimatesProperties;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.occupancy.domain.TravelEstimate;
 import org.safebed.occupancy.domain.TravelEstimates;
+import org.safebed.platform.web.client.ServiceAccessToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
@@ -60,7 +61,8 @@ public final class TransportTravelEstimates implements TravelEstimates, AutoClos
   public TransportTravelEstimates(TravelEstimatesProperties settings, ServiceCredentialsProperties credentials) {
     JdkClientHttpRequestFactory requests = requestFactory(settings.timeout());
     this.transport = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(requests).build();
-    this.token = new ServiceAccessToken(credentials, requests);
+    this.token = new ServiceAccessToken(
+        credentials.tokenUri(), credentials.clientId(), credentials.clientSecret(), requests);
     this.breaker = CircuitBreaker.of("travel-estimates", CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .slidingWindowSize(settings.slidingWindowSize())

@@ -48,7 +48,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     if (e.status() == HttpStatus.FORBIDDEN || e.hidesForeignRecord()) {
       denials.ifAvailable(audit -> audit.record(request, AccessDenials.Rule.RECORD));
     }
-    return Problems.response(e.status(), e.slug(), e.getMessage());
+    ResponseEntity<ProblemDetail> response = Problems.response(e.status(), e.slug(), e.getMessage());
+    if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+      // A dependency is down for a moment (its breaker retries in seconds): say when to come back.
+      return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+          .header("Retry-After", "5").body(response.getBody());
+    }
+    return response;
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -1,6 +1,5 @@
-package org.safebed.occupancy.client;
+package org.safebed.platform.web.client;
 
-import org.safebed.occupancy.config.ServiceCredentialsProperties;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
@@ -20,9 +19,11 @@ import org.springframework.web.client.RestClient;
 /**
  * This service's own access token (OAuth2 client-credentials grant), through Spring Security's
  * OAuth2 client: kept until shortly before it expires, asked for again once a resource server
- * refused it. Neither the token nor the secret is ever logged.
+ * refused it. Neither the token nor the secret is ever logged. Shared by the services that call
+ * another one as themselves (shelter occupancy for travel estimates, rental referral for safety
+ * constraints).
  */
-final class ServiceAccessToken {
+public final class ServiceAccessToken {
 
   private static final String REGISTRATION = "safebed-identity-provider";
 
@@ -30,14 +31,15 @@ final class ServiceAccessToken {
   private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
   private final String clientId;
 
-  ServiceAccessToken(ServiceCredentialsProperties credentials, ClientHttpRequestFactory requests) {
+  /** @param requests carries the time limits of the calls the token is for */
+  public ServiceAccessToken(String tokenUri, String clientId, String clientSecret, ClientHttpRequestFactory requests) {
     InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(
         ClientRegistration.withRegistrationId(REGISTRATION)
             .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
             .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-            .clientId(credentials.clientId())
-            .clientSecret(credentials.clientSecret())
-            .tokenUri(credentials.tokenUri())
+            .clientId(clientId)
+            .clientSecret(clientSecret)
+            .tokenUri(tokenUri)
             .build());
     RestClientClientCredentialsTokenResponseClient tokenEndpoint = new RestClientClientCredentialsTokenResponseClient();
     // As Spring Security's own default, but with the time limits of this service's calls.
@@ -53,11 +55,11 @@ final class ServiceAccessToken {
     manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
         .clientCredentials(grant -> grant.accessTokenResponseClient(tokenEndpoint))
         .build());
-    this.clientId = credentials.clientId();
+    this.clientId = clientId;
   }
 
   /** The current token, fetched when there is none or it is about to expire. */
-  String current() {
+  public String current() {
     // The service acts as itself: one token for all requests, whoever made them.
     OAuth2AuthorizedClient client = manager.authorize(
         OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(clientId).build());
@@ -68,7 +70,7 @@ final class ServiceAccessToken {
   }
 
   /** A resource server refused the token: the next call asks for a new one. */
-  void discard() {
+  public void discard() {
     issued.removeAuthorizedClient(REGISTRATION, clientId);
   }
 }

@@ -1,0 +1,16 @@
+package org.safebed.referral.config;
+
+import org.safebed.referral.client.OccupancySafetyConstraints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one outbound call of this service: safety constraints from shelter occupancy. */
+@Configuration(proxyBeanMethods = false)
+class OccupancyClientConfiguration {
+
+  @Bean
+  OccupancySafetyConstraints placementSafety(
+      OccupancyClientProperties settings, ServiceCredentialsProperties credentials) {
+    return new OccupancySafetyConstraints(settings, credentials);
+  }
+}
