@@ -4,14 +4,17 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.net.URI;
 import org.safebed.gateway.console.ConsoleRoutes;
+import org.safebed.gateway.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
@@ -52,6 +55,16 @@ class SecurityConfig {
   static final String CONSOLE_REGISTRATION = "safebed";
   static final String SIGN_IN = "/oauth2/authorization/" + CONSOLE_REGISTRATION;
   static final String SIGN_OUT = "/logout";
+
+  /**
+   * A URL the firewall refuses (an encoded slash or semicolon, {@code ..}, a control character) gets
+   * a problem like any other 400 instead of an empty body; the URL is not repeated back.
+   */
+  @Bean
+  ServerExchangeRejectedHandler problemJsonExchangeRejected() {
+    return (exchange, rejected) -> Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+        "The request URL contains characters SafeBed does not accept.");
+  }
 
   @Bean
   SecurityWebFilterChain gatewaySecurity(

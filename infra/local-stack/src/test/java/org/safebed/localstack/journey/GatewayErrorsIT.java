@@ -62,7 +62,24 @@ class GatewayErrorsIT {
         FirstJourneyIT.REQUEST.replace("\"needs\": []", "\"needs\": [], \"$where\": \"1\""),
         Map.of("Idempotency-Key", UUID.randomUUID().toString())), 400);
     assertProblem(gateway.post("demo-coordinator", "/api/shelters", "{\"codeName\": \"\"}"), 400);
+    // Explicit nulls are not "absent": the contract has no nullable request property.
+    assertProblem(gateway.post("demo-police", "/api/placements",
+        FirstJourneyIT.REQUEST.replace("\"needs\": []", "\"needs\": null"),
+        Map.of("Idempotency-Key", UUID.randomUUID().toString())), 400);
+    // UUID.fromString would read this as a spelling of 00000001-0001-0001-0001-000000000001.
+    assertProblem(gateway.post("demo-police", "/api/placements", FirstJourneyIT.REQUEST,
+        Map.of("Idempotency-Key", "1-1-1-1-1")), 400);
     assertThat(gateway.get("demo-coordinator", "/api/shelters").json().size()).isEqualTo(sheltersBefore);
+  }
+
+  @Test
+  void urlsTheFirewallsRefuseAreProblemsThatDoNotRepeatThem() {
+    for (String path : java.util.List.of("/api/shelters/Secret%3BName", "/api/shelters/Secret;Name/beds",
+        "/api/referrals/Secret%2FName")) {
+      Reply refused = gateway.get("demo-coordinator", path);
+      assertProblem(refused, 400);
+      assertThat(refused.body()).doesNotContain("Secret");
+    }
   }
 
   @Test

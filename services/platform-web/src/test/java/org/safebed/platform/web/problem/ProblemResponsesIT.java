@@ -115,6 +115,34 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void anExplicitNullIsRefusedWhereAnAbsentValueIsAccepted() throws Exception {
+    String token = TestTokens.police("p1");
+    assertThat(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":14}").statusCode())
+        .isEqualTo(201);
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":14,\"aliases\":null}"), 400);
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":14,\"since\":null}"), 400);
+  }
+
+  @Test
+  void aUrlTheFirewallRefusesGetsAProblemThatDoesNotRepeatIt() throws Exception {
+    String token = TestTokens.police("p1");
+    for (String path : java.util.List.of("/api/people/Secret%3BName", "/api/people/Secret;Name", "/api/people/Secret%2FName")) {
+      var refused = send("GET", path, token, null);
+      assertProblem(refused, 400);
+      assertThat(refused.body()).doesNotContain("Secret");
+    }
+  }
+
+  @Test
+  void aUuidParameterMustBeCanonical() throws Exception {
+    String token = TestTokens.police("p1");
+    assertThat(sendWithKey("/api/cases", token, "0f8fad5b-d9cb-469f-a165-70867728950e").statusCode()).isEqualTo(200);
+    // UUID.fromString takes these and reads them as other keys' spellings.
+    assertProblem(sendWithKey("/api/cases", token, "1-1-1-1-1"), 400);
+    assertProblem(sendWithKey("/api/cases", token, "f8fad5b-d9cb-469f-a165-70867728950e"), 400);
+  }
+
+  @Test
   void parameterAndHeaderErrorsNameTheParameterButNeverEchoTheValue() throws Exception {
     String token = TestTokens.police("p1");
     String secret = "Secret-Name-12-Rue-Cachee";
