@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.safebed.platform.web.audit.AccessDenials;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.input.StrictRequestInput;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -85,6 +87,15 @@ public class PlatformSecurityAutoConfiguration {
   RequestRejectedHandler safebedRequestRejected() {
     return (request, response, rejected) -> ProblemResponseWriter.write(response, HttpStatus.BAD_REQUEST,
         "rejected-url", "The request URL contains characters SafeBed does not accept");
+  }
+
+  /**
+   * Tomcat would refuse an encoded slash itself with an HTML page; passed through, the firewall
+   * above refuses it with a problem like the other URLs it does not accept.
+   */
+  @Bean
+  TomcatConnectorCustomizer safebedEncodedSlashesToTheFirewall() {
+    return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
   }
 
   @Bean

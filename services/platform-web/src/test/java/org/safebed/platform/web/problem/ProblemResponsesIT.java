@@ -128,6 +128,8 @@ class ProblemResponsesIT {
     String token = TestTokens.police("p1");
     for (String path : java.util.List.of("/api/people/Secret%3BName", "/api/people/Secret;Name", "/api/people/Secret%2FName")) {
       var refused = send("GET", path, token, null);
+      assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
       assertProblem(refused, 400);
       assertThat(refused.body()).doesNotContain("Secret");
     }
