@@ -5,12 +5,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.safebed.platform.web.client.OutboundHttp;
 import org.safebed.platform.web.client.ServiceAccessToken;
 import org.safebed.referral.config.OccupancyClientProperties;
 import org.safebed.referral.config.ServiceCredentialsProperties;
@@ -50,7 +50,7 @@ public final class OccupancySafetyConstraints implements PlacementSafety {
   private final JsonMapper json = JsonMapper.builder().build();
 
   public OccupancySafetyConstraints(OccupancyClientProperties settings, ServiceCredentialsProperties credentials) {
-    JdkClientHttpRequestFactory requests = requestFactory(settings.timeout());
+    JdkClientHttpRequestFactory requests = OutboundHttp.requestFactory(settings.timeout(), settings.timeout());
     this.occupancy = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(requests).build();
     this.token = new ServiceAccessToken(
         credentials.tokenUri(), credentials.clientId(), credentials.clientSecret(), requests);
@@ -140,15 +140,5 @@ public final class OccupancySafetyConstraints implements PlacementSafety {
     } catch (JacksonException | IllegalArgumentException e) {
       throw new AttemptFailed("answer that does not fit: " + e.getClass().getSimpleName());
     }
-  }
-
-  private static JdkClientHttpRequestFactory requestFactory(Duration timeout) {
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .build();
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-    factory.setReadTimeout(timeout);
-    return factory;
   }
 }

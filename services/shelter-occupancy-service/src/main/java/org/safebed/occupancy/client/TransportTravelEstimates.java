@@ -5,7 +5,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import org.safebed.occupancy.config.TravelEstimatesProperties;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.occupancy.domain.TravelEstimate;
 import org.safebed.occupancy.domain.TravelEstimates;
+import org.safebed.platform.web.client.OutboundHttp;
 import org.safebed.platform.web.client.ServiceAccessToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +59,8 @@ public final class TransportTravelEstimates implements TravelEstimates, AutoClos
   private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
 
   public TransportTravelEstimates(TravelEstimatesProperties settings, ServiceCredentialsProperties credentials) {
-    JdkClientHttpRequestFactory requests = requestFactory(settings.timeout());
+    JdkClientHttpRequestFactory requests =
+        OutboundHttp.requestFactory(settings.timeout(), settings.timeout().plus(ABANDONED_AFTER));
     this.transport = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(requests).build();
     this.token = new ServiceAccessToken(
         credentials.tokenUri(), credentials.clientId(), credentials.clientSecret(), requests);
@@ -172,15 +173,6 @@ public final class TransportTravelEstimates implements TravelEstimates, AutoClos
     };
   }
 
-  private static JdkClientHttpRequestFactory requestFactory(Duration timeout) {
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .build();
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-    factory.setReadTimeout(timeout.plus(ABANDONED_AFTER));
-    return factory;
-  }
 
   /** What went wrong, without messages that could carry the request (URLs, bodies). */
   private static String failure(Throwable e) {

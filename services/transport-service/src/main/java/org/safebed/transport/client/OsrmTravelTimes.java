@@ -1,9 +1,9 @@
 package org.safebed.transport.client;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
+import org.safebed.platform.web.client.OutboundHttp;
 import org.safebed.transport.application.TravelTimes;
 import org.safebed.transport.config.RoutingProperties;
 import org.safebed.transport.domain.GeoPoint;
@@ -90,12 +90,8 @@ public final class OsrmTravelTimes implements TravelTimes {
 
   static JdkClientHttpRequestFactory requestFactory(Duration timeout) {
     Duration connect = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
-    HttpClient client =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect).build();
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-    // The time limiter cuts an attempt off first; this only frees the connection soon after.
-    factory.setReadTimeout(timeout.plusMillis(200));
-    return factory;
+    // The time limiter cuts an attempt off first; the read limit only frees the connection soon after.
+    return OutboundHttp.requestFactory(connect, timeout.plusMillis(200));
   }
 
   /** The provider answered something that is not a route. Counts as a failure for the breaker. */
