@@ -2,7 +2,6 @@ package org.safebed.referral.client;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.safebed.platform.web.client.OutboundBreakers;
 import org.safebed.platform.web.client.OutboundHttp;
 import org.safebed.platform.web.client.ServiceAccessToken;
 import org.safebed.referral.config.OccupancyClientProperties;
@@ -54,12 +54,9 @@ public final class OccupancySafetyConstraints implements PlacementSafety {
     this.occupancy = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(requests).build();
     this.token = new ServiceAccessToken(
         credentials.tokenUri(), credentials.clientId(), credentials.clientSecret(), requests);
-    this.breaker = CircuitBreaker.of("occupancy-safety-constraints", CircuitBreakerConfig.custom()
-        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-        .slidingWindowSize(settings.slidingWindowSize())
-        .minimumNumberOfCalls(settings.minimumCalls())
-        .failureRateThreshold(settings.failureRateThreshold())
-        .waitDurationInOpenState(settings.openStateWait())
+    this.breaker = CircuitBreaker.of("occupancy-safety-constraints", OutboundBreakers.countBased(
+            settings.slidingWindowSize(), settings.minimumCalls(), settings.failureRateThreshold(),
+            settings.openStateWait())
         .ignoreExceptions(NotDisclosedException.class)
         .build());
     this.retry = Retry.of("occupancy-safety-constraints", RetryConfig.custom()

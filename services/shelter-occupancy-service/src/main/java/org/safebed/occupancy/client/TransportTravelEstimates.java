@@ -2,7 +2,6 @@ package org.safebed.occupancy.client;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import org.safebed.occupancy.config.TravelEstimatesProperties;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.occupancy.domain.TravelEstimate;
 import org.safebed.occupancy.domain.TravelEstimates;
+import org.safebed.platform.web.client.OutboundBreakers;
 import org.safebed.platform.web.client.OutboundHttp;
 import org.safebed.platform.web.client.ServiceAccessToken;
 import org.slf4j.Logger;
@@ -64,12 +64,9 @@ public final class TransportTravelEstimates implements TravelEstimates, AutoClos
     this.transport = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(requests).build();
     this.token = new ServiceAccessToken(
         credentials.tokenUri(), credentials.clientId(), credentials.clientSecret(), requests);
-    this.breaker = CircuitBreaker.of("travel-estimates", CircuitBreakerConfig.custom()
-        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-        .slidingWindowSize(settings.slidingWindowSize())
-        .minimumNumberOfCalls(settings.minimumCalls())
-        .failureRateThreshold(settings.failureRateThreshold())
-        .waitDurationInOpenState(settings.openStateWait())
+    this.breaker = CircuitBreaker.of("travel-estimates", OutboundBreakers.countBased(
+            settings.slidingWindowSize(), settings.minimumCalls(), settings.failureRateThreshold(),
+            settings.openStateWait())
         .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
         .build());
     // Not cancelled at the limit: a slow first token still arrives and serves the next request.
