@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@link UUID#fromString} also takes {@code 1-1-1-1-1}, so two spellings of an
  *       {@code Idempotency-Key} would name one request.
  * </ul>
+ * Nulls are found on the parsed tree rather than through Jackson's null handling
+ * ({@code Nulls.FAIL}), which would also refuse a property merely absent from a record's constructor.
  */
 @ControllerAdvice
 public class StrictRequestInput extends RequestBodyAdviceAdapter {
