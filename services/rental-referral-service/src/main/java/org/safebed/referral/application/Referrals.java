@@ -3,6 +3,7 @@ package org.safebed.referral.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +112,7 @@ public class Referrals {
       log.info("Referral {} opened for placement {}", id, request.placementId());
       return view(open);
     }
-    RentalUnit unit = eligibleUnit(officer, open, request.unitId(), withKeepApartHomes(safety));
+    RentalUnit unit = eligibleUnit(officer, open, request.unitId(), withKeepApartHomes(safety, agency));
     reserve(unit, id, now);
     ReferralChange offered = open.offer(unit, now, properties.offerTtl());
     try {
@@ -161,7 +162,7 @@ public class Referrals {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    SafetyConstraints safety = withKeepApartHomes(referrals.safetyOf(referralId));
+    SafetyConstraints safety = withKeepApartHomes(referrals.safetyOf(referralId), referral.agencyId());
     Map<String, GeoPoint> locations = units.locationsOf(candidates.stream().map(RentalUnit::id).toList());
     sealedReads.safetyChecked(officer, referralId, "UNIT_MATCHING");
     List<LocatedUnit> located =
@@ -177,7 +178,8 @@ public class Referrals {
     if (referral.status() != ReferralStatus.OPEN) {
       throw ApiException.conflict("cannot offer a unit in status " + referral.status());
     }
-    RentalUnit unit = eligibleUnit(officer, referral, unitId, withKeepApartHomes(referrals.safetyOf(referralId)));
+    RentalUnit unit = eligibleUnit(officer, referral, unitId,
+        withKeepApartHomes(referrals.safetyOf(referralId), referral.agencyId()));
     Instant now = clock.instant();
     reserve(unit, referralId, now);
     try {
@@ -207,13 +209,23 @@ public class Referrals {
    * Her constraints plus a zone around the home of everyone she must be kept apart from (a tenant
    * whose case token is one of her keep-apart tokens): the rules and the ranking then keep her
    * away from them as from her exclusion zones, and a refusal does not say which it was.
+   *
+   * <p>What an officer can learn from these answers is bounded, because she chooses the units she
+   * offers and the references she adds: each zone is centred on the home's coarse area and widened
+   * by the farthest a home can lie from it (so every unit too close to the real home is still
+   * refused, and nothing finer than the area can be bisected), and references the officer added
+   * count only against tenants of her own agency (another agency's case references are not free
+   * inputs). Her placement's references, which police gave, count against tenants of every agency.
    */
-  private SafetyConstraints withKeepApartHomes(SafetyConstraints safety) {
+  private SafetyConstraints withKeepApartHomes(SafetyConstraints safety, String agency) {
     if (safety.keepApartRefs().isEmpty()) {
       return safety;
     }
-    List<ExclusionZone> aroundTheirHomes = units.homesOfTenants(safety.keepApartRefs()).stream()
-        .map(home -> new ExclusionZone(home, properties.keepApartRadiusKm()))
+    List<GeoPoint> homeAreas = new ArrayList<>(units.homeAreasOfTenants(safety.tokensForAnyAgency(), null));
+    homeAreas.addAll(units.homeAreasOfTenants(safety.tokensForOwnAgency(), agency));
+    double radiusKm = properties.keepApartRadiusKm() + GeoPoint.AREA_HALF_DIAGONAL_KM;
+    List<ExclusionZone> aroundTheirHomes = homeAreas.stream().distinct()
+        .map(area -> new ExclusionZone(area, radiusKm))
         .toList();
     return safety.and(new SafetyConstraints(aroundTheirHomes, List.of()));
   }

@@ -125,6 +125,7 @@ public final class OccupancySafetyConstraints implements PlacementSafety {
       String caseToken = answer.path("caseToken").asString(null);
       List<String> keepApart = new ArrayList<>();
       answer.path("keepApartTokens").forEach(t -> keepApart.add(t.asString()));
+      answer.path("officersKeepApartTokens").forEach(t -> keepApart.add(SafetyConstraints.ownAgencyOnly(t.asString())));
       List<ExclusionZone> zones = new ArrayList<>();
       for (JsonNode zone : answer.path("exclusionZones")) {
         zones.add(new ExclusionZone(

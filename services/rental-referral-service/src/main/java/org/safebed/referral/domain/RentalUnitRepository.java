@@ -40,10 +40,12 @@ public interface RentalUnitRepository {
   boolean let(String unitId, String referralId, String tenantCaseToken, Instant at);
 
   /**
-   * Where the tenants with these case tokens live: the homes no one who must be kept apart from
-   * them may be housed near.
+   * The coarse areas ({@link GeoPoint#area}) where the tenants with these case tokens live, of one
+   * agency's units or (null) of all: no one who must be kept apart from them may be housed near.
+   * Areas, not homes: a refusal that depended on an exact home would let an officer bisect it with
+   * units of her own.
    */
-  List<GeoPoint> homesOfTenants(Collection<String> caseTokens);
+  List<GeoPoint> homeAreasOfTenants(Collection<String> caseTokens, String agencyId);
 
   /** Units reserved before the cutoff: the reconciler checks a referral holds each. */
   List<RentalUnit> reservedBefore(Instant cutoff, int limit);

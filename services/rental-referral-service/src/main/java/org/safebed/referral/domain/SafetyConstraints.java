@@ -7,11 +7,16 @@ import java.util.List;
  * checking an offered unit); responses only ever count them.
  *
  * @param exclusionZones areas no offered unit may lie in
- * @param keepApartRefs opaque references to people she must not be housed with
+ * @param keepApartRefs opaque tokens of people she must not be housed near: those of her placement
+ *     as they are, those a housing officer added marked {@link #ownAgencyOnly} (they count only
+ *     against tenants of the referral's own agency, see {@link #tokensForAnyAgency})
  */
 public record SafetyConstraints(List<ExclusionZone> exclusionZones, List<String> keepApartRefs) {
 
   public static final SafetyConstraints NONE = new SafetyConstraints(List.of(), List.of());
+
+  /** Marks a token the housing officer added (tokens themselves are hexadecimal). */
+  private static final String OWN_AGENCY_ONLY = "own-agency:";
 
   public SafetyConstraints {
     exclusionZones = exclusionZones == null ? List.of() : List.copyOf(exclusionZones);
@@ -23,6 +28,26 @@ public record SafetyConstraints(List<ExclusionZone> exclusionZones, List<String>
     return new SafetyConstraints(
         java.util.stream.Stream.concat(exclusionZones.stream(), other.exclusionZones.stream()).distinct().toList(),
         java.util.stream.Stream.concat(keepApartRefs.stream(), other.keepApartRefs.stream()).distinct().toList());
+  }
+
+  /**
+   * A token the housing officer added: another agency's case references are not free inputs (a
+   * refusal that depended on where that case lives would tell her), so it is matched with tenants
+   * of her own agency only, whose homes her agency knows anyway.
+   */
+  public static String ownAgencyOnly(String token) {
+    return OWN_AGENCY_ONLY + token;
+  }
+
+  /** Tokens of her placement, matched with tenants of every agency. */
+  public List<String> tokensForAnyAgency() {
+    return keepApartRefs.stream().filter(ref -> !ref.startsWith(OWN_AGENCY_ONLY)).toList();
+  }
+
+  /** Tokens a housing officer added, matched with tenants of the referral's agency only. */
+  public List<String> tokensForOwnAgency() {
+    return keepApartRefs.stream().filter(ref -> ref.startsWith(OWN_AGENCY_ONLY))
+        .map(ref -> ref.substring(OWN_AGENCY_ONLY.length())).toList();
   }
 
   public boolean excludes(GeoPoint point) {

@@ -164,13 +164,14 @@ public class MongoRentalUnitRepository implements RentalUnitRepository {
   }
 
   @Override
-  public List<GeoPoint> homesOfTenants(Collection<String> caseTokens) {
+  public List<GeoPoint> homeAreasOfTenants(Collection<String> caseTokens, String agencyId) {
     if (caseTokens.isEmpty()) {
       return List.of();
     }
-    List<String> homes = units().find(and(eq("status", UnitStatus.LET.name()), in(TENANT_CASE_TOKEN, List.copyOf(caseTokens))))
+    Bson tenants = and(eq("status", UnitStatus.LET.name()), in(TENANT_CASE_TOKEN, List.copyOf(caseTokens)));
+    List<String> homes = units().find(agencyId == null ? tenants : and(tenants, eq("agencyId", agencyId)))
         .projection(new Document("_id", 1)).map(d -> d.getString("_id")).into(new ArrayList<>());
-    return List.copyOf(locationsOf(homes).values());
+    return locationsOf(homes).values().stream().map(GeoPoint::area).distinct().toList();
   }
 
   @Override

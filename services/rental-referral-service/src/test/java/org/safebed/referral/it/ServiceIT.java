@@ -96,7 +96,8 @@ abstract class ServiceIT {
     OCCUPANCY.stubFor(WireMock.post(WireMock.urlPathMatching(SAFETY_CONSTRAINTS)).atPriority(9)
         .withRequestBody(WireMock.matchingJsonPath("$.keepApartFrom[0]"))
         .willReturn(WireMock.okJson(
-            "{\"caseToken\":\"ct-synthetic\",\"keepApartTokens\":[\"ka-synthetic\"],\"exclusionZones\":[]}")));
+            "{\"caseToken\":\"ct-synthetic\",\"keepApartTokens\":[],\"officersKeepApartTokens\":[\"ka-synthetic\"],"
+                + "\"exclusionZones\":[]}")));
   }
 
   @BeforeEach
@@ -140,6 +141,14 @@ abstract class ServiceIT {
 
   String unit() {
     return unit("central", 20);
+  }
+
+  /** A unit at exactly this point, registered by {@code officerToken}'s agency. */
+  String unitAt(String officerToken, double lat, double lon) {
+    Response created = api.post("/api/rental-units", officerToken,
+        unitBody("central", lat, lon, addressFor("u-" + shortId())));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.text("id");
   }
 
   /** Publishes the placement's check-in as the occupancy service would, and waits until it is applied. */
