@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.safebed.occupancy.config.OccupancyProperties;
+import org.safebed.occupancy.domain.Alert;
+import org.safebed.occupancy.domain.AlertRepository;
 import org.safebed.occupancy.domain.Bed;
 import org.safebed.occupancy.domain.BedRepository;
 import org.safebed.occupancy.domain.BedRepository.PlacementHasBedException;
@@ -25,7 +28,6 @@ import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementRequest;
 import org.safebed.occupancy.domain.Shelter;
-import org.safebed.occupancy.domain.ShelterCandidate;
 import org.safebed.occupancy.domain.ShelterRepository;
 import org.safebed.occupancy.domain.TravelEstimate;
 import org.safebed.occupancy.domain.TravelEstimates;
@@ -37,11 +39,12 @@ import org.springframework.stereotype.Component;
  * Finds and holds a bed for a placement that awaits one (pending or waitlisted).
  *
  * <p>The search reads the coarse-area index ring by ring, nearest cells first, keeps the shelters
- * the policy finds worth locating in a queue ordered by distance, and walks it: a shelter is
- * located (its sealed location opened, audited) only if it has a free bed and no keep-apart
- * conflict, and the walk stops as soon as nothing left, queued or farther away, could rank before
- * the best shelter found. So a search reads a few cells and opens a few locations, however many
- * shelters there are.
+ * the policy finds she qualifies for in a queue ordered by distance, and walks it: a shelter is a
+ * candidate only if it has a free bed and no keep-apart conflict, and the walk stops as soon as
+ * nothing left, queued or farther away, could rank before the best shelter found. So a search
+ * reads a few cells and the free beds of a few shelters, however many shelters there are. No
+ * sealed location is opened: the policy judges shelters by their areas only (see
+ * {@link MatchingPolicy}), so that no answer depends on where exactly a shelter is.
  *
  * <p>The walk ranks by straight line (a cheap estimate with a true lower bound, which is what lets
  * it stop early). It goes on until it knows the best few candidates (the shortlist, as many as
@@ -57,6 +60,11 @@ import org.springframework.stereotype.Component;
  * becomes HELD together with its bed-held event. A crash before the last write leaves a bed held
  * for a placement that is still PENDING: the next {@link #match} of that placement (by the
  * reconciler or a retried request) finds the bed and finishes the hold instead of taking another.
+ *
+ * <p>A new request does not take a bed that someone ahead of it on the waitlist (as urgent or more,
+ * and older) could have: it leaves that shelter to the waitlist, which is told at once, and looks
+ * further. Otherwise a bed freed just as a request arrives would go to the newcomer whenever it won
+ * the race with the waitlist's round.
  */
 @Component
 public class BedMatching {
@@ -67,27 +75,30 @@ public class BedMatching {
   private static final double FIRST_RING_KM = 40;
   private static final double RING_GROWTH = 3;
   /**
-   * Free beds read per located shelter: enough for requests racing for one shelter to spread over
+   * Free beds read per candidate shelter: enough for requests racing for one shelter to spread over
    * its beds. If others take all of them first, the shelter's beds are read again.
    */
   private static final int FREE_BEDS_READ = 16;
   /** Each further read follows a round in which others took every bed read: it stops a livelock. */
   private static final int MAX_READS_OF_ONE_SHELTER = 50;
+  /** Waitlisted placements a new request reads to know whom to leave a shelter to. */
+  private static final int WAITING_READ = 500;
 
   private final PlacementRepository placements;
   private final ShelterRepository shelters;
   private final BedRepository beds;
-  private final ShelterSecrets secrets;
+  private final AlertRepository alerts;
   private final MatchingPolicy policy;
   private final TravelEstimates travelEstimates;
   private final OccupancyProperties properties;
   private final Clock clock;
+  private volatile Consumer<String> leftToWaitlist = shelterId -> {};
 
   public BedMatching(
       PlacementRepository placements,
       ShelterRepository shelters,
       BedRepository beds,
-      ShelterSecrets secrets,
+      AlertRepository alerts,
       MatchingPolicy policy,
       TravelEstimates travelEstimates,
       OccupancyProperties properties,
@@ -95,14 +106,19 @@ public class BedMatching {
     this.placements = placements;
     this.shelters = shelters;
     this.beds = beds;
-    this.secrets = secrets;
+    this.alerts = alerts;
     this.policy = policy;
     this.travelEstimates = travelEstimates;
     this.properties = properties;
     this.clock = clock;
   }
 
-  /** The best shelter found, the free beds seen there, and how many shelters were located. */
+  /** Tells the waitlist about a shelter a new request left to it (see the class comment). */
+  public void onShelterLeftToWaitlist(Consumer<String> listener) {
+    this.leftToWaitlist = listener;
+  }
+
+  /** The best shelter found, the free beds seen there, and how many candidates with free beds were seen. */
   public record Choice(RankedShelter ranked, List<String> freeBeds, int located) {}
 
   /** Holds a bed for the placement or waitlists it; answers the placement as stored afterwards. */
@@ -124,20 +140,24 @@ public class BedMatching {
         return resumed.get();
       }
     }
-    Walk walk = new Walk(placement);
-    for (int refused = 0; refused < MAX_REFUSED; refused++) {
-      Optional<Choice> choice = walk.best();
-      if (choice.isEmpty()) {
-        break;
+    Walk walk = new Walk(placement, fresh);
+    try {
+      for (int refused = 0; refused < MAX_REFUSED; refused++) {
+        Optional<Choice> choice = walk.best();
+        if (choice.isEmpty()) {
+          break;
+        }
+        Optional<Placement> held = tryHold(placement, choice.get());
+        if (held.isPresent()) {
+          return held.get();
+        }
+        // Lost the race for its last bed, or the shelter changed meanwhile: the next best is tried.
+        walk.refuse(choice.get());
       }
-      Optional<Placement> held = tryHold(placement, choice.get());
-      if (held.isPresent()) {
-        return held.get();
-      }
-      // Lost the race for its last bed, or the shelter changed meanwhile: the next best is tried.
-      walk.refuse(choice.get());
+      return waitlist(placement);
+    } finally {
+      walk.leftToWaitlist.forEach(leftToWaitlist);
     }
-    return waitlist(placement);
   }
 
   /**
@@ -158,17 +178,22 @@ public class BedMatching {
     private final Map<String, TravelEstimate> estimated = new HashMap<>();
     /** Where someone in a keep-apart relation with her has a bed: read once for the whole walk. */
     private final Set<String> keepApartConflicts;
+    /** A new request's: the waitlisted placements ahead of it, read when first needed. */
+    private final boolean newRequest;
+    private List<Placement> waitingAhead;
+    private final Set<String> leftToWaitlist = new HashSet<>();
     private boolean estimatesUnavailable;
     private int nextCell;
     private double reachedKm;
     private int located;
 
-    Walk(Placement placement) {
+    Walk(Placement placement, boolean newRequest) {
       this.placement = placement;
+      this.newRequest = newRequest;
       this.request = placement.request();
       this.from = request.location();
       this.cells = GeoCell.nearestFirst(from, policy.searchRadiusKm());
-      this.keepApartConflicts = sheltersKeptApartFrom(placement);
+      this.keepApartConflicts = keepApartRelations(placement).forbiddenShelters();
     }
 
     /** The best candidate by the best estimate to be had, within her maximum travel time. */
@@ -223,10 +248,12 @@ public class BedMatching {
         if (keepApartConflicts.contains(next.shelter().id())) {
           continue;
         }
-        locate(placement, next.shelter(), now).ifPresent(choice -> {
+        Optional<Choice> candidate = withFreeBeds(next.shelter(), request, now)
+            .filter(choice -> !someoneAheadCouldTake(next.shelter()));
+        if (candidate.isPresent()) {
           located++;
-          viable.add(choice);
-        });
+          viable.add(candidate.get());
+        }
       }
     }
 
@@ -258,6 +285,23 @@ public class BedMatching {
       return estimates;
     }
 
+    /** Whether a new request must leave this shelter to someone waiting ahead of it. */
+    private boolean someoneAheadCouldTake(Shelter shelter) {
+      if (!newRequest) {
+        return false;
+      }
+      if (waitingAhead == null) {
+        waitingAhead = placements.findWaitlisted(WAITING_READ).stream()
+            .filter(waiting -> waiting.urgency().rank() >= placement.urgency().rank())
+            .toList();
+      }
+      boolean leave = waitingAhead.stream().anyMatch(waiting -> policy.qualifies(shelter, waiting.request()));
+      if (leave) {
+        leftToWaitlist.add(shelter.id());
+      }
+      return leave;
+    }
+
     private Choice choiceOf(String shelterId) {
       return viable.stream().filter(c -> c.ranked().shelter().id().equals(shelterId)).findFirst().orElseThrow();
     }
@@ -273,7 +317,7 @@ public class BedMatching {
           ring.add(cells.get(nextCell++).cell());
         }
         for (Shelter shelter : shelters.findInCells(ring)) {
-          if (policy.worthLocating(shelter, request)) {
+          if (policy.qualifies(shelter, request)) {
             queue.add(new Queued(shelter, shelter.area().distanceKmTo(from)));
           }
         }
@@ -284,34 +328,43 @@ public class BedMatching {
   private record Queued(Shelter shelter, double km) {}
 
   /**
-   * The shelter ranked with its exact location, if it has a free bed and she may go there (the
-   * caller has already left out shelters with a keep-apart conflict).
+   * The shelter ranked, if it has a free bed (the caller has already left out shelters she does
+   * not qualify for and those with a keep-apart conflict).
    */
-  private Optional<Choice> locate(Placement placement, Shelter shelter, Instant now) {
+  private Optional<Choice> withFreeBeds(Shelter shelter, PlacementRequest request, Instant now) {
     List<String> free = beds.availableBedIds(shelter, FREE_BEDS_READ);
     if (free.isEmpty()) {
       return Optional.empty();
     }
-    GeoPoint location = secrets.locationForMatching(shelter, placement.requestedBy());
-    ShelterCandidate candidate = new ShelterCandidate(shelter, location);
-    if (!policy.qualifies(candidate, placement.request())) {
-      return Optional.empty();
-    }
-    return Optional.of(new Choice(new RankedShelter(shelter,
-        policy.travelTime().estimate(placement.request().location(), location), policy.isStale(shelter, now)),
-        free, 0));
+    return Optional.of(new Choice(policy.ranked(shelter, request, now), free, 0));
   }
 
-  /** Where someone she must be kept apart from (either way) holds or occupies a bed. */
-  private Set<String> sheltersKeptApartFrom(Placement placement) {
+  /**
+   * Her keep-apart relations with people in beds (either of them named the other): the shelters
+   * matching must not send her to (rules within one agency), and, by shelter, the placements of
+   * other agencies she has a rule with (for coordinators to judge, see {@link Placement#mustBeKeptApartFrom}).
+   */
+  private record KeepApart(Set<String> forbiddenShelters, Map<String, List<String>> acrossAgenciesByShelter) {
+    static final KeepApart NONE = new KeepApart(Set.of(), Map.of());
+  }
+
+  private KeepApart keepApartRelations(Placement placement) {
     if (!placement.hasKeepApartFacts()) {
-      return Set.of();
+      return KeepApart.NONE;
     }
-    return beds.findTakenSharingKeepApartTokens(placement.asOccupant()).stream()
-        .filter(bed -> !placement.id().equals(bed.placementId()))
-        .filter(bed -> placement.mustBeKeptApartFrom(bed.occupant()))
-        .map(Bed::shelterId)
-        .collect(Collectors.toSet());
+    Set<String> forbidden = new HashSet<>();
+    Map<String, List<String>> acrossAgencies = new HashMap<>();
+    for (Bed bed : beds.findTakenSharingKeepApartTokens(placement.asOccupant())) {
+      if (placement.id().equals(bed.placementId())) {
+        continue;
+      }
+      if (placement.mustBeKeptApartFrom(bed.occupant())) {
+        forbidden.add(bed.shelterId());
+      } else if (placement.sharesKeepApartRuleAcrossAgencies(bed.occupant())) {
+        acrossAgencies.computeIfAbsent(bed.shelterId(), shelter -> new ArrayList<>()).add(bed.placementId());
+      }
+    }
+    return new KeepApart(forbidden, acrossAgencies);
   }
 
   private Optional<Placement> tryHold(Placement placement, Choice choice) {
@@ -345,15 +398,24 @@ public class BedMatching {
    */
   private Optional<Placement> confirmHold(Placement placement, Choice choice, String bedId) {
     Optional<Shelter> shelter = shelters.findById(choice.ranked().shelter().id());
+    KeepApart keepApart = keepApartRelations(placement);
     boolean stillOk = shelter.isPresent() && shelter.get().acceptsPlacements()
-        && !sheltersKeptApartFrom(placement).contains(shelter.get().id());
+        && !keepApart.forbiddenShelters().contains(shelter.get().id());
     if (!stillOk) {
       beds.release(bedId, placement.id(), clock.instant());
       log.info("Placement {} gave back bed {}: shelter closed or keep-apart conflict", placement.id(), bedId);
       return Optional.empty();
     }
     List<String> reasons = new ArrayList<>(policy.reasons(choice.ranked(), 1, choice.located(), placement.request()));
-    return Optional.of(completeHold(placement, shelter.get(), bedId, reasons));
+    Placement held = completeHold(placement, shelter.get(), bedId, reasons);
+    if (shelter.get().id().equals(held.shelterId()) && held.status().hasBed()) {
+      for (String other : keepApart.acrossAgenciesByShelter().getOrDefault(shelter.get().id(), List.of())) {
+        alerts.raise(Alert.keepApartReview(held.id(), other, shelter.get().region(), clock.instant()));
+        log.warn("Placement {} shares a shelter with placement {} of another agency it has a keep-apart rule with:"
+            + " coordinators alerted", held.id(), other);
+      }
+    }
+    return Optional.of(held);
   }
 
   private Optional<Placement> resumeHeldBed(Placement placement) {

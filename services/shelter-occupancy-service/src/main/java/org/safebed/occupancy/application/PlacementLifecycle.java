@@ -32,6 +32,7 @@ public class PlacementLifecycle {
   private final PlacementChanges changes;
   private final BedRepository beds;
   private final BedRelease release;
+  private final RequestChurnGuard churn;
   private final OccupancyProperties properties;
   private final Clock clock;
 
@@ -40,12 +41,14 @@ public class PlacementLifecycle {
       PlacementChanges changes,
       BedRepository beds,
       BedRelease release,
+      RequestChurnGuard churn,
       OccupancyProperties properties,
       Clock clock) {
     this.placements = placements;
     this.changes = changes;
     this.beds = beds;
     this.release = release;
+    this.churn = churn;
     this.properties = properties;
     this.clock = clock;
   }
@@ -77,6 +80,9 @@ public class PlacementLifecycle {
     Placement placement = visibleTo(caller, placementId, Access::mayCancel);
     Applied applied = changes.apply(placement, p -> p.cancel(clock.instant()));
     release.releaseBedOf(applied.after());
+    if (applied.changed()) {
+      churn.cancelled(caller, placement);
+    }
     return applied.after();
   }
 

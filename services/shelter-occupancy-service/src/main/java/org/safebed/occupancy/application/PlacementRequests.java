@@ -37,6 +37,7 @@ public class PlacementRequests {
   private final BedMatching matching;
   private final Waitlist waitlist;
   private final RequestSlots slots;
+  private final RequestChurnGuard churn;
   private final RequestFingerprints fingerprints;
   private final CaseTokens caseTokens;
   private final FieldSealer sealer;
@@ -48,6 +49,7 @@ public class PlacementRequests {
       BedMatching matching,
       Waitlist waitlist,
       RequestSlots slots,
+      RequestChurnGuard churn,
       RequestFingerprints fingerprints,
       CaseTokens caseTokens,
       FieldSealer sealer,
@@ -57,6 +59,7 @@ public class PlacementRequests {
     this.matching = matching;
     this.waitlist = waitlist;
     this.slots = slots;
+    this.churn = churn;
     this.fingerprints = fingerprints;
     this.caseTokens = caseTokens;
     this.sealer = sealer;
@@ -84,13 +87,14 @@ public class PlacementRequests {
     if (earlier.isPresent()) {
       return replay(earlier.get(), fingerprint);
     }
+    churn.checkMayRequest(police);
     // Derived from requester and key: simultaneous retries of one request claim one slot, not several.
     String id = placementIdFor(police.subject(), key);
     if (!slots.claim(police.subject(), id, properties.maxActiveHoldsPerRequester(), clock.instant())) {
       throw new ApiException(HttpStatus.CONFLICT, "too-many-holds",
           "You already have the maximum number of open placements; cancel or complete one first");
     }
-    Placement placement = Placement.requested(id, police.subject(), request,
+    Placement placement = Placement.requested(id, police.subject(), police.agencyId(), request,
         sealer.seal(policeCaseRef, id, CASE_REF_LABEL), caseTokens.of(policeCaseRef), key, fingerprint,
         clock.instant());
     try {

@@ -3,7 +3,6 @@ package org.safebed.occupancy.application;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
@@ -60,14 +59,17 @@ public class SafetyConstraintsDisclosure {
     return placement.get();
   }
 
+  /** Her placement's keep-apart tokens, sorted. */
+  public List<String> keepApartTokens(Placement placement) {
+    return List.copyOf(new TreeSet<>(placement.request().keepApart()));
+  }
+
   /**
-   * Her placement's keep-apart tokens and the tokens of the references the officer adds, each
-   * once, sorted: the officer's references are tokenised here, with the key police's were, so that
-   * both compare with every tenant's token.
+   * The references the officer adds, tokenised here with the key police's were so that they compare
+   * with tenants' tokens, each once, sorted. Kept apart from the placement's: they are the
+   * officer's free input, so the referral service matches them with her own agency's tenants only.
    */
-  public List<String> keepApartTokens(Placement placement, Collection<String> officersReferences) {
-    Set<String> tokens = new TreeSet<>(placement.request().keepApart());
-    tokens.addAll(caseTokens.of(officersReferences));
-    return List.copyOf(tokens);
+  public List<String> officersKeepApartTokens(Collection<String> officersReferences) {
+    return List.copyOf(new TreeSet<>(caseTokens.of(officersReferences)));
   }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ShelterSecrets {
 
-  /** The service itself, when it opens a value for its own work (matching). */
+  /** The service itself, when it opens a value for its own work (relocation). */
   public static final String SYSTEM_ACTOR = "shelter-occupancy-service";
 
   /** The labels each value is sealed with (bound to the shelter id). */
@@ -35,14 +35,6 @@ public class ShelterSecrets {
 
   public String sealLocation(String shelterId, GeoPoint location) {
     return sealer.seal(location.lat() + "," + location.lon(), shelterId, LOCATION);
-  }
-
-  /** Opens the exact location to rank the shelter for a placement requested by {@code requester}. */
-  public GeoPoint locationForMatching(Shelter shelter, String requester) {
-    audit.record(new AuditEntry(SYSTEM_ACTOR, "SYSTEM", requester, "LOCATION_OPENED", "shelter",
-        shelter.id(), "MATCHING", "GRANTED"));
-    String[] parts = sealer.unseal(shelter.sealedLocation(), shelter.id(), LOCATION).split(",");
-    return new GeoPoint(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
   }
 
   /**

@@ -74,6 +74,7 @@ public class Waitlist implements DisposableBean {
     this.policy = policy;
     this.properties = properties;
     this.clock = clock;
+    matching.onShelterLeftToWaitlist(this::bedFreed);
   }
 
   /** A bed of this shelter may be available now: serve the waitlist soon. */
@@ -119,7 +120,7 @@ public class Waitlist implements DisposableBean {
         .toList());
     int held = 0;
     for (Placement waiting : offering.isEmpty() ? List.<Placement>of() : placements.findWaitlisted(BATCH)) {
-      if (offering.stream().noneMatch(shelter -> policy.worthLocating(shelter, waiting.request()))) {
+      if (offering.stream().noneMatch(shelter -> policy.qualifies(shelter, waiting.request()))) {
         continue;
       }
       if (matching.match(waiting).status() == PlacementStatus.HELD) {

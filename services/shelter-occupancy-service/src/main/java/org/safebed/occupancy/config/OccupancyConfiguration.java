@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(OccupancyProperties.class)
+@EnableConfigurationProperties({OccupancyProperties.class, ChurnProperties.class})
 public class OccupancyConfiguration {
 
   /**

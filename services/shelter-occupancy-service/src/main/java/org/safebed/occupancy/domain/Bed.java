@@ -15,11 +15,16 @@ public record Bed(String id, String shelterId, BedStatus status, String placemen
 
   /**
    * The keep-apart facts of the person in a bed, written by the same update that gives her the bed:
-   * her case token and the tokens of people she must be kept apart from (keyed hashes, opaque here).
+   * her case token, the tokens of people she must be kept apart from (keyed hashes, opaque here)
+   * and the agency that placed her (keep-apart rules between agencies go through coordinators).
    */
-  public record Occupant(String caseToken, Set<String> keepApart) {
+  public record Occupant(String caseToken, Set<String> keepApart, String agency) {
     public Occupant {
       keepApart = keepApart == null ? Set.of() : Set.copyOf(keepApart);
+    }
+
+    public Occupant(String caseToken, Set<String> keepApart) {
+      this(caseToken, keepApart, null);
     }
   }
 

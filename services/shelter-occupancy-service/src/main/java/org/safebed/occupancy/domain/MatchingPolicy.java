@@ -19,18 +19,19 @@ import java.util.List;
  * then more recently confirmed, then by id (stable results). Bands keep "stale after fresh" from
  * sending her across the country to avoid a stale shelter next door.
  *
- * <p>Matching runs in two steps so that exact locations are opened only when needed: a cheap
- * pre-selection on clear facts and the coarse area ({@link #worthLocating}, {@link #couldBeat}),
- * then the exact rules on the few remaining candidates ({@link #rank}). The hard rules and the
- * search use {@code travelTime}, a straight-line estimate that has a true lower bound; the best few
- * candidates it finds are then ranked again by a better estimate where one can be had
- * ({@link #rankAgain}), so a shelter quicker by road wins over one nearer as the crow flies.
+ * <p>Every rule that compares the caller's geometry (where she is, her exclusion zones, her
+ * maximum travel time) with a shelter uses the shelter's coarse area only, never its exact
+ * location: an answer that changed with the exact location would let a caller work it out by
+ * bisection (moving a zone's edge, or the pick-up point, and watching where the bed is held). So
+ * distances and travel times are measured to the area point, and a zone excludes a shelter when it
+ * reaches any point of the area the shelter may lie in (safer than the exact rule: a shelter near
+ * a zone's edge counts as inside). The search uses {@code travelTime}, a straight-line estimate;
+ * the best few candidates it finds are then ranked again by a better estimate where one can be
+ * had ({@link #rankAgain}), also between areas, so a shelter quicker by road wins over one nearer
+ * as the crow flies.
  */
 public record MatchingPolicy(
     double maxDistanceKm, TravelTimeEstimator travelTime, Duration staleAfter, Duration rankingBand) {
-
-  /** The coarse area is the location rounded to 0.05°: at most ~4 km from the exact point. */
-  public static final double AREA_ERROR_KM = 5;
 
   public MatchingPolicy {
     if (maxDistanceKm <= 0) {
@@ -64,34 +65,34 @@ public record MatchingPolicy(
     }
   }
 
-  /** Whether a shelter can qualify at all, judged without opening its sealed location. */
-  public boolean worthLocating(Shelter shelter, PlacementRequest request) {
-    double coarseKm = shelter.area().distanceKmTo(request.location());
+  /**
+   * Whether she may be placed there: open, eligible, outside every exclusion zone wherever in its
+   * area it lies, within the search radius and her maximum travel time (to its area).
+   */
+  public boolean qualifies(Shelter shelter, PlacementRequest request) {
+    double km = shelter.area().distanceKmTo(request.location());
     return shelter.acceptsPlacements()
         && shelter.eligibility().admits(request)
-        && coarseKm <= maxDistanceKm + AREA_ERROR_KM
-        && withinMaxTravel(travelTime.atLeast(coarseKm - AREA_ERROR_KM), request)
-        && !surelyInsideAZone(shelter.area(), request);
+        && km <= maxDistanceKm
+        && withinMaxTravel(travelTime.atLeast(km), request)
+        && !mayLieInAZone(shelter, request);
   }
 
-  public boolean qualifies(ShelterCandidate candidate, PlacementRequest request) {
-    return worthLocating(candidate.shelter(), request)
-        && !request.excludes(candidate.location())
-        && candidate.location().distanceKmTo(request.location()) <= maxDistanceKm
-        && withinMaxTravel(travelTime.estimate(request.location(), candidate.location()), request);
+  /** The shelter with the search's estimate of her travel time to it. */
+  public RankedShelter ranked(Shelter shelter, PlacementRequest request, Instant now) {
+    return new RankedShelter(shelter, travelTime.estimate(request.location(), shelter.area()),
+        shelter.isCapacityStale(now, staleAfter));
   }
 
-  public List<RankedShelter> rank(PlacementRequest request, List<ShelterCandidate> candidates) {
+  public List<RankedShelter> rank(PlacementRequest request, List<Shelter> candidates) {
     return rank(request, candidates, Instant.now());
   }
 
   /** Qualifying candidates, best first. */
-  public List<RankedShelter> rank(PlacementRequest request, List<ShelterCandidate> candidates, Instant now) {
+  public List<RankedShelter> rank(PlacementRequest request, List<Shelter> candidates, Instant now) {
     return candidates.stream()
-        .filter(candidate -> qualifies(candidate, request))
-        .map(candidate -> new RankedShelter(candidate.shelter(),
-            travelTime.estimate(request.location(), candidate.location()),
-            candidate.shelter().isCapacityStale(now, staleAfter)))
+        .filter(shelter -> qualifies(shelter, request))
+        .map(shelter -> ranked(shelter, request, now))
         .sorted(ranking())
         .toList();
   }
@@ -133,38 +134,32 @@ public record MatchingPolicy(
   }
 
   /**
-   * Whether a shelter, still unlocated, could rank before {@code best}: judged on the most
-   * favourable travel time its coarse area allows. False means it can be skipped.
+   * Whether a shelter not looked at yet (its free beds not read) could rank before {@code best}
+   * by the search's estimate. False means it can be skipped.
    */
   public boolean couldBeat(Shelter shelter, PlacementRequest request, RankedShelter best, Instant now) {
-    Duration quickest = quickestTo(shelter, request);
-    RankedShelter optimistic = new RankedShelter(shelter, quickest, shelter.isCapacityStale(now, staleAfter));
-    return ranking().compare(optimistic, best) < 0;
+    return ranking().compare(ranked(shelter, request, now), best) < 0;
   }
 
   /**
-   * Whether any shelter at least {@code straightLineKm} away (by its coarse area) could rank before
+   * Whether any shelter whose area is at least {@code straightLineKm} away could rank before
    * {@code best}: when not, the search needs to look no farther.
    */
   public boolean anythingFartherCouldBeat(double straightLineKm, RankedShelter best) {
-    Duration quickest = travelTime.atLeast(straightLineKm - AREA_ERROR_KM);
+    Duration quickest = travelTime.atLeast(straightLineKm);
     long quickestBand = band(quickest);
     long bestBand = band(best.travelTime());
     return quickestBand < bestBand || (quickestBand == bestBand && (best.stale() || quickest.compareTo(best.travelTime()) <= 0));
   }
 
-  public Duration quickestTo(Shelter shelter, PlacementRequest request) {
-    return travelTime.atLeast(shelter.area().distanceKmTo(request.location()) - AREA_ERROR_KM);
-  }
-
-  /** How far matching looks by coarse area: the search radius plus the rounding of areas. */
+  /** How far matching looks: areas farther than the search radius never qualify. */
   public double searchRadiusKm() {
-    return maxDistanceKm + AREA_ERROR_KM;
+    return maxDistanceKm;
   }
 
-  /** Whether shelters at least {@code straightLineKm} away are all beyond her maximum travel time. */
+  /** Whether shelters whose areas are at least {@code straightLineKm} away are all beyond her maximum travel time. */
   public boolean beyondReach(double straightLineKm, PlacementRequest request) {
-    return !withinMaxTravel(travelTime.atLeast(straightLineKm - AREA_ERROR_KM), request);
+    return !withinMaxTravel(travelTime.atLeast(straightLineKm), request);
   }
 
   public boolean isStale(Shelter shelter, Instant now) {
@@ -188,7 +183,7 @@ public record MatchingPolicy(
         + (request.maxTravelMinutes() == null ? "" : " (max " + request.maxTravelMinutes() + ")"));
     reasons.add("TRAVEL_ESTIMATE: " + chosen.source());
     reasons.add(chosen.stale() ? "CAPACITY_STALE" : "CAPACITY_FRESH");
-    reasons.add("RANK: " + rank + " of " + ranked + " located candidates");
+    reasons.add("RANK: " + rank + " of " + ranked + " candidates with a free bed");
     return reasons;
   }
 
@@ -200,10 +195,10 @@ public record MatchingPolicy(
     return request.maxTravelMinutes() == null || travel.compareTo(Duration.ofMinutes(request.maxTravelMinutes())) <= 0;
   }
 
-  /** Inside a zone whatever the exact point within the coarse area: no need to open it. */
-  private static boolean surelyInsideAZone(GeoPoint area, PlacementRequest request) {
+  /** A zone that reaches any point of the shelter's area: she might be inside it there. */
+  private static boolean mayLieInAZone(Shelter shelter, PlacementRequest request) {
     return request.exclusionZones().stream()
-        .anyMatch(zone -> zone.centre().distanceKmTo(area) + AREA_ERROR_KM <= zone.radiusKm());
+        .anyMatch(zone -> shelter.nearestPossibleKmFrom(zone.centre()) <= zone.radiusKm());
   }
 
   private static String sorted(java.util.Set<? extends Enum<?>> values) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  * the new state with the events it causes; the repository stores both in one conditional write
  * (optimistic on {@code version}), so a state change and its event never part.
  *
+ * @param requesterAgency the police agency that asked (its {@code agency_id}), null if unknown: keep-apart
+ *     rules apply by themselves only between placements of one agency
  * @param sealedCaseRef the police case reference, sealed; opaque to the domain
  * @param caseToken keyed hash of the case reference: what keep-apart rules of others compare with
  * @param requestFingerprint keyed hash of the request, to tell a retry from a different request
@@ -34,6 +36,7 @@ public record Placement(
     String id,
     PlacementStatus status,
     String requestedBy,
+    String requesterAgency,
     PlacementRequest request,
     String sealedCaseRef,
     String caseToken,
@@ -97,7 +100,22 @@ public record Placement(
       String idempotencyKey,
       String requestFingerprint,
       Instant now) {
-    return new Placement(id, PlacementStatus.PENDING, requestedBy, request, sealedCaseRef, caseToken, idempotencyKey,
+    return requested(id, requestedBy, null, request, sealedCaseRef, caseToken, idempotencyKey, requestFingerprint,
+        now);
+  }
+
+  public static Placement requested(
+      String id,
+      String requestedBy,
+      String requesterAgency,
+      PlacementRequest request,
+      String sealedCaseRef,
+      String caseToken,
+      String idempotencyKey,
+      String requestFingerprint,
+      Instant now) {
+    return new Placement(id, PlacementStatus.PENDING, requestedBy, requesterAgency, request, sealedCaseRef, caseToken,
+        idempotencyKey,
         requestFingerprint, null, TransportProgress.NONE, TransportProgress.NONE, null, null, null, null, null, null, null, null, null,
         List.of(), now, now, 0);
   }
@@ -112,7 +130,8 @@ public record Placement(
       throw new IllegalTransitionException("only a placement with a bed can be relocated");
     }
     GeoPoint from = status == PlacementStatus.HELD ? request.location() : shelterArea;
-    Placement fresh = requested(newId, requestedBy, request.relocated(from, Urgency.CRITICAL), resealedCaseRef,
+    Placement fresh = requested(newId, requestedBy, requesterAgency, request.relocated(from, Urgency.CRITICAL),
+        resealedCaseRef,
         caseToken, "relocation-" + id, requestFingerprint, now);
     Draft draft = fresh.draft();
     draft.relocatedFrom = id;
@@ -313,10 +332,24 @@ public record Placement(
   }
 
   /**
-   * Whether she must not share a shelter with the person in {@code occupied}: either of them named
-   * the other in a keep-apart list.
+   * Whether matching must keep her out of the shelter of the person in a bed: either of them named
+   * the other in a keep-apart list, and both were placed by one agency.
+   *
+   * <p>Between agencies a rule is not applied by matching: a request's references and its own case
+   * reference are free inputs, and a bed held or not because of someone else's case would tell the
+   * caller where that case lives. Such a relation goes to coordinators instead
+   * ({@link #sharesKeepApartRuleAcrossAgencies}).
    */
   public boolean mustBeKeptApartFrom(Bed.Occupant occupant) {
+    return namesOrIsNamedBy(occupant) && requesterAgency != null && requesterAgency.equals(occupant.agency());
+  }
+
+  /** A keep-apart rule with someone placed by another agency (or an unknown one): for coordinators to judge. */
+  public boolean sharesKeepApartRuleAcrossAgencies(Bed.Occupant occupant) {
+    return namesOrIsNamedBy(occupant) && !mustBeKeptApartFrom(occupant);
+  }
+
+  private boolean namesOrIsNamedBy(Bed.Occupant occupant) {
     if (occupant == null) {
       return false;
     }
@@ -332,7 +365,7 @@ public record Placement(
 
   /** Her keep-apart facts as they go with her into a bed. */
   public Bed.Occupant asOccupant() {
-    return new Bed.Occupant(caseToken, request.keepApart());
+    return new Bed.Occupant(caseToken, request.keepApart(), requesterAgency);
   }
 
   /**
@@ -464,7 +497,7 @@ public record Placement(
     }
 
     private Placement build() {
-      return new Placement(from.id, status, from.requestedBy, from.request, from.sealedCaseRef, from.caseToken,
+      return new Placement(from.id, status, from.requestedBy, from.requesterAgency, from.request, from.sealedCaseRef, from.caseToken,
           from.idempotencyKey, from.requestFingerprint, hold, transport, moveTransport, checkOutReason, initialOutcome,
           relocatedFrom, relocatedTo, firstHeldAt, checkedInAt, missingSince, bedKeptUntil, escalatedAt,
           matchReasons == null ? Collections.emptyList() : matchReasons, from.createdAt, updatedAt, from.version);

@@ -51,6 +51,19 @@ public record Shelter(
     this(id, codeName, region, status, eligibility, area, sealedLocation, sealedAddress, bedCount, null);
   }
 
+  /**
+   * The shortest distance from a point to anywhere this shelter may lie, knowing only its area: the
+   * exact location is within half a step of the area point in latitude and longitude. Rules that
+   * compare a caller's geometry with the shelter use this (or the area itself), never the exact
+   * location, so no answer can depend on more than the area.
+   */
+  public double nearestPossibleKmFrom(GeoPoint point) {
+    double half = AREA_STEP_DEGREES / 2;
+    double lat = Math.clamp(point.lat(), area.lat() - half, area.lat() + half);
+    double lon = Math.clamp(point.lon(), area.lon() - half, area.lon() + half);
+    return point.distanceKmTo(new GeoPoint(Math.clamp(lat, -90, 90), Math.clamp(lon, -180, 180)));
+  }
+
   public boolean acceptsPlacements() {
     return status == ShelterStatus.OPEN;
   }

@@ -37,6 +37,7 @@ public class MongoAlerts implements AlertRepository {
       collection().insertOne(new Document("_id", alert.id())
           .append("type", alert.type())
           .append("placementId", alert.placementId())
+          .append("relatedPlacementId", alert.relatedPlacementId())
           .append("requestedBy", alert.requestedBy())
           .append("region", alert.region())
           .append("raisedAt", Date.from(alert.raisedAt())));
@@ -60,7 +61,8 @@ public class MongoAlerts implements AlertRepository {
   private List<Alert> find(Document filter, int limit) {
     List<Alert> alerts = new ArrayList<>();
     collection().find(filter).sort(new Document("raisedAt", -1)).limit(limit).forEach(d -> alerts.add(new Alert(
-        d.getString("_id"), d.getString("type"), d.getString("placementId"), d.getString("requestedBy"),
+        d.getString("_id"), d.getString("type"), d.getString("placementId"), d.getString("relatedPlacementId"),
+        d.getString("requestedBy"),
         d.getString("region"), d.getDate("raisedAt").toInstant())));
     return alerts;
   }

@@ -40,7 +40,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Beds as documents {@code {_id, shelterId, status, placementId?, caseToken?, keepApart?, since}}.
+ * Beds as documents {@code {_id, shelterId, status, placementId?, caseToken?, keepApart?, agency?, since}}.
  * Every status change is one {@code findOneAndUpdate} whose filter names the expected status (and
  * holder): the database decides every race, no lock and no transaction needed.
  *
@@ -102,6 +102,9 @@ public class MongoBeds implements BedRepository {
     }
     if (occupant != null && !occupant.keepApart().isEmpty()) {
       set.add(Updates.set("keepApart", occupant.keepApart().stream().sorted().toList()));
+    }
+    if (occupant != null && occupant.agency() != null) {
+      set.add(Updates.set("agency", occupant.agency()));
     }
     try {
       return Optional.ofNullable(collection().findOneAndUpdate(
@@ -251,7 +254,8 @@ public class MongoBeds implements BedRepository {
         Updates.set("since", Date.from(now)),
         Updates.unset("placementId"),
         Updates.unset("caseToken"),
-        Updates.unset("keepApart"))) != null;
+        Updates.unset("keepApart"),
+        Updates.unset("agency"))) != null;
   }
 
   private List<Bed> find(Bson filter) {
@@ -277,7 +281,9 @@ public class MongoBeds implements BedRepository {
     Date since = d.getDate("since");
     String caseToken = d.getString("caseToken");
     List<String> keepApart = d.getList("keepApart", String.class, List.of());
-    Bed.Occupant occupant = caseToken == null && keepApart.isEmpty() ? null : new Bed.Occupant(caseToken, Set.copyOf(keepApart));
+    Bed.Occupant occupant = caseToken == null && keepApart.isEmpty()
+        ? null
+        : new Bed.Occupant(caseToken, Set.copyOf(keepApart), d.getString("agency"));
     return new Bed(d.getString("_id"), d.getString("shelterId"), BedStatus.valueOf(d.getString("status")),
         d.getString("placementId"), since == null ? null : since.toInstant(), occupant);
   }

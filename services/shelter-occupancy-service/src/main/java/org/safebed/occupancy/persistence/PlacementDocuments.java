@@ -33,6 +33,7 @@ public class PlacementDocuments {
   Document toDocument(Placement p) {
     Document document = new Document("_id", p.id())
         .append("requestedBy", p.requestedBy())
+        .append("requesterAgency", p.requesterAgency())
         .append("idempotencyKey", p.idempotencyKey())
         .append("requestFingerprint", p.requestFingerprint())
         .append(SEALED_CASE_REF, p.sealedCaseRef())
@@ -73,6 +74,7 @@ public class PlacementDocuments {
         id,
         PlacementStatus.valueOf(d.getString("status")),
         d.getString("requestedBy"),
+        d.getString("requesterAgency"),
         requests.fromDocument(id, d.get("request", Document.class)),
         d.getString(SEALED_CASE_REF),
         d.getString("caseToken"),

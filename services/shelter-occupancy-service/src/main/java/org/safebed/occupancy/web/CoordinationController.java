@@ -48,6 +48,7 @@ public class CoordinationController implements CoordinationApi {
             .id(a.id())
             .type(AlertDto.TypeEnum.fromValue(a.type()))
             .placementId(a.placementId())
+            .relatedPlacementId(a.relatedPlacementId())
             .region(a.region())
             .raisedAt(a.raisedAt().atOffset(ZoneOffset.UTC)))
         .toList());

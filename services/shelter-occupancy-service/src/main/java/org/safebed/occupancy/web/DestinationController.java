@@ -40,7 +40,8 @@ public class DestinationController implements InternalApi {
     List<String> officersReferences = query.getKeepApartFrom() == null ? List.of() : List.copyOf(query.getKeepApartFrom());
     SafetyConstraintsDto body = new SafetyConstraintsDto()
         .caseToken(placement.caseToken())
-        .keepApartTokens(safety.keepApartTokens(placement, officersReferences))
+        .keepApartTokens(safety.keepApartTokens(placement))
+        .officersKeepApartTokens(safety.officersKeepApartTokens(officersReferences))
         .exclusionZones(placement.request().exclusionZones().stream()
             .map(zone -> new ExclusionZoneDto().lat(zone.centre().lat()).lon(zone.centre().lon()).radiusKm(zone.radiusKm()))
             .toList());

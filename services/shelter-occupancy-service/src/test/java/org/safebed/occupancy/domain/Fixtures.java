@@ -19,8 +19,8 @@ public final class Fixtures {
         location.roundedTo(Shelter.AREA_STEP_DEGREES), "sealed-location", "sealed-address", 3);
   }
 
-  public static ShelterCandidate candidate(String id, GeoPoint location, Eligibility eligibility) {
-    return new ShelterCandidate(shelter(id, location, eligibility), location);
+  public static Shelter candidate(String id, GeoPoint location, Eligibility eligibility) {
+    return shelter(id, location, eligibility);
   }
 
   public static PlacementRequest girlOf14At(GeoPoint where, ExclusionZone... zones) {

@@ -48,8 +48,7 @@ class MatchingPolicyTest {
   @Test
   void skipsIneligibleClosedAndOutOfRangeShelters() {
     Eligibility adults = new Eligibility(18, 21, Set.of(Gender.FEMALE), false, false, null, null);
-    ShelterCandidate closed = candidate("closed", new GeoPoint(48.80, 2.30), MINOR_GIRLS);
-    closed = new ShelterCandidate(closed.shelter().withStatus(ShelterStatus.CLOSED), closed.location());
+    Shelter closed = candidate("closed", new GeoPoint(48.80, 2.30), MINOR_GIRLS).withStatus(ShelterStatus.CLOSED);
 
     List<MatchingPolicy.RankedShelter> ranked = policy.rank(girlOf14At(found), List.of(
         candidate("adults", new GeoPoint(48.85, 2.35), adults),
@@ -61,22 +60,46 @@ class MatchingPolicyTest {
   }
 
   @Test
-  void preselectionOnTheCoarseAreaNeverDropsAShelterTheExactRulesWouldKeep() {
-    // A shelter just inside the radius by its exact location, whatever its rounding.
-    GeoPoint origin = new GeoPoint(0, 0);
-    GeoPoint exact = new GeoPoint(0, 2.69); // ~299.1 km
+  void aZoneThatReachesAnyPointOfTheAreaExcludesTheShelterEvenWhenItsExactLocationIsOutside() {
+    GeoPoint exact = new GeoPoint(48.8010, 2.3010); // area 48.80, 2.30: it may lie up to 0.025° away
     Shelter shelter = Fixtures.shelter("edge", exact, MINOR_GIRLS);
-    PlacementRequest request = girlOf14At(origin);
+    GeoPoint zoneCentre = new GeoPoint(48.80, 2.36); // ~4.3 km east of the exact location
+    PlacementRequest farEnough = girlOf14At(found, new ExclusionZone(zoneCentre, 2.0));
+    PlacementRequest touchesTheArea = girlOf14At(found, new ExclusionZone(zoneCentre, 2.6));
 
-    assertThat(policy.qualifies(new ShelterCandidate(shelter, exact), request)).isTrue();
-    assertThat(policy.worthLocating(shelter, request)).isTrue();
+    assertThat(exact.distanceKmTo(zoneCentre)).isGreaterThan(2.6);
+    assertThat(policy.qualifies(shelter, farEnough)).isTrue();
+    assertThat(policy.qualifies(shelter, touchesTheArea)).as("the area's east edge is ~2.5 km from the centre")
+        .isFalse();
+  }
+
+  @Test
+  void noAnswerDependsOnWhereInItsAreaAShelterLies() {
+    // Two shelters of one area, at opposite corners: whatever zones, pick-up points and travel limits
+    // a caller tries, the rules answer the same for both, so no sequence of requests tells them apart.
+    Shelter southWest = Fixtures.shelter("sw", new GeoPoint(48.7751, 2.2751), MINOR_GIRLS);
+    Shelter northEast = Fixtures.shelter("ne", new GeoPoint(48.8249, 2.3249), MINOR_GIRLS);
+    assertThat(southWest.area()).isEqualTo(northEast.area());
+    java.util.Random random = new java.util.Random(20261207);
+    for (int i = 0; i < 20_000; i++) {
+      GeoPoint pickup = new GeoPoint(48.3 + random.nextDouble(), 1.8 + random.nextDouble());
+      GeoPoint centre = new GeoPoint(48.7 + random.nextDouble() * 0.2, 2.2 + random.nextDouble() * 0.2);
+      double radius = 0.01 + random.nextDouble() * 8;
+      Integer maxTravel = random.nextBoolean() ? null : 1 + random.nextInt(90);
+      PlacementRequest request = new PlacementRequest(new Person(14, Gender.FEMALE), Set.of(), pickup,
+          List.of(new ExclusionZone(centre, radius)), Set.of(), Set.of(), Set.of(), maxTravel, Urgency.NORMAL, null);
+
+      assertThat(policy.qualifies(southWest, request)).isEqualTo(policy.qualifies(northEast, request));
+      assertThat(policy.ranked(southWest, request, Fixtures.T0).travelTime())
+          .isEqualTo(policy.ranked(northEast, request, Fixtures.T0).travelTime());
+    }
   }
 
   @Test
   void theDemoRequestGetsTheCentralMinorsShelterOutsideTheZone() {
-    List<ShelterCandidate> demo = org.safebed.occupancy.application.DemoShelters.ALL_SHELTERS.stream()
-        .map(s -> new ShelterCandidate(new Shelter(s.id(), s.codeName(), s.region(), ShelterStatus.OPEN,
-            s.eligibility(), s.location().roundedTo(0.05), "x", "y", s.bedCount()), s.location()))
+    List<Shelter> demo = org.safebed.occupancy.application.DemoShelters.ALL_SHELTERS.stream()
+        .map(s -> new Shelter(s.id(), s.codeName(), s.region(), ShelterStatus.OPEN,
+            s.eligibility(), s.location().roundedTo(0.05), "x", "y", s.bedCount()))
         .toList();
 
     List<MatchingPolicy.RankedShelter> ranked =

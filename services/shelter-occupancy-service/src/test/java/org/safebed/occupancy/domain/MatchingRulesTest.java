@@ -22,10 +22,9 @@ class MatchingRulesTest {
         Set.of(), maxTravel, Urgency.NORMAL, null);
   }
 
-  private static ShelterCandidate candidate(String id, GeoPoint at, Eligibility eligibility, Instant confirmedAt) {
-    Shelter shelter = new Shelter(id, "Code-" + id, "r", ShelterStatus.OPEN, eligibility, at.roundedTo(0.05), "l", "a",
-        3, confirmedAt);
-    return new ShelterCandidate(shelter, at);
+  private static Shelter candidate(String id, GeoPoint at, Eligibility eligibility, Instant confirmedAt) {
+    return new Shelter(id, "Code-" + id, "r", ShelterStatus.OPEN, eligibility, at.roundedTo(0.05), "l", "a", 3,
+        confirmedAt);
   }
 
   @Test
@@ -46,13 +45,13 @@ class MatchingRulesTest {
 
   @Test
   void aMaximumTravelTimeExcludesFartherShelters() {
-    ShelterCandidate near = candidate("near", new GeoPoint(48.90, 2.42), MINOR_GIRLS, NOW);
-    ShelterCandidate far = candidate("far", new GeoPoint(48.20, 2.30), MINOR_GIRLS, NOW);
+    Shelter near = candidate("near", new GeoPoint(48.90, 2.42), MINOR_GIRLS, NOW);
+    Shelter far = candidate("far", new GeoPoint(48.20, 2.30), MINOR_GIRLS, NOW);
 
     List<MatchingPolicy.RankedShelter> ranked = policy.rank(request(Set.of(), Set.of(), Set.of(), 30), List.of(near, far), NOW);
 
     assertThat(ranked).extracting(r -> r.shelter().id()).containsExactly("near");
-    assertThat(policy.worthLocating(far.shelter(), request(Set.of(), Set.of(), Set.of(), 30))).isFalse();
+    assertThat(policy.qualifies(far, request(Set.of(), Set.of(), Set.of(), 30))).isFalse();
     assertThat(policy.beyondReach(200, request(Set.of(), Set.of(), Set.of(), 30))).isTrue();
     assertThat(policy.beyondReach(5, request(Set.of(), Set.of(), Set.of(), 30))).isFalse();
   }
@@ -60,9 +59,9 @@ class MatchingRulesTest {
   @Test
   void staleCapacityRanksAfterFreshWithinTheSameTravelBandButNotAcrossTheCountry() {
     Instant stale = NOW.minus(Duration.ofHours(30));
-    ShelterCandidate staleNearest = candidate("stale-nearest", new GeoPoint(48.93, 2.36), MINOR_GIRLS, stale);
-    ShelterCandidate freshNear = candidate("fresh-near", new GeoPoint(48.90, 2.30), MINOR_GIRLS, NOW.minusSeconds(60));
-    ShelterCandidate freshFar = candidate("fresh-far", new GeoPoint(47.90, 2.30), MINOR_GIRLS, NOW);
+    Shelter staleNearest = candidate("stale-nearest", new GeoPoint(48.93, 2.36), MINOR_GIRLS, stale);
+    Shelter freshNear = candidate("fresh-near", new GeoPoint(48.90, 2.30), MINOR_GIRLS, NOW.minusSeconds(60));
+    Shelter freshFar = candidate("fresh-far", new GeoPoint(47.90, 2.30), MINOR_GIRLS, NOW);
 
     List<MatchingPolicy.RankedShelter> ranked =
         policy.rank(request(Set.of(), Set.of(), Set.of(), null), List.of(staleNearest, freshNear, freshFar), NOW);
@@ -74,8 +73,8 @@ class MatchingRulesTest {
   @Test
   void atEqualTravelTheMoreRecentlyConfirmedComesFirst() {
     GeoPoint same = new GeoPoint(48.90, 2.30);
-    ShelterCandidate older = candidate("a-older", same, MINOR_GIRLS, NOW.minus(Duration.ofHours(2)));
-    ShelterCandidate newer = candidate("b-newer", same, MINOR_GIRLS, NOW.minusSeconds(10));
+    Shelter older = candidate("a-older", same, MINOR_GIRLS, NOW.minus(Duration.ofHours(2)));
+    Shelter newer = candidate("b-newer", same, MINOR_GIRLS, NOW.minusSeconds(10));
 
     assertThat(policy.rank(request(Set.of(), Set.of(), Set.of(), null), List.of(older, newer), NOW))
         .extracting(r -> r.shelter().id()).containsExactly("b-newer", "a-older");
@@ -84,18 +83,18 @@ class MatchingRulesTest {
   @Test
   void theSearchStopsWhereNothingFartherCanWin() {
     MatchingPolicy.RankedShelter best = new MatchingPolicy.RankedShelter(
-        candidate("x", new GeoPoint(48.9, 2.3), MINOR_GIRLS, NOW).shelter(), Duration.ofMinutes(10), false);
+        candidate("x", new GeoPoint(48.9, 2.3), MINOR_GIRLS, NOW), Duration.ofMinutes(10), false);
 
     assertThat(policy.anythingFartherCouldBeat(5, best)).isTrue();
     assertThat(policy.anythingFartherCouldBeat(40, best)).as("40 km is at least 30 minutes: another band").isFalse();
     MatchingPolicy.RankedShelter staleBest = new MatchingPolicy.RankedShelter(best.shelter(), Duration.ofMinutes(10), true);
-    assertThat(policy.anythingFartherCouldBeat(12, staleBest)).as("a fresh one in the same band would win").isTrue();
+    assertThat(policy.anythingFartherCouldBeat(8, staleBest)).as("a fresh one in the same band would win").isTrue();
   }
 
   @Test
   void aShortlistRankedAgainByRoadPutsTheQuickerFirstAndKeepsTheSource() {
-    ShelterCandidate nearer = candidate("nearer", new GeoPoint(48.95, 2.40), MINOR_GIRLS, NOW);
-    ShelterCandidate quicker = candidate("quicker", new GeoPoint(48.75, 2.30), MINOR_GIRLS, NOW);
+    Shelter nearer = candidate("nearer", new GeoPoint(48.95, 2.40), MINOR_GIRLS, NOW);
+    Shelter quicker = candidate("quicker", new GeoPoint(48.75, 2.30), MINOR_GIRLS, NOW);
     PlacementRequest her = request(Set.of(), Set.of(), Set.of(), null);
     List<MatchingPolicy.RankedShelter> byStraightLine = policy.rank(her, List.of(quicker, nearer), NOW);
     assertThat(byStraightLine).extracting(r -> r.shelter().id()).containsExactly("nearer", "quicker");
@@ -133,7 +132,7 @@ class MatchingRulesTest {
         found, List.of(new ExclusionZone(new GeoPoint(48.95, 2.40), 15)), Set.of(), Set.of("fr"), Set.of("t"), 60,
         Urgency.HIGH, null);
     MatchingPolicy.RankedShelter chosen = new MatchingPolicy.RankedShelter(
-        candidate("x", new GeoPoint(48.75, 2.25), MINOR_GIRLS, NOW).shelter(), Duration.ofMinutes(23), false);
+        candidate("x", new GeoPoint(48.75, 2.25), MINOR_GIRLS, NOW), Duration.ofMinutes(23), false);
 
     List<String> reasons = policy.reasons(chosen, 1, 4, request);
 

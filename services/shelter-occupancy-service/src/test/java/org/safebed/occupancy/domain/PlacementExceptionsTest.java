@@ -130,15 +130,35 @@ class PlacementExceptionsTest {
   }
 
   @Test
-  void keepApartWorksBothWays() {
+  void keepApartWorksBothWaysWithinOneAgency() {
     PlacementRequest naming = girlOf14At(new GeoPoint(1, 1)).withKeepApart(Set.of("token-b"));
-    Placement a = Placement.requested("a", "p", naming, "s", "token-a", "k", "f", T0);
-    Placement c = Placement.requested("c", "p", girlOf14At(new GeoPoint(1, 1)), "s", "token-c", "k", "f", T0);
+    Placement a = Placement.requested("a", "p", "agency-1", naming, "s", "token-a", "k", "f", T0);
+    Placement c = Placement.requested("c", "p", "agency-1", girlOf14At(new GeoPoint(1, 1)), "s", "token-c", "k", "f", T0);
 
-    assertThat(a.mustBeKeptApartFrom(new Bed.Occupant("token-b", Set.of()))).as("she named them").isTrue();
-    assertThat(c.mustBeKeptApartFrom(new Bed.Occupant("token-z", Set.of("token-c")))).as("they named her").isTrue();
-    assertThat(c.mustBeKeptApartFrom(new Bed.Occupant("token-b", Set.of("token-a")))).isFalse();
+    assertThat(a.mustBeKeptApartFrom(new Bed.Occupant("token-b", Set.of(), "agency-1"))).as("she named them").isTrue();
+    assertThat(c.mustBeKeptApartFrom(new Bed.Occupant("token-z", Set.of("token-c"), "agency-1"))).as("they named her")
+        .isTrue();
+    assertThat(c.mustBeKeptApartFrom(new Bed.Occupant("token-b", Set.of("token-a"), "agency-1"))).isFalse();
     assertThat(c.mustBeKeptApartFrom(null)).isFalse();
+    assertThat(a.sharesKeepApartRuleAcrossAgencies(new Bed.Occupant("token-b", Set.of(), "agency-1"))).isFalse();
+  }
+
+  @Test
+  void aKeepApartRuleWithAnotherAgencysCaseIsLeftToCoordinatorsEitherWay() {
+    PlacementRequest naming = girlOf14At(new GeoPoint(1, 1)).withKeepApart(Set.of("token-b"));
+    Placement a = Placement.requested("a", "p", "agency-1", naming, "s", "token-a", "k", "f", T0);
+    Placement unknownAgency = Placement.requested("u", "p", null, naming, "s", "token-u", "k", "f", T0);
+    Bed.Occupant namedElsewhere = new Bed.Occupant("token-b", Set.of(), "agency-2");
+    Bed.Occupant namingHerElsewhere = new Bed.Occupant("token-z", Set.of("token-a"), "agency-2");
+
+    assertThat(a.mustBeKeptApartFrom(namedElsewhere)).isFalse();
+    assertThat(a.sharesKeepApartRuleAcrossAgencies(namedElsewhere)).isTrue();
+    assertThat(a.mustBeKeptApartFrom(namingHerElsewhere)).isFalse();
+    assertThat(a.sharesKeepApartRuleAcrossAgencies(namingHerElsewhere)).isTrue();
+    assertThat(unknownAgency.mustBeKeptApartFrom(new Bed.Occupant("token-b", Set.of(), null)))
+        .as("no agency known: never assumed to be the same").isFalse();
+    assertThat(a.sharesKeepApartRuleAcrossAgencies(new Bed.Occupant("token-q", Set.of("token-r"), "agency-2")))
+        .as("no rule between them").isFalse();
   }
 
   @Test

@@ -65,12 +65,16 @@ class SafetyConstraintsDisclosureIT extends OccupancyIT {
             "transport-service/officer-42/DENIED");
     assertThat(constraints("no-such-placement", REFERRAL_SERVICE).status()).isEqualTo(403);
 
-    // The officer's references come back as tokens of the same key, with the placement's, once each.
+    // The officer's references come back as tokens of the same key, apart from the placement's: the
+    // referral service matches them with her own agency's tenants only.
     Http.Response withOfficers = constraints(placement, REFERRAL_SERVICE, List.of("PJ-2026-5150", "pj-2026-4711"));
     assertThat(withOfficers.status()).as(withOfficers.body()).isEqualTo(200);
     assertThat(withOfficers.body()).doesNotContain("5150").doesNotContain("4711");
-    List<String> tokens = withOfficers.json().get("keepApartTokens").valueStream().map(JsonNode::asString).toList();
-    assertThat(tokens).hasSize(2).containsAll(stored.get("request", Document.class).getList("keepApart", String.class));
+    List<String> placements = withOfficers.json().get("keepApartTokens").valueStream().map(JsonNode::asString).toList();
+    List<String> officers =
+        withOfficers.json().get("officersKeepApartTokens").valueStream().map(JsonNode::asString).toList();
+    assertThat(placements).isEqualTo(stored.get("request", Document.class).getList("keepApart", String.class));
+    assertThat(officers).as("tokenised with the key police references are").hasSize(2).containsAll(placements);
     Http.Response badReference = constraints(placement, REFERRAL_SERVICE, List.of("$ne"));
     assertThat(badReference.status()).isEqualTo(400);
     assertThat(badReference.isProblem()).isTrue();

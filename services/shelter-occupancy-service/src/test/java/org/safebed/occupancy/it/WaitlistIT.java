@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.Waitlist;
@@ -47,6 +51,34 @@ class WaitlistIT extends OccupancyIT {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf(olderNormal)).isEqualTo("HELD"));
     assertThat(statusOf(newerNormal)).isEqualTo("WAITLISTED");
     http.post("/api/placements/" + newerNormal + "/cancel", coordinator(), null);
+  }
+
+  @Test
+  void aBedFreedJustAsANewRequestArrivesGoesToTheHeadOfTheWaitlist() throws Exception {
+    GeoPoint area = newArea();
+    minorGirlsShelter(offset(area, 0.1, 0), 1);
+    for (int round = 0; round < 10; round++) {
+      Http.Response holder = requestFor(unique("police"), area);
+      assertThat(holder.status()).as("round %d: %s", round, holder.body()).isEqualTo(201);
+      String head = waitlisted(area, null);
+      CountDownLatch start = new CountDownLatch(1);
+      try (ExecutorService race = Executors.newFixedThreadPool(2)) {
+        race.submit(() -> {
+          start.await();
+          return http.post("/api/placements/" + id(holder) + "/cancel", coordinator(), null);
+        });
+        Future<Http.Response> newcomer = race.submit(() -> {
+          start.await();
+          return requestFor(unique("police"), area);
+        });
+        start.countDown();
+        String late = id(newcomer.get());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf(head)).isEqualTo("HELD"));
+        assertThat(statusOf(late)).as("round %d: the newcomer waits behind her", round).isEqualTo("WAITLISTED");
+        http.post("/api/placements/" + late + "/cancel", coordinator(), null);
+        http.post("/api/placements/" + head + "/cancel", coordinator(), null);
+      }
+    }
   }
 
   @Test

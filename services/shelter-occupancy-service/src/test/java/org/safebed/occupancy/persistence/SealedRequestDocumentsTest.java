@@ -55,7 +55,7 @@ class SealedRequestDocumentsTest {
 
   private static Placement placement(String id, ExclusionZone... zones) {
     Placement pending = Fixtures.pending(Fixtures.girlOf14At(PICK_UP, zones));
-    return new Placement(id, pending.status(), pending.requestedBy(), pending.request(), pending.sealedCaseRef(),
+    return new Placement(id, pending.status(), pending.requestedBy(), "police-x", pending.request(), pending.sealedCaseRef(),
         pending.caseToken(), pending.idempotencyKey(), pending.requestFingerprint(), null, null, null, null, null, null,
         null, null, null, null, null, null, List.of(), pending.createdAt(), pending.updatedAt(), 0);
   }

@@ -1,5 +1,6 @@
 package org.safebed.platform.web.problem;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
@@ -13,16 +14,24 @@ public class ApiException extends RuntimeException {
   private final HttpStatus status;
   private final String slug;
   private final boolean hidesForeignRecord;
+  private final Duration retryAfter;
 
   public ApiException(HttpStatus status, String slug, String detail) {
-    this(status, slug, detail, false);
+    this(status, slug, detail, false, null);
   }
 
-  private ApiException(HttpStatus status, String slug, String detail, boolean hidesForeignRecord) {
+  private ApiException(HttpStatus status, String slug, String detail, boolean hidesForeignRecord,
+      Duration retryAfter) {
     super(detail, null, false, false);
     this.status = status;
     this.slug = slug;
     this.hidesForeignRecord = hidesForeignRecord;
+    this.retryAfter = retryAfter;
+  }
+
+  /** When the caller may try again (the {@code Retry-After} header), or empty. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public HttpStatus status() {
@@ -51,7 +60,7 @@ public class ApiException extends RuntimeException {
    * as an access denial by the platform's error handler.
    */
   public static ApiException foreign(String what) {
-    return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " not found", true);
+    return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " not found", true, null);
   }
 
   /**
@@ -80,6 +89,11 @@ public class ApiException extends RuntimeException {
 
   public static ApiException badRequest(String detail) {
     return new ApiException(HttpStatus.BAD_REQUEST, "bad-request", detail);
+  }
+
+  /** 429: the caller has done this too often; it may try again after {@code retryAfter}. */
+  public static ApiException tooManyRequests(String detail, Duration retryAfter) {
+    return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail, false, retryAfter);
   }
 
   public static ApiException unavailable(String detail) {

@@ -49,6 +49,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       denials.ifAvailable(audit -> audit.record(request, AccessDenials.Rule.RECORD));
     }
     ResponseEntity<ProblemDetail> response = Problems.response(e.status(), e.slug(), e.getMessage());
+    if (e.retryAfter().isPresent()) {
+      long seconds = Math.max(1, e.retryAfter().get().toSeconds());
+      return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+          .header("Retry-After", Long.toString(seconds)).body(response.getBody());
+    }
     if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
       // A dependency is down for a moment (its breaker retries in seconds): say when to come back.
       return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
