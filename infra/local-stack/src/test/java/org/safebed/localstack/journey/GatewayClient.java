@@ -34,8 +34,8 @@ final class GatewayClient {
     this.tokenUrl = tokenUrl;
   }
 
-  /** One HTTP exchange as the test sees it. */
-  record Reply(int status, String contentType, String body) {
+  /** One HTTP exchange as the test sees it ({@code retryAfter}: that header, or null). */
+  record Reply(int status, String contentType, String body, String retryAfter) {
     JsonNode json() {
       return JSON.readTree(body);
     }
@@ -106,7 +106,8 @@ final class GatewayClient {
         bodiesSeenBy.computeIfAbsent(clientId, id -> java.util.Collections.synchronizedList(new ArrayList<>()))
             .add(response.body());
       }
-      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+          response.body(), response.headers().firstValue("Retry-After").orElse(null));
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed: " + e.getClass().getSimpleName(), e);
     }
