@@ -217,11 +217,19 @@ public final class TransportJob {
 
   /** Nobody is left who could take it. */
   public Transition noDriverAvailable(Instant now) {
+    return noDriverAvailable(UnassignedReason.NO_DRIVER, now);
+  }
+
+  /**
+   * Nobody is left who could take it, for {@code reason}: the failure is announced at once, so
+   * police learn they must escort her themselves.
+   */
+  public Transition noDriverAvailable(UnassignedReason reason, Instant now) {
     require(status == JobStatus.PENDING, "left unassigned");
     this.status = JobStatus.UNASSIGNED;
-    this.unassignedReason = UnassignedReason.NO_DRIVER;
+    this.unassignedReason = Objects.requireNonNull(reason, "reason");
     this.updatedAt = now;
-    return announce(new TransportEvent.AssignmentFailed(id, placementId, UnassignedReason.NO_DRIVER));
+    return announce(new TransportEvent.AssignmentFailed(id, placementId, reason));
   }
 
   /**
