@@ -56,7 +56,7 @@ public class DestinationDisclosure {
 
   public String destination(Caller service, String placementId, String driverId, String jobId) {
     Shelter shelter = allowed(service, placementId, driverId, jobId, DESTINATION,
-        p -> p.isDestinationFor(driverId, jobId)).shelter();
+        p -> p.isDestinationFor(driverId, jobId, properties.destinationGrace(), clock.instant())).shelter();
     return secrets.addressForDriver(shelter, service.subject(), driverId, DESTINATION);
   }
 

@@ -33,7 +33,8 @@ public class TransportUpdates {
     changes.apply(placementId, placement -> {
       requireBedHeldOnce(placement);
       return placement.transportAssigned(
-          jobId, driverId, etaMinutes, at, clock.instant(), properties.transportMargin());
+          jobId, driverId, etaMinutes, at, clock.instant(), properties.transportMargin(),
+          properties.maxHoldExtension());
     }).orElseThrow(() -> unknown(placementId));
   }
 

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxActiveHoldsPerRequester open (pending, held or waitlisted) placements one police account may have
  * @param maxDistanceKm the search radius around where the person is
  * @param transportMargin added to a transport ETA when extending a hold
+ * @param maxHoldExtension how far past its original expiry a transport ETA may extend a hold
  * @param repairAfter age after which the reconciler treats a half-done change as abandoned
  * @param expirySweepInterval how often expired holds (and missing residents' kept beds) are released
  * @param reconcileInterval how often the reconciler runs (it also runs at start-up)
@@ -24,6 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param livePollInterval how often followed placements and shelters are re-read (changes by other instances)
  * @param liveHeartbeat how often a live stream gets a comment line (below proxies' idle timeouts)
  * @param liveTimeout how long a live stream stays open before the client must reconnect
+ * @param destinationGrace how long after her pick-up was delivered its driver may still learn the
+ *     shelter's address (finding the door, the hand-over), as transport documents for every job
  * @param moveOriginGrace how long after a move to rental is delivered its driver may still learn the
  *     shelter it started from
  */
@@ -33,6 +36,7 @@ public record OccupancyProperties(
     Integer maxActiveHoldsPerRequester,
     Double maxDistanceKm,
     Duration transportMargin,
+    Duration maxHoldExtension,
     Duration repairAfter,
     Duration expirySweepInterval,
     Duration reconcileInterval,
@@ -47,13 +51,15 @@ public record OccupancyProperties(
     Duration livePollInterval,
     Duration liveHeartbeat,
     Duration liveTimeout,
-    Duration moveOriginGrace) {
+    Duration moveOriginGrace,
+    Duration destinationGrace) {
 
   public OccupancyProperties {
     holdDuration = holdDuration == null ? Duration.ofMinutes(60) : holdDuration;
     maxActiveHoldsPerRequester = maxActiveHoldsPerRequester == null ? 3 : maxActiveHoldsPerRequester;
     maxDistanceKm = maxDistanceKm == null ? 1000.0 : maxDistanceKm;
     transportMargin = transportMargin == null ? Duration.ofMinutes(15) : transportMargin;
+    maxHoldExtension = maxHoldExtension == null ? Duration.ofHours(3) : maxHoldExtension;
     repairAfter = repairAfter == null ? Duration.ofSeconds(30) : repairAfter;
     expirySweepInterval = expirySweepInterval == null ? Duration.ofSeconds(15) : expirySweepInterval;
     reconcileInterval = reconcileInterval == null ? Duration.ofSeconds(60) : reconcileInterval;
@@ -69,5 +75,6 @@ public record OccupancyProperties(
     liveHeartbeat = liveHeartbeat == null ? Duration.ofSeconds(10) : liveHeartbeat;
     liveTimeout = liveTimeout == null ? Duration.ofMinutes(30) : liveTimeout;
     moveOriginGrace = moveOriginGrace == null ? Duration.ofMinutes(15) : moveOriginGrace;
+    destinationGrace = destinationGrace == null ? Duration.ofMinutes(15) : destinationGrace;
   }
 }

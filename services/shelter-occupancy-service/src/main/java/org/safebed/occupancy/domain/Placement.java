@@ -371,14 +371,17 @@ public record Placement(
   /**
    * A driver was assigned. While the bed is held, the hold lasts at least until the expected
    * arrival plus a margin: a child on her way must not lose her bed. The arrival is counted from
-   * when the assignment happened, so a redelivered event extends nothing further.
+   * when the assignment happened, so a redelivered event extends nothing further. The extension
+   * stops {@code ceiling} past the hold's original expiry, whatever the ETA: beyond it the hold
+   * expires and the bed goes to the next child.
    */
   public Change transportAssigned(
-      String jobId, String driverId, int etaMinutes, Instant occurredAt, Instant now, Duration margin) {
+      String jobId, String driverId, int etaMinutes, Instant occurredAt, Instant now, Duration margin,
+      Duration ceiling) {
     TransportProgress progress = transport.assigned(jobId, driverId, etaMinutes, occurredAt);
     BedHold newHold = hold;
     if (status == PlacementStatus.HELD) {
-      newHold = hold.extendedTo(occurredAt.plus(Duration.ofMinutes(etaMinutes)).plus(margin));
+      newHold = hold.extendedTo(occurredAt.plus(Duration.ofMinutes(etaMinutes)).plus(margin), ceiling);
     }
     if (progress.equals(transport) && Objects.equals(newHold, hold)) {
       return Change.none(this);
@@ -415,9 +418,22 @@ public record Placement(
     return moveTransport.isUnderwayWith(driverId, jobId) || moveTransport.deliveredBy(driverId, jobId, grace, now);
   }
 
-  /** Whether this driver, on this job, may learn where the bed is: only while it is held. */
+  /** Whether this driver, on this job, is taking her to the bed held for her right now. */
   public boolean isDestinationFor(String driverId, String jobId) {
     return status == PlacementStatus.HELD && transport.isUnderwayWith(driverId, jobId);
+  }
+
+  /**
+   * Whether this driver, on this job, may learn where the bed is: while the bed is held and the
+   * drive is under way, and for {@code grace} after that driver delivered her (finding the door, the
+   * hand-over), even once she was checked in. Never once the placement was cancelled or expired.
+   */
+  public boolean isDestinationFor(String driverId, String jobId, Duration grace, Instant now) {
+    if (isDestinationFor(driverId, jobId)) {
+      return true;
+    }
+    return (status == PlacementStatus.HELD || status == PlacementStatus.CHECKED_IN)
+        && transport.deliveredBy(driverId, jobId, grace, now);
   }
 
   public boolean isRequestedBy(String subject) {

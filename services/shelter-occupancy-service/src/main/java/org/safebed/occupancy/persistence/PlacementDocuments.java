@@ -103,12 +103,14 @@ public class PlacementDocuments {
         .append("shelterCodeName", h.shelterCodeName())
         .append("region", h.region())
         .append("bedId", h.bedId())
-        .append("expiresAt", date(h.expiresAt()));
+        .append("expiresAt", date(h.expiresAt()))
+        .append("originalExpiresAt", date(h.originalExpiresAt()));
   }
 
   private static BedHold hold(Document d) {
     return d == null ? null : new BedHold(d.getString("shelterId"), d.getString("shelterCodeName"),
-        d.getString("region"), d.getString("bedId"), instant(d.getDate("expiresAt")));
+        d.getString("region"), d.getString("bedId"), instant(d.getDate("expiresAt")),
+        instant(d.getDate("originalExpiresAt")));
   }
 
   private static Document transport(TransportProgress t) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class PlacementTest {
 
+  private static final Duration CEILING = Duration.ofHours(3);
+
   private final Instant expiry = T0.plus(Duration.ofMinutes(60));
 
   @Test
@@ -147,9 +149,9 @@ class PlacementTest {
     Instant assignedAt = T0.plus(Duration.ofMinutes(10));
 
     Placement longDrive = placement
-        .transportAssigned("job-1", "driver-1", 90, assignedAt, assignedAt, Duration.ofMinutes(15)).placement();
+        .transportAssigned("job-1", "driver-1", 90, assignedAt, assignedAt, Duration.ofMinutes(15), CEILING).placement();
     Placement shortDrive = placement
-        .transportAssigned("job-1", "driver-1", 5, assignedAt, assignedAt, Duration.ofMinutes(15)).placement();
+        .transportAssigned("job-1", "driver-1", 5, assignedAt, assignedAt, Duration.ofMinutes(15), CEILING).placement();
 
     assertThat(longDrive.holdExpiresAt()).isEqualTo(assignedAt.plus(Duration.ofMinutes(105)));
     assertThat(shortDrive.holdExpiresAt()).isEqualTo(expiry);
@@ -158,13 +160,28 @@ class PlacementTest {
   }
 
   @Test
+  void noEtaExtendsTheHoldBeyondTheCeilingPastItsOriginalExpiry() {
+    Instant at = T0.plusSeconds(60);
+    Placement farDriver = held(expiry)
+        .transportAssigned("job-1", "driver-1", 22_553, at, at, Duration.ofMinutes(15), CEILING).placement();
+
+    assertThat(farDriver.holdExpiresAt()).isEqualTo(expiry.plus(CEILING));
+    assertThat(farDriver.hold().originalExpiresAt()).isEqualTo(expiry);
+
+    Placement reassigned = farDriver.transportAssigned(
+        "job-1", "driver-2", 600, at.plus(Duration.ofHours(2)), at, Duration.ofMinutes(15), CEILING).placement();
+    assertThat(reassigned.holdExpiresAt()).as("a later assignment counts from the original expiry too")
+        .isEqualTo(expiry.plus(CEILING));
+  }
+
+  @Test
   void aRedeliveredAssignmentChangesNothing() {
     Instant at = T0.plusSeconds(60);
-    Placement once = held(expiry).transportAssigned("job-1", "driver-1", 90, at, at, Duration.ofMinutes(15))
+    Placement once = held(expiry).transportAssigned("job-1", "driver-1", 90, at, at, Duration.ofMinutes(15), CEILING)
         .placement();
 
     Placement.Change twice = once.transportAssigned("job-1", "driver-1", 90, at, at.plusSeconds(300),
-        Duration.ofMinutes(15));
+        Duration.ofMinutes(15), CEILING);
 
     assertThat(twice.changed()).isFalse();
   }
@@ -172,7 +189,7 @@ class PlacementTest {
   @Test
   void theDestinationIsForTheAssignedDriverOnTheJobWhileTheBedIsHeld() {
     Instant at = T0.plusSeconds(60);
-    Placement assigned = held(expiry).transportAssigned("job-1", "driver-1", 20, at, at, Duration.ofMinutes(15))
+    Placement assigned = held(expiry).transportAssigned("job-1", "driver-1", 20, at, at, Duration.ofMinutes(15), CEILING)
         .placement();
 
     assertThat(assigned.isDestinationFor("driver-1", "job-1")).isTrue();
@@ -184,5 +201,27 @@ class PlacementTest {
     Placement failed = assigned.transportProgressed("job-1", TransportStatus.FAILED, at.plusSeconds(1), at)
         .placement();
     assertThat(failed.isDestinationFor("driver-1", "job-1")).isFalse();
+  }
+
+  @Test
+  void theDestinationStaysForItsDriverDuringTheGraceAfterDeliveryNeverLonger() {
+    Duration grace = Duration.ofMinutes(15);
+    Instant at = T0.plusSeconds(60);
+    Instant deliveredAt = at.plus(Duration.ofMinutes(20));
+    Placement delivered = held(expiry)
+        .transportAssigned("job-1", "driver-1", 20, at, at, Duration.ofMinutes(15), CEILING).placement()
+        .transportProgressed("job-1", TransportStatus.DELIVERED, deliveredAt, deliveredAt).placement();
+    Instant justAfter = deliveredAt.plusSeconds(30);
+    Instant afterGrace = deliveredAt.plus(grace).plusSeconds(1);
+
+    assertThat(delivered.isDestinationFor("driver-1", "job-1", grace, justAfter)).isTrue();
+    assertThat(delivered.isDestinationFor("driver-1", "job-1", grace, afterGrace)).isFalse();
+    assertThat(delivered.isDestinationFor("driver-2", "job-1", grace, justAfter)).isFalse();
+    assertThat(delivered.isDestinationFor("driver-1", "job-2", grace, justAfter)).isFalse();
+    assertThat(delivered.checkIn(justAfter).placement().isDestinationFor("driver-1", "job-1", grace, justAfter))
+        .as("checked in at the door: the hand-over's grace still runs").isTrue();
+    assertThat(delivered.cancel(justAfter).placement().isDestinationFor("driver-1", "job-1", grace, justAfter))
+        .as("a cancelled placement has no destination").isFalse();
+    assertThat(delivered.isDestinationFor("driver-1", "job-1")).as("the pick-up point's rule: under way only").isFalse();
   }
 }

@@ -107,6 +107,67 @@ class TransportAndDestinationIT extends OccupancyIT {
   }
 
   @Test
+  void aDriverHoursAwayExtendsTheHoldOnlyUpToTheCeilingPastItsOriginalExpiry() {
+    Held held = heldPlacement();
+    Instant original = Instant.parse(view(held).get("holdExpiresAt").asString());
+
+    assigned(held, "driver-far", 22_553, Instant.now());
+
+    await().untilAsserted(() -> assertThat(view(held).get("transport").get("etaMinutes").asInt()).isEqualTo(22_553));
+    assertThat(Instant.parse(view(held).get("holdExpiresAt").asString()))
+        .as("three hours past the original expiry, not fifteen days").isEqualTo(original.plus(Duration.ofHours(3)));
+
+    assigned(held, "driver-farther", 40_000, Instant.now().plusSeconds(5));
+    await().untilAsserted(() -> assertThat(view(held).get("transport").get("etaMinutes").asInt()).isEqualTo(40_000));
+    assertThat(Instant.parse(view(held).get("holdExpiresAt").asString())).isEqualTo(original.plus(Duration.ofHours(3)));
+  }
+
+  @Test
+  void aJobNoDriverCanReachInTimeAsksPoliceToEscortHer() {
+    Held held = heldPlacement();
+    Instant original = Instant.parse(view(held).get("holdExpiresAt").asString());
+
+    broker.publish("transport.failed.v1", "job-" + held.placementId(),
+        Map.of("jobId", "job-" + held.placementId(), "placementId", held.placementId(), "reason", "NO_DRIVER_IN_REACH"),
+        Instant.now());
+
+    await().untilAsserted(() -> assertThat(view(held).get("transport").get("policeEscortNeeded").asBoolean()).isTrue());
+    assertThat(Instant.parse(view(held).get("holdExpiresAt").asString())).as("no ETA, no extension").isEqualTo(original);
+  }
+
+  @Test
+  void theDriverWhoDeliveredHerKeepsTheDestinationForTheGraceEvenOnceSheIsCheckedIn() {
+    Held held = heldPlacement();
+    String job = "job-" + held.placementId();
+    Instant now = Instant.now();
+    assigned(held, "driver-1", 20, now.minus(Duration.ofMinutes(25)));
+    leg(held, "transport.picked-up.v1", now.minus(Duration.ofMinutes(15)));
+    leg(held, "transport.delivered.v1", now.minus(Duration.ofMinutes(1)));
+    await().untilAsserted(() -> assertThat(view(held).get("transport").get("status").asString()).isEqualTo("DELIVERED"));
+
+    assertThat(destination(held, "driver-1", job).status()).as("just after delivery").isEqualTo(200);
+    assertThat(destination(held, "driver-2", job).status()).isEqualTo(403);
+    assertThat(http.post("/api/placements/" + held.placementId() + "/check-in",
+        TestTokens.shelterManager("m", held.shelter()), null).status()).isEqualTo(200);
+    assertThat(destination(held, "driver-1", job).status()).as("checked in at the door, still within the grace")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theDestinationIsRefusedOnceTheGraceAfterDeliveryHasPassed() {
+    Held held = heldPlacement();
+    String job = "job-" + held.placementId();
+    Instant now = Instant.now();
+    assigned(held, "driver-1", 20, now.minus(Duration.ofMinutes(45)));
+    leg(held, "transport.delivered.v1", now.minus(Duration.ofMinutes(16)));
+    await().untilAsserted(() -> assertThat(view(held).get("transport").get("status").asString()).isEqualTo("DELIVERED"));
+
+    Http.Response late = destination(held, "driver-1", job);
+    assertThat(late.status()).isEqualTo(403);
+    assertThat(late.body()).doesNotContain(ADDRESS_MARK);
+  }
+
+  @Test
   void theAssignedDriverGetsTheAddressAndEveryLookUpIsAudited(CapturedOutput logs) {
     Held held = heldPlacement();
     String job = "job-" + held.placementId();

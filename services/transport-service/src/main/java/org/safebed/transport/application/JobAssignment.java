@@ -8,10 +8,12 @@ import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.DriverRanking;
 import org.safebed.transport.domain.Drivers;
 import org.safebed.transport.domain.JobStatus;
+import org.safebed.transport.domain.PickupReach;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TransportJobs;
 import org.safebed.transport.domain.Transition;
 import org.safebed.transport.domain.TravelTime;
+import org.safebed.transport.domain.UnassignedReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Service;
  * Gives a waiting job to the best driver: claim the driver first (one conditional write on the
  * driver), then offer the job (one conditional write on the job, with its event). If the job
  * changed in between, the claim is given back and the job is looked at again. A crash between the
- * two writes leaves a claim the reconciler releases.
+ * two writes leaves a claim the reconciler releases. Only drivers who can reach her within the
+ * pick-up reach ({@link PickupReach}) are offered it; when none can, it fails at once so that police
+ * escort her themselves.
  */
 @Service
 public class JobAssignment {
@@ -93,7 +97,10 @@ public class JobAssignment {
 
   /** ETA of a driver for a job: from their base to the pick-up, then on to the destination. */
   public TravelTime eta(Driver driver, TransportJob job) {
-    TravelTime toPickup = travelTimes.between(driver.base(), job.pickupArea());
+    return etaVia(travelTimes.between(driver.base(), job.pickupArea()), job);
+  }
+
+  private TravelTime etaVia(TravelTime toPickup, TransportJob job) {
     return job.destinationArea() == null
         ? toPickup
         : toPickup.then(travelTimes.between(job.pickupArea(), job.destinationArea()));
@@ -106,13 +113,24 @@ public class JobAssignment {
     CHANGED
   }
 
+  /**
+   * Offers the job to the best ranked driver who can reach her in time. The time to the pick-up is
+   * asked before the driver is claimed, so a driver too far away is never held, not even briefly.
+   */
   private Outcome offerToBestDriver(TransportJob job) {
     Instant asOf = clock.instant();
+    PickupReach reach = properties.pickupReach();
+    boolean someoneTooFar = false;
     for (Driver driver : DriverRanking.forJob(job, drivers.available(job.escort(), asOf, CANDIDATES), asOf)) {
+      Optional<TravelTime> toPickup = toPickupWithin(reach, driver, job);
+      if (toPickup.isEmpty()) {
+        someoneTooFar = true;
+        continue;
+      }
       if (!drivers.claim(driver.id(), job.id(), job.escort(), clock.instant())) {
         continue; // another job took this driver a moment ago
       }
-      TravelTime eta = eta(driver, job);
+      TravelTime eta = etaVia(toPickup.get(), job);
       Transition offer = job.offerTo(driver, eta, clock.instant(), properties.offerTimeout());
       if (jobs.save(job, offer)) {
         log.info("Job {} offered to driver {} (eta {} min, {})", job.id(), driver.id(), eta.minutes(), eta.source());
@@ -124,11 +142,20 @@ public class JobAssignment {
     if (job.status() == JobStatus.UNASSIGNED) {
       return Outcome.UNASSIGNED; // still nobody: nothing new to tell anyone
     }
-    Instant now = clock.instant();
-    if (jobs.save(job, job.noDriverAvailable(now))) {
-      log.warn("Job {} unassigned: no driver available", job.id());
+    UnassignedReason reason = someoneTooFar ? UnassignedReason.NO_DRIVER_IN_REACH : UnassignedReason.NO_DRIVER;
+    if (jobs.save(job, job.noDriverAvailable(reason, clock.instant()))) {
+      log.warn("Job {} unassigned: {}", job.id(), reason);
       return Outcome.UNASSIGNED;
     }
     return Outcome.CHANGED;
+  }
+
+  /** The driver's time to the pick-up when it is within reach; empty when she cannot be reached in time. */
+  private Optional<TravelTime> toPickupWithin(PickupReach reach, Driver driver, TransportJob job) {
+    if (!reach.mightReach(driver.base(), job.pickupArea())) {
+      return Optional.empty(); // farther than any road could bring them in time: no routing call
+    }
+    TravelTime toPickup = travelTimes.between(driver.base(), job.pickupArea());
+    return reach.reachedIn(toPickup) ? Optional.of(toPickup) : Optional.empty();
   }
 }

@@ -91,14 +91,26 @@ public class PlacementFollowUp {
     throw new IllegalStateException("jobs of placement " + placementId + " kept changing");
   }
 
-  /** The hold expired or the placement was cancelled: the job is off and its driver free. */
+  /**
+   * The hold expired or the placement was cancelled: a job under way is off and its driver free; a
+   * delivered one is complete. Either way it is final, so retention closes it.
+   */
   public void placementEnded(String placementId, Instant endedAt) {
     finish(placementId, endedAt, JobStatus.CANCELLED, TransportJob::cancel);
   }
 
-  /** The shelter checked her in: the job is complete. */
+  /** The shelter checked her in: the job is complete, whatever state it was in. */
   public void checkedIn(String placementId, Instant checkedInAt) {
     finish(placementId, checkedInAt, JobStatus.COMPLETED, TransportJob::complete);
+  }
+
+  /**
+   * She left the shelter. Her check-in normally completed the job already; a check-out that
+   * overtook it (or a job a coordinator still waited on) completes it now, so none outlives her
+   * placement.
+   */
+  public void checkedOut(String placementId, Instant checkedOutAt) {
+    finish(placementId, checkedOutAt, JobStatus.COMPLETED, TransportJob::complete);
   }
 
   /** @return whether this call stored the job (false: one with its id exists) */

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.safebed.platform.web.problem.ApiException;
+import org.safebed.transport.config.TransportProperties;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.Drivers;
 import org.safebed.transport.domain.JobKind;
 import org.safebed.transport.domain.JobStatus;
+import org.safebed.transport.domain.PickupReach;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TransportJobs;
 import org.safebed.transport.domain.Transition;
@@ -43,12 +45,15 @@ public class UnassignedJobs {
   private final TransportJobs jobs;
   private final Drivers drivers;
   private final JobAssignment assignment;
+  private final PickupReach reach;
   private final Clock clock;
 
-  public UnassignedJobs(TransportJobs jobs, Drivers drivers, JobAssignment assignment, Clock clock) {
+  public UnassignedJobs(
+      TransportJobs jobs, Drivers drivers, JobAssignment assignment, TransportProperties properties, Clock clock) {
     this.jobs = jobs;
     this.drivers = drivers;
     this.assignment = assignment;
+    this.reach = properties.pickupReach();
     this.clock = clock;
   }
 
@@ -70,6 +75,8 @@ public class UnassignedJobs {
           jobs.unassigned(BATCH).stream()
               .filter(TransportJob::mayBeOfferedAgain)
               .filter(job -> driver.mayTake(job, clock.instant()))
+              // Jobs this driver could never reach in time are not even tried (no routing calls).
+              .filter(job -> reach.mightReach(driver.base(), job.pickupArea()))
               .sorted(MOST_URGENT_FIRST)
               .toList();
       for (TransportJob job : fitting) {

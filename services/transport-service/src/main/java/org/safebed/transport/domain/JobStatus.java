@@ -14,9 +14,15 @@ public enum JobStatus {
   ACCEPTED,
   PICKED_UP,
   DELIVERED,
-  /** The shelter checked her in: nothing left to do. */
+  /**
+   * Nothing left to do: the shelter checked her in, or she was delivered and her placement then
+   * ended (cancelled, expired, checked out, held again), or her move to rental was delivered.
+   */
   COMPLETED,
-  /** The placement ended before she arrived (hold expired, cancelled), or a new hold replaced it. */
+  /**
+   * The placement ended before she was delivered (hold expired, cancelled), or a new hold replaced
+   * it.
+   */
   CANCELLED,
   /**
    * No driver could take it: coordinators see it and act. Not final: it is offered again when a

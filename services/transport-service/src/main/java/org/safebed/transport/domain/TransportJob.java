@@ -217,11 +217,19 @@ public final class TransportJob {
 
   /** Nobody is left who could take it. */
   public Transition noDriverAvailable(Instant now) {
+    return noDriverAvailable(UnassignedReason.NO_DRIVER, now);
+  }
+
+  /**
+   * Nobody is left who could take it, for {@code reason}: the failure is announced at once, so
+   * police learn they must escort her themselves.
+   */
+  public Transition noDriverAvailable(UnassignedReason reason, Instant now) {
     require(status == JobStatus.PENDING, "left unassigned");
     this.status = JobStatus.UNASSIGNED;
-    this.unassignedReason = UnassignedReason.NO_DRIVER;
+    this.unassignedReason = Objects.requireNonNull(reason, "reason");
     this.updatedAt = now;
-    return announce(new TransportEvent.AssignmentFailed(id, placementId, UnassignedReason.NO_DRIVER));
+    return announce(new TransportEvent.AssignmentFailed(id, placementId, reason));
   }
 
   /**
@@ -296,26 +304,32 @@ public final class TransportJob {
     return announce(new TransportEvent.PickedUp(id, placementId));
   }
 
+  /**
+   * She was handed over. A pick-up then waits for its placement to end (check-in, or a cancellation
+   * or expiry that comes after), which completes it; a move has nothing left to wait for (her
+   * placement ended when she was checked out for it), so it is complete at once.
+   */
   public Transition deliver(String subject, Instant now) {
     requireAssignedTo(subject);
-    if (status == JobStatus.DELIVERED) {
+    if (deliveredAt != null && (status == JobStatus.DELIVERED || status == JobStatus.COMPLETED)) {
       return Transition.none();
     }
     require(status == JobStatus.PICKED_UP, "delivered");
-    this.status = JobStatus.DELIVERED;
+    this.status = kind == JobKind.MOVE ? JobStatus.COMPLETED : JobStatus.DELIVERED;
     this.deliveredAt = now;
     this.updatedAt = now;
     return announce(new TransportEvent.Delivered(id, placementId));
   }
 
   /**
-   * The placement ended (hold expired or cancelled) at {@code endedAt}. A delivered job stays
-   * delivered: she arrived, whatever happens to the placement next is the shelter's business. The
+   * The placement ended (hold expired or cancelled) at {@code endedAt}. A job still under way is
+   * cancelled; a delivered one is complete (she arrived, whatever happens to the placement next is
+   * the shelter's business), so that no job outlives its placement and retention can close it. The
    * end is remembered even by a job it no longer changes, so a bed-held of the hold that ended,
    * arriving late, is recognised as such.
    */
   public Transition cancel(Instant endedAt, Instant now) {
-    return end(status.isFinal() || status == JobStatus.DELIVERED ? null : JobStatus.CANCELLED, endedAt, now);
+    return end(status.isFinal() ? null : endingStatus(), endedAt, now);
   }
 
   /** The shelter checked her in at {@code endedAt}. */
@@ -325,7 +339,7 @@ public final class TransportJob {
 
   /**
    * The placement was held again: this job's hold is over and {@code successor} takes over. A live
-   * job is cancelled (its driver is to be released), a delivered one stays delivered.
+   * job is cancelled (its driver is to be released), a delivered one is complete.
    */
   public Transition replaceBy(String successor, Instant now) {
     Objects.requireNonNull(successor, "successor");
@@ -336,8 +350,8 @@ public final class TransportJob {
       throw new IllegalTransition("Job " + id + " was already replaced");
     }
     this.successorId = successor;
-    if (!status.isFinal() && status != JobStatus.DELIVERED) {
-      this.status = JobStatus.CANCELLED;
+    if (!status.isFinal()) {
+      this.status = endingStatus();
       this.offerExpiresAt = null;
     }
     this.updatedAt = now;
@@ -372,6 +386,11 @@ public final class TransportJob {
     return heldAt.isAfter(endedAt) ? heldAt : endedAt;
   }
 
+  /** What a job that is not final becomes when its placement (or its hold) ends. */
+  private JobStatus endingStatus() {
+    return status == JobStatus.DELIVERED ? JobStatus.COMPLETED : JobStatus.CANCELLED;
+  }
+
   private Transition end(JobStatus newStatus, Instant at, Instant now) {
     boolean later = at != null && (endedAt == null || at.isAfter(endedAt));
     if (newStatus == null && !later) {
@@ -390,7 +409,9 @@ public final class TransportJob {
 
   /**
    * The destination may be shown to this driver now: from acceptance (she is their responsibility)
-   * until a short grace after delivery (finding the door, the hand-over), never before or after.
+   * until a short grace after delivery (finding the door, the hand-over), never before or after. A
+   * job completed since (checked in at the door, a move complete on delivery) keeps that grace; a
+   * cancelled one has none.
    */
   public boolean destinationDisclosableTo(String subject, Instant now, Duration grace) {
     if (!isAssignedTo(subject)) {
@@ -398,7 +419,7 @@ public final class TransportJob {
     }
     return switch (status) {
       case ACCEPTED, PICKED_UP -> true;
-      case DELIVERED -> deliveredAt != null && now.isBefore(deliveredAt.plus(grace));
+      case DELIVERED, COMPLETED -> deliveredAt != null && now.isBefore(deliveredAt.plus(grace));
       default -> false;
     };
   }

@@ -32,6 +32,7 @@ class TransportSubscriptions {
   static final String HOLD_EXPIRED = "placement.hold-expired.v1";
   static final String CANCELLED = "placement.cancelled.v1";
   static final String CHECKED_IN = "placement.checked-in.v1";
+  static final String CHECKED_OUT = "placement.checked-out.v1";
   static final String TENANCY_STARTED = "referral.tenancy-started.v1";
 
   @Bean
@@ -44,6 +45,8 @@ class TransportSubscriptions {
             event -> whileNoReplacement(id -> followUp.placementEnded(id, event.occurredAt()), placementId(event)))
         .on(CHECKED_IN, PlacementReference.class,
             event -> whileNoReplacement(id -> followUp.checkedIn(id, event.occurredAt()), placementId(event)))
+        .on(CHECKED_OUT, PlacementReference.class,
+            event -> whileNoReplacement(id -> followUp.checkedOut(id, event.occurredAt()), placementId(event)))
         .on(TENANCY_STARTED, TenancyStarted.class, event -> bookMove(moves, event.data()));
   }
 

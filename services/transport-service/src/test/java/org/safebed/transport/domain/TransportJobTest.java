@@ -131,18 +131,85 @@ class TransportJobTest {
   }
 
   @Test
-  void aDeliveredJobIsNotCancelledButCompletesOnCheckIn() {
+  void aDeliveredJobCompletesOnCheckIn() {
+    TransportJob job = delivered();
+
+    assertThat(job.complete(T0.plusSeconds(1), T0).changed()).isTrue();
+    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(job.complete(T0.plusSeconds(1), T0).changed()).isFalse();
+    assertThat(job.cancel(T0.plusSeconds(2), T0).changed()).as("only the end is remembered").isTrue();
+    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
+  void aDeliveredJobWhosePlacementIsCancelledOrExpiresIsCompleteNeverLeftDelivered() {
+    TransportJob job = delivered();
+
+    assertThat(job.cancel(T0, T0).changed()).isTrue();
+
+    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(job.status().isFinal()).isTrue();
+    assertThat(job.endedAt()).isEqualTo(T0);
+    assertThat(job.cancel(T0, T0).changed()).as("a duplicate changes nothing").isFalse();
+    assertThat(job.complete(T0, T0).changed()).as("nor does a check-in after it").isFalse();
+  }
+
+  @Test
+  void everyJobIsFinalOnceItsPlacementEndsWhateverStateItIsIn() {
+    for (JobStatus reached : JobStatus.values()) {
+      for (boolean cancelled : new boolean[] {true, false}) {
+        TransportJob job = inStatus(reached);
+        if (cancelled) {
+          job.cancel(T0.plusSeconds(5), T0);
+        } else {
+          job.complete(T0.plusSeconds(5), T0);
+        }
+        assertThat(job.status().isFinal()).as(reached + (cancelled ? " then cancelled" : " then checked in")).isTrue();
+      }
+      TransportJob replaced = inStatus(reached);
+      replaced.replaceBy("job-plc-1-next", T0);
+      assertThat(replaced.status().isFinal()).as(reached + " then held again").isTrue();
+    }
+  }
+
+  private TransportJob delivered() {
     TransportJob job = Jobs.offered("plc-1", anna);
     job.accept("acct-anna", T0);
     job.pickUp("acct-anna", T0);
     job.deliver("acct-anna", T0);
+    return job;
+  }
 
-    job.cancel(T0, T0);
-    assertThat(job.status()).isEqualTo(JobStatus.DELIVERED);
-    assertThat(job.endedAt()).as("the end is remembered all the same").isEqualTo(T0);
-    assertThat(job.complete(T0.plusSeconds(1), T0).changed()).isTrue();
-    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
-    assertThat(job.complete(T0.plusSeconds(1), T0).changed()).isFalse();
+  /** A pick-up (or, for SCHEDULED, a move) that reached {@code status}. */
+  private TransportJob inStatus(JobStatus status) {
+    return switch (status) {
+      case SCHEDULED -> TransportJob.move("ref-1", "plc-1", "central", new GeoPoint(48.85, 2.40),
+          EscortNeeds.of(true), T0.plus(Duration.ofDays(2)), T0);
+      case PENDING -> Jobs.pending("plc-1", true);
+      case OFFERED -> Jobs.offered("plc-1", anna);
+      case ACCEPTED, PICKED_UP, DELIVERED -> {
+        TransportJob job = Jobs.offered("plc-1", anna);
+        job.accept("acct-anna", T0);
+        if (status != JobStatus.ACCEPTED) {
+          job.pickUp("acct-anna", T0);
+        }
+        if (status == JobStatus.DELIVERED) {
+          job.deliver("acct-anna", T0);
+        }
+        yield job;
+      }
+      case COMPLETED -> {
+        TransportJob job = Jobs.pending("plc-1", true);
+        job.complete(T0, T0);
+        yield job;
+      }
+      case CANCELLED -> TransportJob.tombstone("plc-1", JobStatus.CANCELLED, T0, T0);
+      case UNASSIGNED -> {
+        TransportJob job = Jobs.pending("plc-1", true);
+        job.noDriverAvailable(T0);
+        yield job;
+      }
+    };
   }
 
   @Test
@@ -172,6 +239,20 @@ class TransportJobTest {
     job.deliver("acct-anna", T0);
     assertThat(job.destinationDisclosableTo("acct-anna", T0.plus(GRACE).minusSeconds(1), GRACE)).isTrue();
     assertThat(job.destinationDisclosableTo("acct-anna", T0.plus(GRACE), GRACE)).as("after grace").isFalse();
+
+    job.complete(T0.plusSeconds(30), T0.plusSeconds(30));
+    assertThat(job.destinationDisclosableTo("acct-anna", T0.plusSeconds(60), GRACE))
+        .as("checked in at the door: the grace still runs").isTrue();
+    assertThat(job.destinationDisclosableTo("acct-anna", T0.plus(GRACE), GRACE)).isFalse();
+  }
+
+  @Test
+  void aCheckedInJobThatWasNeverDeliveredDisclosesNothing() {
+    TransportJob job = Jobs.offered("plc-1", anna);
+    job.accept("acct-anna", T0);
+    job.complete(T0, T0);
+
+    assertThat(job.destinationDisclosableTo("acct-anna", T0, GRACE)).isFalse();
   }
 
   @Test
@@ -204,7 +285,11 @@ class TransportJobTest {
     move.accept("acct-anna", T0);
     assertThat(move.pickUp("acct-anna", T0).events()).containsExactly(new TransportEvent.PickedUp("move-ref-1", "plc-1"));
     assertThat(move.deliver("acct-anna", T0).events()).containsExactly(new TransportEvent.Delivered("move-ref-1", "plc-1"));
-    assertThat(move.status()).isEqualTo(JobStatus.DELIVERED);
+    assertThat(move.status()).as("nothing ends a move after its delivery: it is complete").isEqualTo(JobStatus.COMPLETED);
+    assertThat(move.deliveredAt()).isEqualTo(T0);
+    assertThat(move.deliver("acct-anna", T0).changed()).as("a repeated delivery changes nothing").isFalse();
+    assertThat(move.destinationDisclosableTo("acct-anna", T0.plus(GRACE).minusSeconds(1), GRACE)).isTrue();
+    assertThat(move.destinationDisclosableTo("acct-anna", T0.plus(GRACE), GRACE)).isFalse();
   }
 
   @Test
@@ -285,15 +370,12 @@ class TransportJobTest {
   }
 
   @Test
-  void aDeliveredJobReplacedByANewHoldStaysDelivered() {
-    TransportJob job = Jobs.offered("plc-1", anna);
-    job.accept("acct-anna", T0);
-    job.pickUp("acct-anna", T0);
-    job.deliver("acct-anna", T0);
+  void aDeliveredJobReplacedByANewHoldIsComplete() {
+    TransportJob job = delivered();
 
     job.replaceBy("job-plc-1-abc", T0);
 
-    assertThat(job.status()).isEqualTo(JobStatus.DELIVERED);
+    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(job.isReplaced()).isTrue();
   }
 

@@ -70,7 +70,8 @@ class EventContractTest {
 
   @Test
   void placementReferenceFitsEveryPlacementEventTransportFollows() throws Exception {
-    for (String type : List.of("placement.hold-expired.v1", "placement.cancelled.v1", "placement.checked-in.v1")) {
+    for (String type :
+        List.of("placement.hold-expired.v1", "placement.cancelled.v1", "placement.checked-in.v1", "placement.checked-out.v1")) {
       Map<String, Object> data = producerData(type);
       assertFits(occupancy(), PlacementReference.class, data);
       assertThat(occupancy().required(data)).as(type).contains("placementId");
