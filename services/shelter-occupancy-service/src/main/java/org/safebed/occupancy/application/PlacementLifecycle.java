@@ -1,6 +1,7 @@
 package org.safebed.occupancy.application;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BiPredicate;
 import org.safebed.occupancy.application.PlacementChanges.Applied;
 import org.safebed.occupancy.config.OccupancyProperties;
@@ -9,8 +10,10 @@ import org.safebed.occupancy.domain.BedStatus;
 import org.safebed.occupancy.domain.CheckOutReason;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
+import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
+import org.safebed.platform.web.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,6 +54,20 @@ public class PlacementLifecycle {
     this.churn = churn;
     this.properties = properties;
     this.clock = clock;
+  }
+
+  /**
+   * The placements the caller may see, newest first: police their own, a shelter manager those
+   * with a bed at her shelters, coordinators all (the same as {@link Access#mayView}).
+   */
+  public List<Placement> list(Caller caller, PlacementStatus status, int limit) {
+    if (caller.has(Role.COORDINATOR)) {
+      return placements.findLatest(null, null, status, limit);
+    }
+    if (caller.has(Role.POLICE)) {
+      return placements.findLatest(caller.subject(), null, status, limit);
+    }
+    return placements.findLatest(null, caller.shelterIds(), status, limit);
   }
 
   public Placement view(Caller caller, String placementId) {

@@ -1,6 +1,7 @@
 package org.safebed.occupancy.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,12 @@ public interface PlacementRepository {
 
   /** The waitlist in the order it is served: most urgent first, then oldest. */
   List<Placement> findWaitlisted(int limit);
+
+  /**
+   * Placements newest first, not anonymised: of one requester, or with a bed at one of the
+   * shelters, or (both null) all; in one status when it is not null.
+   */
+  List<Placement> findLatest(String requestedBy, Collection<String> shelterIds, PlacementStatus status, int limit);
 
   /** Waitlisted since before {@code before} and not escalated yet. */
   List<Placement> findWaitlistedUnescalatedBefore(Instant before, int limit);

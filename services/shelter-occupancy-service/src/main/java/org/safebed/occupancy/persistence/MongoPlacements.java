@@ -20,6 +20,7 @@ import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,7 @@ public class MongoPlacements implements PlacementRepository {
     collection().createIndex(Indexes.ascending("status", "bedKeptUntil"));
     collection().createIndex(Indexes.ascending("hold.shelterId", "status"));
     collection().createIndex(Indexes.ascending("createdAt"));
+    collection().createIndex(Indexes.ascending("requestedBy", "createdAt"));
   }
 
   @Override
@@ -132,6 +134,22 @@ public class MongoPlacements implements PlacementRepository {
   @Override
   public List<Placement> findHeldExpiredAt(Instant now, int limit) {
     return find(and(eq("status", PlacementStatus.HELD.name()), lte("hold.expiresAt", Date.from(now))), limit);
+  }
+
+  @Override
+  public List<Placement> findLatest(String requestedBy, Collection<String> shelterIds, PlacementStatus status,
+      int limit) {
+    List<Bson> filters = new ArrayList<>(List.of(ClosedRecords.notAnonymised()));
+    if (requestedBy != null) {
+      filters.add(eq("requestedBy", requestedBy));
+    }
+    if (shelterIds != null) {
+      filters.add(in("hold.shelterId", shelterIds));
+    }
+    if (status != null) {
+      filters.add(eq("status", status.name()));
+    }
+    return find(and(filters), new Document("createdAt", -1), limit);
   }
 
   @Override

@@ -1,15 +1,18 @@
 package org.safebed.occupancy.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.safebed.occupancy.application.PlacementLifecycle;
 import org.safebed.occupancy.application.PlacementRequests;
 import org.safebed.occupancy.application.PlacementRequests.Outcome;
 import org.safebed.occupancy.domain.CheckOutReason;
+import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.occupancy.web.api.PlacementsApi;
 import org.safebed.occupancy.web.model.CheckOutRequestDto;
 import org.safebed.occupancy.web.model.PlacementDto;
 import org.safebed.occupancy.web.model.PlacementRequestDto;
+import org.safebed.occupancy.web.model.PlacementStatusDto;
 import org.safebed.platform.web.security.Caller;
 import org.safebed.platform.web.security.Role;
 import org.springframework.http.HttpStatus;
@@ -37,6 +40,16 @@ public class PlacementController implements PlacementsApi {
     return ResponseEntity.status(outcome.held() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
         .location(URI.create("/api/placements/" + outcome.placement().id()))
         .body(WebMapping.placement(outcome.placement()));
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('POLICE', 'COORDINATOR', 'SHELTER_MANAGER')")
+  public ResponseEntity<List<PlacementDto>> listPlacements(PlacementStatusDto status, Integer limit) {
+    Caller caller = Caller.current();
+    PlacementStatus wanted = status == null ? null : PlacementStatus.valueOf(status.getValue());
+    return ResponseEntity.ok(lifecycle.list(caller, wanted, limit == null ? 50 : limit).stream()
+        .map(p -> WebMapping.placement(p, caller.has(Role.COORDINATOR)))
+        .toList());
   }
 
   @Override
