@@ -187,7 +187,7 @@ class ReferralRefusalsIT extends ServiceIT {
     long before = referralCount();
     Response refused = refer(checkedIn(), insideZone);
     assertProblem(refused, 422);
-    assertThat(refused.json().path("detail").asString()).contains("exclusion zone");
+    assertThat(refused.json().path("detail").asString()).contains("kept away from").doesNotContain("exclusion zone");
     assertThat(referralCount()).isEqualTo(before);
     assertThat(unitStatus(insideZone)).isEqualTo("AVAILABLE");
 
