@@ -9,19 +9,25 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Whether a request target (the URL of the request line) is one SafeBed can read: printable ASCII,
- * valid URI syntax (no backslash, no lone {@code %}), and every percent-encoding in the path and
- * query decoding to well-formed UTF-8 without control characters. Anything else is a client
+ * Whether a request target (the URL of the request line) is one SafeBed can read: only the
+ * characters RFC 3986 allows unencoded in a path and query (no backslash, no {@code [ ] | { }}, no
+ * space or control character, nothing beyond ASCII), valid URI syntax (no lone {@code %}), and
+ * every percent-encoding decoding to well-formed UTF-8 without control characters. The services'
+ * Tomcat refuses the same characters, so a URL is refused alike through the gateway or not. Anything else is a client
  * mistake: refused with 400 at the gateway instead of reaching a service that might fail on it.
  */
 final class RequestTargets {
+
+  /** RFC 3986 unreserved, sub-delims, ":", "@", "/", "?" and "%" of an encoding. */
+  private static final String ALLOWED_PUNCTUATION = "-._~!$&'()*+,;=:@/?%";
 
   private RequestTargets() {}
 
   static boolean isReadable(String target) {
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && ALLOWED_PUNCTUATION.indexOf(c) < 0) {
         return false;
       }
     }

@@ -22,7 +22,10 @@ public final class RunningStack {
           .withExternal(null, TestBroker.get().uri())
           .withProperty("safebed.messaging.namespace", namespace)
           .withProperty("safebed.messaging.delete-queues-on-shutdown", "true")
-          .withProperty("safebed.messaging.relay-interval", "200ms"));
+          .withProperty("safebed.messaging.relay-interval", "200ms")
+          // The suites send hundreds of requests without a token, all from this one address.
+          .withProperty("safebed.gateway.anonymous-rate-limit.requests-per-second", "1000")
+          .withProperty("safebed.gateway.anonymous-rate-limit.burst", "100000"));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     }
     return stack;
