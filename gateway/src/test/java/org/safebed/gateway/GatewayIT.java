@@ -33,7 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +67,9 @@ class GatewayIT {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  CircuitBreakerRegistry breakers;
 
   @DynamicPropertySource
   static void endpoints(DynamicPropertyRegistry registry) {
@@ -435,6 +443,101 @@ class GatewayIT {
     assertThat(send(apiGet("/api/shelters", token)).statusCode()).isEqualTo(200);
   }
 
+  /** Targets java.net.http would refuse to send; each hides "Secret" to check it is never echoed. */
+  static Stream<String> unreadableTargets() {
+    return Stream.of(
+        "/api/shelters?region=Secret%C0%AE",
+        "/api/shelters?Secret=%ff",
+        "/api/shelters?Secret=%",
+        "/api/shelters?Secret=%zz",
+        "/api/shelters?Secret=%00",
+        "/api/shelters/Secret%ff",
+        "/api/shelters/Secret%e9t%e9",
+        "/api/shelters/Secret\\x",
+        "/api/shelters/Secret|x",
+        "/api/shelters?Secret=\u00e9");
+  }
+
+  @ParameterizedTest
+  @MethodSource("unreadableTargets")
+  void anUnreadableUrlIsAProblemThatNeverReachesAService(String target) throws Exception {
+    services.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withBody("[]")));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    RawHttp.Answer answer = RawHttp.exchange(port, "GET", target, "Authorization: Bearer " + token);
+
+    assertRawProblem(answer, 400);
+    services.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+  }
+
+  @Test
+  void headsTheDecoderRefusesAreProblems() throws Exception {
+    services.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withBody("[]")));
+    String token = "Authorization: Bearer " + TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    assertRawProblem(RawHttp.exchange(port, "GET", "/api/shelters", token, "X-Secret: a\u0000b"), 400);
+    assertRawProblem(RawHttp.exchange(port, "GET", "/api/shelters", token, "X Secret: b"), 400);
+    assertRawProblem(RawHttp.exchange(port, "GET", "/api/shelters?q=" + "Secret".repeat(1_000), token), 414);
+    assertRawProblem(RawHttp.exchange(port, "GET", "/api/shelters", token, "X-Secret: " + "x".repeat(20_000)), 431);
+    services.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+  }
+
+  /**
+   * Before: each malformed query reached the service, which answered 500; the route's breaker
+   * counted it, and 10 of them took the route away from every user. Client mistakes, refused by
+   * the gateway or by the service, now never count.
+   */
+  @Test
+  void clientMistakesNeverOpenTheBreakerForOthers() throws Exception {
+    services.stubFor(get(urlPathMatching("/api/shelters")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("[]")));
+    services.stubFor(get(urlPathMatching("/api/shelters")).withQueryParam("status", equalTo("NOPE"))
+        .willReturn(aResponse().withStatus(400)
+            .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400}")));
+    String mistaken = "Authorization: Bearer " + TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    for (int i = 0; i < 30; i++) {
+      assertRawProblem(RawHttp.exchange(port, "GET", "/api/shelters?region=%C0%AE", mistaken), 400);
+      // The service refuses these itself; a fresh account each time, past the per-user limit.
+      assertThat(send(apiGet("/api/shelters?status=NOPE", TestTokens.sign(TestTokens.valid(uniqueUser()))))
+          .statusCode()).isEqualTo(400);
+    }
+
+    HttpResponse<String> someoneElse = send(apiGet("/api/shelters", TestTokens.sign(TestTokens.valid(uniqueUser()))));
+    assertThat(someoneElse.statusCode()).isEqualTo(200);
+    assertThat(breakers.circuitBreaker("shelter-occupancy").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(breakers.circuitBreaker("shelter-occupancy").getMetrics().getNumberOfFailedCalls()).isZero();
+  }
+
+  @Test
+  void theBreakersIgnoreRefusalsRaisedInsideTheGateway() {
+    var ignored = breakers.circuitBreaker("shelter-occupancy").getCircuitBreakerConfig().getIgnoreExceptionPredicate();
+
+    assertThat(ignored.test(new ResponseStatusException(HttpStatus.BAD_REQUEST))).isTrue();
+    assertThat(ignored.test(new IllegalStateException(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE))))
+        .isTrue();
+    assertThat(ignored.test(new ResponseStatusException(HttpStatus.BAD_GATEWAY))).isFalse();
+    assertThat(ignored.test(new java.net.ConnectException())).isFalse();
+    assertThat(ignored.test(new java.util.concurrent.TimeoutException())).isFalse();
+  }
+
+  /** Before: forwarded as chunked, which the service refused as a body of unknown size (413). */
+  @Test
+  void aBodilessOptionsOrPostReachesTheServiceWithoutABody() throws Exception {
+    services.stubFor(any(urlEqualTo("/api/shelters")).atPriority(10).willReturn(aResponse().withStatus(200)));
+    String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+
+    HttpResponse<String> options = send(HttpRequest.newBuilder(local("/api/shelters"))
+        .header("Authorization", "Bearer " + token)
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+    RawHttp.Answer post = RawHttp.exchange(port, "POST", "/api/shelters", "Authorization: Bearer " + token);
+
+    assertThat(options.statusCode()).isEqualTo(200);
+    assertThat(post.status()).isEqualTo(200);
+    services.verify(2, anyRequestedFor(urlEqualTo("/api/shelters"))
+        .withoutHeader("Transfer-Encoding"));
+  }
+
   @Test
   void healthAndInfoArePublic() throws Exception {
     HttpResponse<String> health = send(HttpRequest.newBuilder(local("/actuator/health")).GET().build());
@@ -455,6 +558,14 @@ class GatewayIT {
     assertThat(problem.path("detail").asString()).isNotBlank();
     assertThat(problem.path("type").asString()).isEqualTo("about:blank");
     assertThat(problem.has("trace")).isFalse();
+  }
+
+  private static void assertRawProblem(RawHttp.Answer answer, int status) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
+    assertThat(answer.body()).contains("\"status\":" + status).doesNotContain("Secret");
+    assertThat(answer.headers()).containsEntry("cache-control", "no-store")
+        .containsEntry("x-content-type-options", "nosniff");
   }
 
   private void assertSecurityHeaders(HttpResponse<String> response) {

@@ -1,15 +1,29 @@
 package org.safebed.gateway.config;
 
 import org.safebed.gateway.console.SessionTokenRelay;
+import org.safebed.gateway.ratelimit.AnonymousRateLimitFilter;
 import org.safebed.gateway.ratelimit.RateLimitFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 
-/** Web filters that need the authenticated user, so they run after Spring Security (-100). */
+/**
+ * The rate limits and the console's token relay. The user's limit and the relay need the
+ * authenticated user, so they run after Spring Security (-100); the limit of unauthenticated
+ * traffic runs before it, so that refused requests cost no token validation.
+ */
 @Configuration(proxyBeanMethods = false)
 class GatewayFiltersConfig {
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 4)
+  AnonymousRateLimitFilter anonymousRateLimitFilter(GatewayProperties properties,
+      @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
+    return AnonymousRateLimitFilter.of(properties, sessionCookie);
+  }
 
   @Bean
   @Order(0)

@@ -27,6 +27,12 @@ final class TokenBucket {
     return (long) Math.ceil((1.0 - tokens) / tokensPerNano);
   }
 
+  /** How many nanoseconds until a token is available, without taking one. */
+  synchronized long waitNanos(long now) {
+    refill(now);
+    return tokens >= 1.0 ? 0 : (long) Math.ceil((1.0 - tokens) / tokensPerNano);
+  }
+
   /** A full bucket behaves exactly like a new one, so it can be dropped. */
   synchronized boolean isFull(long now) {
     refill(now);

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 import org.safebed.gateway.config.GatewayProperties;
 
 /**
- * In-memory token buckets keyed by user. Per gateway instance: with several instances each user
+ * In-memory token buckets keyed by user (or, for unauthenticated traffic, by remote address). Per
+ * gateway instance: with several instances each user
  * gets the budget once per instance, which is acceptable for abuse protection.
  */
 public final class UserRateLimiter {
@@ -37,6 +38,13 @@ public final class UserRateLimiter {
     TokenBucket bucket = buckets.computeIfAbsent(
         user, key -> new TokenBucket(limit.burst(), limit.requestsPerSecond(), now));
     return Duration.ofNanos(bucket.tryTake(now));
+  }
+
+  /** How long until the next request is allowed (zero: now), without spending anything. */
+  public Duration waitBeforeNext(String user) {
+    long now = nanoClock.getAsLong();
+    TokenBucket bucket = buckets.get(user);
+    return bucket == null ? Duration.ZERO : Duration.ofNanos(bucket.waitNanos(now));
   }
 
   int trackedUsers() {

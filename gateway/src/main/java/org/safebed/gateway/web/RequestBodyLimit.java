@@ -7,6 +7,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -40,14 +41,31 @@ public class RequestBodyLimit implements WebFilter {
     if (declared > maxBytes) {
       return tooLarge(exchange);
     }
-    if (declared >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+    if (declared >= 0) {
       return chain.filter(exchange);
+    }
+    if (!headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+      return chain.filter(withoutBody(exchange));
     }
     return DataBufferUtils.join(exchange.getRequest().getBody(), maxBytes)
         .map(RequestBodyLimit::copyAndRelease)
         .defaultIfEmpty(new byte[0])
         .flatMap(body -> chain.filter(exchange.mutate().request(withBody(exchange, body)).build()))
         .onErrorResume(DataBufferLimitException.class, tooBig -> tooLarge(exchange));
+  }
+
+  /**
+   * A request with neither a length nor a chunked body has no body (RFC 9112), but the routing
+   * client would forward an {@code OPTIONS} or {@code POST} without one as chunked, which services
+   * refuse as a body of unknown size (413). Saying so keeps it bodiless on the way.
+   */
+  private static ServerWebExchange withoutBody(ServerWebExchange exchange) {
+    HttpMethod method = exchange.getRequest().getMethod();
+    if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+      return exchange;
+    }
+    return exchange.mutate().request(exchange.getRequest().mutate()
+        .headers(h -> h.setContentLength(0)).build()).build();
   }
 
   /** Copies to the heap so nothing pooled leaks when the request is refused further on. */

@@ -26,6 +26,17 @@ class UserRateLimiterTest {
   }
 
   @Test
+  void tellsTheWaitWithoutSpendingAnything() {
+    UserRateLimiter limiter = new UserRateLimiter(new RateLimit(2.0, 1, 100), clock::get);
+
+    assertThat(limiter.waitBeforeNext("10.0.0.7")).isZero();
+    assertThat(limiter.waitBeforeNext("10.0.0.7")).isZero();
+    assertThat(limiter.tryAcquire("10.0.0.7")).isZero();
+    assertThat(limiter.waitBeforeNext("10.0.0.7")).isEqualTo(Duration.ofMillis(500));
+    assertThat(limiter.waitBeforeNext("10.0.0.7")).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
   void keepsABudgetPerUser() {
     UserRateLimiter limiter = new UserRateLimiter(new RateLimit(1.0, 1, 100), clock::get);
 

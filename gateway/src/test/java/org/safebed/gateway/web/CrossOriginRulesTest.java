@@ -22,7 +22,7 @@ class CrossOriginRulesTest {
   };
 
   private static GatewayProperties properties(List<String> origins) {
-    return new GatewayProperties(null, null, new GatewayProperties.Cors(origins), null);
+    return new GatewayProperties(null, null, null, null, new GatewayProperties.Cors(origins), null);
   }
 
   @Test

@@ -24,7 +24,10 @@ public final class RunningStack {
           .withProperty("safebed.messaging.delete-queues-on-shutdown", "true")
           .withProperty("safebed.messaging.relay-interval", "200ms")
           // LocationOracleIT drives an account into the churn limit: a short window frees it soon after.
-          .withProperty("safebed.occupancy.churn.window", "20s"));
+          .withProperty("safebed.occupancy.churn.window", "20s")
+          // The suites send hundreds of requests without a token, all from this one address.
+          .withProperty("safebed.gateway.anonymous-rate-limit.requests-per-second", "1000")
+          .withProperty("safebed.gateway.anonymous-rate-limit.burst", "100000"));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     }
     return stack;

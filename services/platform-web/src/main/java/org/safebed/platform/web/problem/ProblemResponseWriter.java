@@ -11,17 +11,24 @@ import org.springframework.http.HttpStatus;
  */
 public final class ProblemResponseWriter {
 
+  /** The content type of every problem written here. */
+  public static final String CONTENT_TYPE = "application/problem+json";
+
   private ProblemResponseWriter() {}
 
   public static void write(HttpServletResponse response, HttpStatus status, String slug, String detail)
       throws IOException {
     response.setStatus(status.value());
-    response.setContentType(Problems.PROBLEM_JSON.toString());
+    response.setContentType(CONTENT_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    String body =
-        "{\"type\":\"https://safebed.example/problems/" + slug + "\",\"title\":\""
-            + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\""
-            + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-    response.getWriter().write(body);
+    response.getWriter().write(body(status.value(), slug, detail));
+  }
+
+  /** The problem body alone, for writers outside the servlet API (Tomcat's own error report). */
+  public static String body(int status, String slug, String detail) {
+    HttpStatus known = HttpStatus.resolve(status);
+    return "{\"type\":\"https://safebed.example/problems/" + slug + "\",\"title\":\""
+        + (known != null ? known.getReasonPhrase() : "Error") + "\",\"status\":" + status + ",\"detail\":\""
+        + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
   }
 }
