@@ -246,5 +246,28 @@ class LocationOracleIT {
         "{\"unitId\": \"" + probes.getFirst() + "\"}");
     assertThat(offered.status()).as(offered.body()).isEqualTo(200);
     assertThat(gateway.bodiesSeenBy(OTHER_HOUSING)).noneMatch(body -> body.contains(home) || body.contains(tenant));
+    releaseDemoDrivers(List.of(tenant, resident));
+  }
+
+  /**
+   * The tenancy booked her move, and a demo driver in the south may have been offered it (or a
+   * pick-up): declined, so that the drivers are free for the journeys that follow.
+   */
+  private static void releaseDemoDrivers(List<String> placementIds) {
+    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (System.nanoTime() < until) {
+      JourneySteps.DriversJob offered = JourneySteps.jobOfAnyDriver(gateway,
+          job -> placementIds.contains(job.path("placementId").asString())
+              && "OFFERED".equals(job.path("status").asString()));
+      if (offered != null) {
+        gateway.post(offered.driver(), "/api/transport/jobs/" + offered.id() + "/decline", null);
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }
