@@ -17,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Invalid variants of a valid request, derived from the operation's schemas: each breaks exactly
  * one rule of the contract (a missing required property, a value of the wrong JSON type, a number
  * out of range, a string too long or off its pattern, a value outside its enum, too many or too few
- * items, an unknown property, a {@code $}- or dotted key, a Mongo operator in place of a value),
- * plus malformed JSON, invalid path, query and header parameters.
+ * items, a repeated item of a {@code uniqueItems} list, an unknown property, a {@code $}- or dotted
+ * key, a Mongo operator in place of a value, a control character in a text), plus malformed JSON, a
+ * repeated property, invalid path, query and header parameters.
  */
 final class InvalidVariants {
 
@@ -26,11 +27,8 @@ final class InvalidVariants {
 
   private InvalidVariants() {}
 
-  /**
-   * @param what the rule it breaks, e.g. {@code /person/ageYears above maximum 25}
-   * @param lenient whether a server may accept it without harm (duplicates in a set collapse)
-   */
-  record Variant(String what, String path, String body, Map<String, String> headers, boolean lenient) {}
+  /** @param what the rule it breaks, e.g. {@code /person/ageYears above maximum 25} */
+  record Variant(String what, String path, String body, Map<String, String> headers) {}
 
   static List<Variant> of(Operation operation, Map<String, String> pathValues, String validBody,
       Map<String, String> validHeaders) {
@@ -48,7 +46,7 @@ final class InvalidVariants {
         Map<String, String> values = new LinkedHashMap<>(pathValues);
         values.put(name, bad.getValue());
         variants.add(new Variant("path {" + name + "} " + bad.getKey(), fill(operation.path(), values), validBody,
-            validHeaders, false));
+            validHeaders));
       }
     }
     for (Map<String, Object> parameter : operation.parametersIn("query")) {
@@ -56,7 +54,7 @@ final class InvalidVariants {
       for (Map.Entry<String, String> bad : badTexts(schema(operation, parameter), false).entrySet()) {
         variants.add(new Variant("query " + name + " " + bad.getKey(),
             validPath + "?" + name + "=" + URLEncoder.encode(bad.getValue(), StandardCharsets.UTF_8),
-            validBody, validHeaders, false));
+            validBody, validHeaders));
       }
     }
     for (Map<String, Object> parameter : operation.parametersIn("header")) {
@@ -64,12 +62,12 @@ final class InvalidVariants {
       if (Boolean.TRUE.equals(parameter.get("required"))) {
         Map<String, String> without = new LinkedHashMap<>(validHeaders);
         without.remove(name);
-        variants.add(new Variant("header " + name + " missing", validPath, validBody, without, false));
+        variants.add(new Variant("header " + name + " missing", validPath, validBody, without));
       }
       for (Map.Entry<String, String> bad : badTexts(schema(operation, parameter), false).entrySet()) {
         Map<String, String> headers = new LinkedHashMap<>(validHeaders);
         headers.put(name, bad.getValue());
-        variants.add(new Variant("header " + name + " " + bad.getKey(), validPath, validBody, headers, false));
+        variants.add(new Variant("header " + name + " " + bad.getKey(), validPath, validBody, headers));
       }
     }
     return variants;
@@ -140,7 +138,16 @@ final class InvalidVariants {
     bodies.put("nesting 5000 deep", "[".repeat(5000) + "]".repeat(5000));
     bodies.put("a 2000-digit number", "{\"x\": " + "9".repeat(2000) + "}");
     bodies.put("a lone surrogate", valid.replaceFirst("\"", "\"\\\\uD800"));
-    bodies.forEach((what, body) -> variants.add(new Variant("body " + what, path, body, headers, false)));
+    JsonNode root = StackClient.JSON.readTree(valid);
+    if (root.isObject() && !root.isEmpty()) {
+      // A real property twice, with its own valid value, so that only the repetition is wrong (a
+      // lenient parser applies the last one).
+      Map.Entry<String, JsonNode> first = root.properties().iterator().next();
+      bodies.put("a repeated property", valid.replaceFirst("\\{", java.util.regex.Matcher.quoteReplacement(
+          "{" + StackClient.JSON.writeValueAsString(first.getKey()) + ": "
+              + StackClient.JSON.writeValueAsString(first.getValue()) + ", ")));
+    }
+    bodies.forEach((what, body) -> variants.add(new Variant("body " + what, path, body, headers)));
   }
 
   /** Walks a body along its schema, adding a variant for every rule each value must keep. */
@@ -205,7 +212,7 @@ final class InvalidVariants {
             add(here + " with fewer than " + min + " items", at, v -> NODES.arrayNode());
           }
           if (Boolean.TRUE.equals(schema.get("uniqueItems")) && first != null) {
-            variants.add(variant(here + " with a duplicate item", at, v -> repeat(first, 2), true));
+            add(here + " with a duplicate item", at, v -> repeat(first, 2));
           }
           add(here + " with an item of the wrong type", at, v -> NODES.arrayNode().add(NODES.arrayNode()));
           if (first != null) {
@@ -229,9 +236,13 @@ final class InvalidVariants {
             if (schema.get("minLength") instanceof Number min && min.intValue() > 0) {
               add(here + " shorter than " + min, at, v -> NODES.stringNode("a".repeat(min.intValue() - 1)));
             }
+            // Free text too: no text of the contracts is multi-line, so even a tab or newline is refused.
+            for (String control : List.of("\u0000", "\n", "\t", "\u001b", "\u007f")) {
+              add(here + " with control character U+" + String.format("%04X", (int) control.charAt(0)), at,
+                  v -> NODES.stringNode(withMiddleCharacter(v, control)));
+            }
             if (schema.get("pattern") != null) {
               add(here + " off its pattern", at, v -> NODES.stringNode("bad value! <script>"));
-              add(here + " with a control character", at, v -> NODES.stringNode("PJ-1\u0000"));
               if (!(schema.get("maxLength") instanceof Number)) {
                 add(here + " of 5000 characters", at, v -> NODES.stringNode("a".repeat(5000)));
               }
@@ -270,11 +281,7 @@ final class InvalidVariants {
     }
 
     private void add(String what, List<Object> at, Function<JsonNode, JsonNode> change) {
-      variants.add(variant(what, at, change, false));
-    }
-
-    private Variant variant(String what, List<Object> at, Function<JsonNode, JsonNode> change, boolean lenient) {
-      return new Variant(what, path, StackClient.JSON.writeValueAsString(replace(root, at, change)), headers, lenient);
+      variants.add(new Variant(what, path, StackClient.JSON.writeValueAsString(replace(root, at, change)), headers));
     }
   }
 
@@ -295,6 +302,13 @@ final class InvalidVariants {
       ((ObjectNode) parent).set((String) last, change.apply(parent.get((String) last)));
     }
     return copy;
+  }
+
+  /** The valid text with its middle character replaced: as long as before, so only the character is wrong. */
+  private static String withMiddleCharacter(JsonNode valid, String character) {
+    String text = valid != null && valid.isString() && !valid.asString().isEmpty() ? valid.asString() : "PJ-1";
+    int middle = text.length() / 2;
+    return text.substring(0, middle) + character + text.substring(middle + 1);
   }
 
   private static JsonNode object(String key, JsonNode value) {

@@ -40,7 +40,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535 but was " + port);
     }
-    MongoServer server = new MongoServer(backend(dataFileOrNull));
+    MongoServer server = new MongoServer(new QuietFailuresBackend(backend(dataFileOrNull)));
     try {
       server.bind(LOOPBACK, port);
     } catch (Exception e) {

@@ -3,6 +3,7 @@ package org.safebed.platform.testing;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import org.safebed.platform.embedded.QuietFailuresBackend;
 
 /**
  * One in-memory wire-protocol MongoDB per test JVM, spoken to by the real MongoDB driver. Each
@@ -16,7 +17,7 @@ public final class TestMongo {
 
   public static synchronized String baseUri() {
     if (baseUri == null) {
-      MongoServer server = new MongoServer(new MemoryBackend());
+      MongoServer server = new MongoServer(new QuietFailuresBackend(new MemoryBackend()));
       InetSocketAddress address = server.bind();
       Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
       baseUri = "mongodb://127.0.0.1:" + address.getPort();

@@ -53,6 +53,17 @@ class WebTestApplication {
 
     enum Status { OPEN, CLOSED }
 
+    /** {@code languages} and {@code rooms} are {@code uniqueItems} lists, as generated models hold them. */
+    record Profile(Status status, java.util.Set<String> languages, java.util.List<String> notes, Home home) {}
+
+    record Home(String line, java.util.Set<Integer> rooms) {}
+
+    @PostMapping("/api/people/{id}/profile")
+    @PreAuthorize("hasRole('POLICE')")
+    String profile(@PathVariable String id, @RequestBody Profile profile) {
+      return "{\"status\":\"" + profile.status() + "\"}";
+    }
+
     @GetMapping("/api/cases")
     @PreAuthorize("hasRole('POLICE')")
     String cases(

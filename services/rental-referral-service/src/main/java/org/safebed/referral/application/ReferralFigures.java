@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.safebed.platform.web.statistics.ComplementarySuppression;
 import org.safebed.referral.application.SmallCounts.Count;
 import org.safebed.referral.application.SmallCounts.DayPercentiles;
 import org.safebed.referral.application.SmallCounts.Mean;
@@ -24,13 +26,20 @@ import org.springframework.stereotype.Component;
 /**
  * Aggregate figures of every agency's referrals for coordinators: computed in memory over a bounded
  * projection of the window's referrals (the wire-protocol Mongo of the tests has little
- * aggregation), and passed through {@link SmallCounts} before they leave.
+ * aggregation), and passed through {@link SmallCounts} before they leave. The referrals by status
+ * and by number of offers both add up to the referrals counted (the mean's samples), so a small
+ * count in either is hidden together with enough others that no subtraction gives it away
+ * ({@link ComplementarySuppression}).
  */
 @Component
 public class ReferralFigures {
 
   /** Offer counts from this one up share a bucket. */
   static final int OPEN_ENDED_BUCKET = 3;
+
+  /** Names of the cells the suppression rule weighs: the total, each status, {@code offers:<bucket>}. */
+  private static final String TOTAL = "total";
+  private static final String OFFERS = "offers:";
 
   private final ReferralRepository referrals;
   private final ResidentRepository residents;
@@ -84,9 +93,10 @@ public class ReferralFigures {
       offers += referral.offers();
     }
 
+    Set<String> hidden = hiddenCells(small.minimum(), window.size(), byStatus, byOffers);
     Map<ReferralStatus, Count> statuses = new LinkedHashMap<>();
     for (ReferralStatus status : ReferralStatus.values()) {
-      statuses.put(status, small.count(byStatus.getOrDefault(status, 0L)));
+      statuses.put(status, cell(byStatus.getOrDefault(status, 0L), hidden.contains(status.name())));
     }
     Map<DeclineReason, Count> reasons = new LinkedHashMap<>();
     for (DeclineReason reason : DeclineReason.values()) {
@@ -94,11 +104,40 @@ public class ReferralFigures {
     }
     List<OfferBucket> buckets = new ArrayList<>();
     for (int n = 0; n <= OPEN_ENDED_BUCKET; n++) {
-      buckets.add(new OfferBucket(n == OPEN_ENDED_BUCKET ? n + "+" : String.valueOf(n), small.count(byOffers[n])));
+      String bucket = n == OPEN_ENDED_BUCKET ? n + "+" : String.valueOf(n);
+      buckets.add(new OfferBucket(bucket, cell(byOffers[n], hidden.contains(OFFERS + bucket))));
+    }
+    Mean mean = small.mean(offers, window.size());
+    if (buckets.stream().anyMatch(b -> b.referrals().suppressed())) {
+      // The mean weighs the buckets: shown beside suppressed ones it can pin them (a mean of 0 puts
+      // every referral in bucket 0), so it goes with them; so do its samples if the total went.
+      mean = new Mean(null, hidden.contains(TOTAL) ? new Count(null, true) : mean.samples(), true);
     }
     long stalled = referrals.countActiveWithoutProgressSince(now.minus(properties.stalledAfter()));
     return new Report(now, windowStart, small.minimum(), truncated, statuses, small.days(daysToMoveIn(window)),
-        new OffersPerReferral(small.mean(offers, window.size()), buckets), reasons, small.count(stalled));
+        new OffersPerReferral(mean, buckets), reasons, small.count(stalled));
+  }
+
+  /** The cells to suppress of the two breakdowns of the window's referrals and their total. */
+  static Set<String> hiddenCells(int minimum, long total, Map<ReferralStatus, Long> byStatus, long[] byOffers) {
+    Map<String, Long> cells = new LinkedHashMap<>();
+    cells.put(TOTAL, total);
+    List<String> statusRelation = new ArrayList<>(List.of(TOTAL));
+    for (ReferralStatus status : ReferralStatus.values()) {
+      cells.put(status.name(), byStatus.getOrDefault(status, 0L));
+      statusRelation.add(status.name());
+    }
+    List<String> offersRelation = new ArrayList<>(List.of(TOTAL));
+    for (int n = 0; n <= OPEN_ENDED_BUCKET; n++) {
+      String bucket = OFFERS + (n == OPEN_ENDED_BUCKET ? n + "+" : String.valueOf(n));
+      cells.put(bucket, byOffers[n]);
+      offersRelation.add(bucket);
+    }
+    return new ComplementarySuppression(minimum).suppressed(cells, List.of(statusRelation, offersRelation));
+  }
+
+  private static Count cell(long value, boolean suppressed) {
+    return suppressed ? new Count(null, true) : new Count(Math.toIntExact(value), false);
   }
 
   /** Whole days from her check-in (UTC date) to the move-in date, over the moved-in referrals. */

@@ -1,5 +1,7 @@
 package org.safebed.referral.application;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +24,12 @@ public class RentalUnits {
 
   private final RentalUnitRepository units;
   private final SealedReads sealedReads;
+  private final Clock clock;
 
-  public RentalUnits(RentalUnitRepository units, SealedReads sealedReads) {
+  public RentalUnits(RentalUnitRepository units, SealedReads sealedReads, Clock clock) {
     this.units = units;
     this.sealedReads = sealedReads;
+    this.clock = clock;
   }
 
   /** The new unit's fields; the address and location are sealed before they are stored. */
@@ -53,6 +57,28 @@ public class RentalUnits {
 
   public List<RentalUnit> list(Actor officer, UnitStatus status, String region, int limit) {
     return units.list(Officers.agencyOf(officer), status, region, limit);
+  }
+
+  /**
+   * Withdraws a unit from the stock for good, by a housing officer of its agency or a coordinator.
+   * Only an AVAILABLE unit goes, in one conditional write, so an offer racing for the unit either
+   * reserved it first (409 here) or finds it withdrawn. Audited either way.
+   */
+  public RentalUnit withdraw(Actor actor, String unitId) {
+    RentalUnit unit = actor.isCoordinator()
+        ? units.find(unitId).orElseThrow(() -> ApiException.notFound("Rental unit"))
+        : get(actor, unitId);
+    if (unit.status() == UnitStatus.WITHDRAWN) {
+      return unit;
+    }
+    Instant now = clock.instant();
+    if (!units.withdraw(unitId, now)) {
+      sealedReads.unitWithdrawal(actor, unitId, false);
+      throw ApiException.conflict("The unit is in use (offered or let) and cannot be withdrawn");
+    }
+    sealedReads.unitWithdrawal(actor, unitId, true);
+    log.info("Rental unit {} withdrawn", unitId);
+    return units.find(unitId).orElseThrow();
   }
 
   /** Another agency's unit answers as an unknown one. */

@@ -41,4 +41,10 @@ public class SealedReads {
     audit.record(
         new AuditEntry(actor.subject(), actor.role(), null, "UNIT_ADDRESS_SEALED", "rental_unit", unitId, "UNIT_REGISTERED", "DONE"));
   }
+
+  /** Not a sealed read, but the unit's one way out of the stock: audited alongside its registration. */
+  public void unitWithdrawal(Actor actor, String unitId, boolean withdrawn) {
+    audit.record(new AuditEntry(actor.subject(), actor.role(), null, "UNIT_WITHDRAWN", "rental_unit", unitId,
+        "UNIT_WITHDRAWAL", withdrawn ? "DONE" : "REFUSED_IN_USE"));
+  }
 }

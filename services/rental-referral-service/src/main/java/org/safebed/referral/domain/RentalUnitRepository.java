@@ -36,6 +36,9 @@ public interface RentalUnitRepository {
   /** RESERVED for this referral -> AVAILABLE; false when it is not reserved for it. */
   boolean release(String unitId, String referralId, Instant at);
 
+  /** AVAILABLE -> WITHDRAWN; false when the unit is not (or no longer) available. */
+  boolean withdraw(String unitId, Instant at);
+
   /** RESERVED for this referral -> LET; false when it is not reserved for it. */
   boolean let(String unitId, String referralId, String tenantCaseToken, Instant at);
 

@@ -150,6 +150,17 @@ public class MongoRentalUnitRepository implements RentalUnitRepository {
   }
 
   @Override
+  public boolean withdraw(String unitId, Instant at) {
+    return units().updateOne(
+            and(eq("_id", unitId), eq("status", UnitStatus.AVAILABLE.name())),
+            Updates.combine(
+                Updates.set("status", UnitStatus.WITHDRAWN.name()),
+                Updates.set("withdrawnAt", date(at)),
+                Updates.set("updatedAt", date(at))))
+        .getModifiedCount() == 1;
+  }
+
+  @Override
   public boolean let(String unitId, String referralId, String tenantCaseToken, Instant at) {
     return units().updateOne(
             and(eq("_id", unitId), eq("status", UnitStatus.RESERVED.name()), eq("referralId", referralId)),

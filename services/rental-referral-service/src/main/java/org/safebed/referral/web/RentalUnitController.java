@@ -13,7 +13,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Rental units: housing officers of the owning agency only; no other role ever sees a unit here. */
+/**
+ * Rental units: housing officers of the owning agency only; no other role ever sees a unit here.
+ * Coordinators may withdraw one (they answer for the whole stock), and see only that unit's answer.
+ */
 @RestController
 @PreAuthorize("hasRole('HOUSING_OFFICER')")
 public class RentalUnitController implements RentalUnitsApi {
@@ -48,6 +51,12 @@ public class RentalUnitController implements RentalUnitsApi {
         units.list(Actors.current(), domainStatus, region, limit == null ? 100 : limit).stream()
             .map(Representations::unit)
             .toList());
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('HOUSING_OFFICER', 'COORDINATOR')")
+  public ResponseEntity<RentalUnit> withdrawRentalUnit(String unitId) {
+    return ResponseEntity.ok(Representations.unit(units.withdraw(Actors.current(), unitId)));
   }
 
   @Override

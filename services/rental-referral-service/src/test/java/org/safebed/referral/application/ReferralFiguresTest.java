@@ -54,7 +54,9 @@ class ReferralFiguresTest {
     ReferralFigures.Report report = figures(5).compute();
 
     assertThat(report.truncated()).isTrue();
-    assertThat(report.referralsByStatus().get(ReferralStatus.OPEN)).isEqualTo(new Count(5, false));
+    assertThat(report.offersPerReferral().mean().samples()).isEqualTo(new Count(5, false));
+    assertThat(report.referralsByStatus().get(ReferralStatus.OPEN))
+        .as("5 of 5 would say every other status is empty").isEqualTo(new Count(null, true));
     assertThat(report.windowStart()).isEqualTo(NOW.minus(Duration.ofDays(30)));
   }
 
@@ -101,5 +103,28 @@ class ReferralFiguresTest {
     assertThat(report.declinesByReason().get(DeclineReason.TOO_FAR)).isEqualTo(new Count(null, true));
     assertThat(report.stalledReferrals()).isEqualTo(new Count(7, false));
     verify(referrals).countActiveWithoutProgressSince(eq(NOW.minus(Duration.ofDays(7))));
+  }
+
+  @Test
+  void noSmallCountCanBeWorkedOutFromTheTotalAndTheOtherCells() {
+    List<ReferralSummary> window = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      window.add(new ReferralSummary(ReferralStatus.OPEN, "p-open-" + i, null, i < 6 ? 0 : 1, List.of()));
+    }
+    for (int i = 0; i < 3; i++) {
+      window.add(new ReferralSummary(ReferralStatus.MOVED_IN, "p-moved-" + i, TODAY, 2, List.of()));
+    }
+    when(referrals.summariesCreatedSince(any(), anyInt())).thenReturn(window);
+
+    ReferralFigures.Report report = figures(100).compute();
+
+    // Suppressing only the small counts, 12 referrals - 9 open = 3 in the hidden statuses together,
+    // and as only MOVED_IN is not OPEN or empty among the statuses of the window, 3 moved in.
+    assertThat(report.offersPerReferral().mean().samples()).isEqualTo(new Count(12, false));
+    assertThat(report.referralsByStatus().get(ReferralStatus.MOVED_IN).suppressed()).isTrue();
+    assertThat(report.referralsByStatus().get(ReferralStatus.OPEN)).isEqualTo(new Count(null, true));
+    List<ReferralFigures.OfferBucket> buckets = report.offersPerReferral().distribution();
+    assertThat(buckets).extracting(ReferralFigures.OfferBucket::referrals).containsExactly(
+        new Count(6, false), new Count(null, true), new Count(null, true), new Count(null, true));
   }
 }

@@ -46,6 +46,25 @@ class ReferralRefusalsIT extends ServiceIT {
   }
 
   @Test
+  void aRepeatedKeyAControlCharacterOrARepeatedSetItemIsRefusedAndNothingIsStored() {
+    long before = unitCount();
+    Map<String, Object> valid = unitBody("central", CENTRAL_LAT, CENTRAL_LON, addressFor("strict"), "YOUNG_ADULT", "WITH_CHILD");
+    Map<String, Object> twice = new LinkedHashMap<>(valid);
+    twice.put("suitableFor", List.of("YOUNG_ADULT", "YOUNG_ADULT"));
+    Map<String, Object> nul = new LinkedHashMap<>(valid);
+    nul.put("address", "12 Rue Cachee\u0000, Ville-Test");
+    Map<String, Object> escape = new LinkedHashMap<>(valid);
+    escape.put("address", "12 Rue Cachee\u001b[2K, Ville-Test");
+    for (Map<String, Object> body : List.of(twice, nul, escape)) {
+      assertProblem(api.post("/api/rental-units", officer, body), 400);
+    }
+    String json = Api.JSON.writeValueAsString(valid);
+    assertProblem(api.post("/api/rental-units", officer,
+        json.replaceFirst("\\{", "{\"bedrooms\":3,")), 400);
+    assertThat(unitCount()).isEqualTo(before);
+  }
+
+  @Test
   void otherRolesMayNotTouchUnitsNorChangeReferrals() {
     String unitId = unit();
     String referralId = openReferral();

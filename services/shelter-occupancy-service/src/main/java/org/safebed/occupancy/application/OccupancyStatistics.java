@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.BedCounts;
@@ -15,12 +17,15 @@ import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.occupancy.domain.PlacementTimeline;
 import org.safebed.occupancy.domain.Shelter;
 import org.safebed.occupancy.domain.ShelterRepository;
+import org.safebed.platform.web.statistics.ComplementarySuppression;
 import org.springframework.stereotype.Component;
 
 /**
  * Aggregate figures for coordinators. Small counts can point at a person (three girls placed in a
  * region this week), so every count below the minimum is suppressed, and so are percentiles taken
- * over fewer samples than that.
+ * over fewer samples than that. A region's bed counts add up (in service = held + occupied +
+ * available), so {@link ComplementarySuppression} hides enough of the others with a small one that
+ * it cannot be worked out by subtraction.
  */
 @Component
 public class OccupancyStatistics {
@@ -70,8 +75,7 @@ public class OccupancyStatistics {
       byRegion.merge(shelter.region(), c, OccupancyStatistics::sum);
     }
     List<RegionOccupancy> regions = new ArrayList<>();
-    byRegion.forEach((region, c) -> regions.add(new RegionOccupancy(region, count(c.inService(), minimum),
-        count(c.held(), minimum), count(c.occupied(), minimum), count(c.available(), minimum))));
+    byRegion.forEach((region, c) -> regions.add(regionOccupancy(region, c, minimum)));
 
     List<Double> toHold = new ArrayList<>();
     List<Double> toCheckIn = new ArrayList<>();
@@ -92,6 +96,25 @@ public class OccupancyStatistics {
     return new Report(now, windowStart, minimum, regions, percentiles(toHold, minimum),
         percentiles(toCheckIn, minimum), count((int) placements.countByStatus(PlacementStatus.WAITLISTED), minimum),
         count(unmet, minimum));
+  }
+
+  /** The cells of one region's beds, the total first: the relation they keep. */
+  private enum BedCell { IN_SERVICE, HELD, OCCUPIED, AVAILABLE }
+
+  static RegionOccupancy regionOccupancy(String region, BedCounts c, int minimum) {
+    Map<BedCell, Long> cells = new EnumMap<>(BedCell.class);
+    cells.put(BedCell.IN_SERVICE, (long) c.inService());
+    cells.put(BedCell.HELD, (long) c.held());
+    cells.put(BedCell.OCCUPIED, (long) c.occupied());
+    cells.put(BedCell.AVAILABLE, (long) c.available());
+    Set<BedCell> hidden = new ComplementarySuppression(minimum).suppressed(cells, List.of(List.of(BedCell.values())));
+    return new RegionOccupancy(region, cell(c.inService(), hidden.contains(BedCell.IN_SERVICE)),
+        cell(c.held(), hidden.contains(BedCell.HELD)), cell(c.occupied(), hidden.contains(BedCell.OCCUPIED)),
+        cell(c.available(), hidden.contains(BedCell.AVAILABLE)));
+  }
+
+  private static Count cell(int value, boolean suppressed) {
+    return suppressed ? new Count(null, true) : new Count(value, false);
   }
 
   static Count count(int value, int minimum) {

@@ -116,4 +116,37 @@ class BadInputIT extends OccupancyIT {
     assertThat(mongo.getCollection("shelters").countDocuments(new Document("_id", id))).isZero();
     assertThat(mongo.getCollection("beds").countDocuments(new Document("shelterId", id))).isZero();
   }
+
+  @Test
+  void aRepeatedKeyAControlCharacterOrARepeatedSetItemIsRefusedAndChangesNothing() {
+    GeoPoint area = newArea();
+    String shelter = minorGirlsShelter(offset(area, 0.1, 0), 2);
+    String status = "/api/shelters/" + shelter + "/status";
+
+    Http.Response closing = http.put(status, manager(shelter), "{\"status\":\"OPEN\",\"status\":\"CLOSED\"}");
+    assertThat(closing.status()).as("the last key is not applied").isEqualTo(400);
+    assertThat(closing.isProblem()).isTrue();
+    assertThat(mongo.getCollection("shelters").find(new Document("_id", shelter)).first().getString("status"))
+        .isEqualTo("OPEN");
+
+    String id = unique("shelter");
+    Map<String, Object> nulInAddress = shelterBody(id, area, eligibility(12, 17, "FEMALE"), 2);
+    nulInAddress.put("address", "1 Hidden Lane\u0000, Synthville");
+    Map<String, Object> newlineInAddress = shelterBody(id, area, eligibility(12, 17, "FEMALE"), 2);
+    newlineInAddress.put("address", "1 Hidden Lane\nSynthville");
+    Map<String, Object> twiceFrench = eligibility(12, 17, "FEMALE");
+    twiceFrench.put("languages", List.of("fr", "fr"));
+    for (Map<String, Object> body : List.of(nulInAddress, newlineInAddress, shelterBody(id, area, twiceFrench, 2))) {
+      Http.Response refused = http.post("/api/shelters", coordinator(), Http.json(body));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.isProblem()).isTrue();
+      assertThat(refused.body()).doesNotContain("Hidden");
+    }
+    assertThat(mongo.getCollection("shelters").countDocuments(new Document("_id", id))).isZero();
+
+    String police = unique("police");
+    Map<String, Object> request = placementBody(14, "FEMALE", area, new ArrayList<>());
+    request.put("keepApartFrom", List.of("PJ-SECRET-1", "PJ-SECRET-1"));
+    refused(police, request);
+  }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.safebed.platform.web.audit.AuditEntry;
+import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.problem.ApiException;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.Drivers;
@@ -20,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Coordinators register drivers and manage their profiles; drivers say when they are on duty. A
- * driver who is (or comes) on duty is offered the unassigned jobs they fit at once. Profile changes
- * are logged by driver id, like registrations; there is no separate audit trail of drivers.
+ * Coordinators register drivers, manage their profiles and retire them; drivers say when they are
+ * on duty. A driver who is (or comes) on duty is offered the unassigned jobs they fit at once.
+ * Profile changes are logged by driver id, like registrations; a retirement, the one change that
+ * cannot be undone, is written to the audit trail too.
  */
 @Service
 public class DriverRoster {
@@ -34,14 +37,17 @@ public class DriverRoster {
   private final TransportJobs jobs;
   private final JobAssignment assignment;
   private final UnassignedJobs unassigned;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public DriverRoster(
-      Drivers drivers, TransportJobs jobs, JobAssignment assignment, UnassignedJobs unassigned, Clock clock) {
+      Drivers drivers, TransportJobs jobs, JobAssignment assignment, UnassignedJobs unassigned, AuditTrail audit,
+      Clock clock) {
     this.drivers = drivers;
     this.jobs = jobs;
     this.assignment = assignment;
     this.unassigned = unassigned;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -108,10 +114,32 @@ public class DriverRoster {
     return drivers.all(LIMIT);
   }
 
-  /** Off duty means no new offers; a job already held is finished as usual. */
+  /**
+   * A coordinator retires a driver for good: she is never offered a job again and cannot go on
+   * duty. Refused while she holds a job (offered, assigned or picked up): it is finished, declined
+   * or re-offered first. Retiring a retired driver changes nothing.
+   */
+  public Driver retire(String coordinatorSubject, String driverId) {
+    Driver existing = drivers.find(driverId).orElseThrow(() -> ApiException.notFound("Driver"));
+    if (existing.retired()) {
+      return existing;
+    }
+    Driver retired = drivers.retire(driverId).orElse(null);
+    audit.record(new AuditEntry(coordinatorSubject, "COORDINATOR", null, "DRIVER_RETIRED", "driver", driverId,
+        "RETIREMENT", retired == null ? "REFUSED_ACTIVE_JOB" : "DONE"));
+    if (retired == null) {
+      throw ApiException.conflict("The driver has an active job; retire her once it is finished or re-offered");
+    }
+    log.info("Driver {} retired by a coordinator", driverId);
+    return retired;
+  }
+
+  /** Off duty means no new offers; a job already held is finished as usual. A retired driver stays off. */
   public Driver setOnDuty(String accountSubject, boolean onDuty) {
-    Driver driver =
-        drivers.setOnDuty(accountSubject, onDuty).orElseThrow(() -> ApiException.notFound("Driver profile"));
+    Driver driver = drivers.setOnDuty(accountSubject, onDuty).orElseThrow(() -> drivers.findBySubject(accountSubject)
+        .filter(Driver::retired)
+        .map(retired -> ApiException.conflict("You are retired as a driver and cannot go on duty"))
+        .orElseGet(() -> ApiException.notFound("Driver profile")));
     log.info("Driver {} is now {}", driver.id(), onDuty ? "on duty" : "off duty");
     if (!onDuty) {
       return driver;

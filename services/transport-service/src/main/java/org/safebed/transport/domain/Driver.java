@@ -13,6 +13,7 @@ import java.util.Set;
  * @param claimedAt when the current job claimed the driver (lets the reconciler tell a claim in
  *     progress from one a crash left behind)
  * @param dutyWindows when an on-duty driver may be offered work; none means whenever on duty
+ * @param retired retired by a coordinator: never offered a job again, never on duty
  */
 public record Driver(
     String id,
@@ -25,7 +26,8 @@ public record Driver(
     boolean onDuty,
     String currentJobId,
     Instant claimedAt,
-    List<DutyWindow> dutyWindows) {
+    List<DutyWindow> dutyWindows,
+    boolean retired) {
 
   public Driver {
     Objects.requireNonNull(id, "id");
@@ -34,6 +36,23 @@ public record Driver(
     Objects.requireNonNull(base, "base");
     languages = languages == null ? Set.of() : Set.copyOf(languages);
     dutyWindows = dutyWindows == null ? List.of() : List.copyOf(dutyWindows);
+  }
+
+  /** A driver in service (not retired). */
+  public Driver(
+      String id,
+      String accountSubject,
+      boolean vetted,
+      Gender gender,
+      Set<String> languages,
+      boolean canEscortMinors,
+      GeoPoint base,
+      boolean onDuty,
+      String currentJobId,
+      Instant claimedAt,
+      List<DutyWindow> dutyWindows) {
+    this(id, accountSubject, vetted, gender, languages, canEscortMinors, base, onDuty, currentJobId, claimedAt,
+        dutyWindows, false);
   }
 
   /** A driver without duty windows: available whenever on duty. */
@@ -66,12 +85,13 @@ public record Driver(
    * its escort rules. A profile change that breaks this withdraws an offer she has not answered.
    */
   public boolean qualifiesFor(TransportJob job) {
-    return vetted && job.escort().allow(this);
+    return !retired && vetted && job.escort().allow(this);
   }
 
   /** May this driver be offered this job, duty windows aside (ignoring who else could)? */
   public boolean mayTake(TransportJob job) {
-    return vetted
+    return !retired
+        && vetted
         && onDuty
         && currentJobId == null
         && job.escort().allow(this)

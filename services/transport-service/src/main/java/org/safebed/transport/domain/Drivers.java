@@ -14,7 +14,7 @@ public interface Drivers {
   List<Driver> all(int limit);
 
   /**
-   * The small set an assignment ranks: vetted, on duty (inside a duty window at {@code now} if
+   * The small set an assignment ranks: not retired, vetted, on duty (inside a duty window at {@code now} if
    * she has any), free, and within the escort rules of {@code escort} (may escort minors when she
    * is one, of the gender she asked for). Distances and languages are weighed by the caller.
    */
@@ -45,5 +45,12 @@ public interface Drivers {
    */
   Optional<Driver> changeProfile(Driver profile);
 
+  /** Sets the duty switch of a driver who is not retired; empty if there is none. */
   Optional<Driver> setOnDuty(String accountSubject, boolean onDuty);
+
+  /**
+   * Retires a driver who holds no job, off duty, in one conditional write (a claim racing with it
+   * finds her retired, or holds her first and this fails); empty if she is unknown or holds a job.
+   */
+  Optional<Driver> retire(String driverId);
 }

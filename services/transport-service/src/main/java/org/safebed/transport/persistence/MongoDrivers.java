@@ -139,12 +139,24 @@ class MongoDrivers implements Drivers {
   public Optional<Driver> setOnDuty(String accountSubject, boolean onDuty) {
     Document updated =
         mongo.findAndModify(
-            Query.query(where("accountSubject").is(accountSubject)),
+            Query.query(where("accountSubject").is(accountSubject).and("retired").ne(true)),
             new Update().set("onDuty", onDuty),
             FindAndModifyOptions.options().returnNew(true),
             Document.class,
             COLLECTION);
     return Optional.ofNullable(updated).map(MongoDrivers::driver);
+  }
+
+  @Override
+  public Optional<Driver> retire(String driverId) {
+    Document retired =
+        mongo.findAndModify(
+            Query.query(where("_id").is(driverId).and("currentJobId").is(null)),
+            new Update().set("retired", true).set("onDuty", false),
+            FindAndModifyOptions.options().returnNew(true),
+            Document.class,
+            COLLECTION);
+    return Optional.ofNullable(retired).map(MongoDrivers::driver);
   }
 
   /**
@@ -153,7 +165,8 @@ class MongoDrivers implements Drivers {
    * A driver with duty windows is free only inside one of them.
    */
   private static Criteria free(EscortNeeds escort, Instant now) {
-    Criteria criteria = where("vetted").is(true).and("onDuty").is(true).and("currentJobId").is(null);
+    Criteria criteria = where("vetted").is(true).and("onDuty").is(true).and("currentJobId").is(null)
+        .and("retired").ne(true);
     if (escort.minor()) {
       criteria = criteria.and("canEscortMinors").is(true);
     }
@@ -189,7 +202,8 @@ class MongoDrivers implements Drivers {
         .append("onDuty", driver.onDuty())
         .append("currentJobId", driver.currentJobId())
         .append("claimedAt", JobDocuments.date(driver.claimedAt()))
-        .append("dutyWindows", windows(driver.dutyWindows()));
+        .append("dutyWindows", windows(driver.dutyWindows()))
+        .append("retired", driver.retired());
   }
 
   private static List<Document> windows(List<DutyWindow> windows) {
@@ -216,6 +230,7 @@ class MongoDrivers implements Drivers {
         Boolean.TRUE.equals(d.getBoolean("onDuty")),
         d.getString("currentJobId"),
         JobDocuments.instant(d.getDate("claimedAt")),
-        windows(d));
+        windows(d),
+        Boolean.TRUE.equals(d.getBoolean("retired")));
   }
 }

@@ -64,7 +64,8 @@ final class ApiViews {
             new ArrayList<>(driver.languages().stream().sorted().toList()),
             driver.canEscortMinors(),
             point(driver.base()),
-            driver.onDuty());
+            driver.onDuty(),
+            driver.retired());
     view.setCurrentJobId(driver.currentJobId());
     view.setDutyWindows(
         new ArrayList<>(

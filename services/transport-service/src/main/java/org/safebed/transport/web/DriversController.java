@@ -64,6 +64,12 @@ class DriversController implements DriversApi {
   }
 
   @Override
+  @PreAuthorize("hasRole('COORDINATOR')")
+  public ResponseEntity<DriverDto> retireDriver(String driverId) {
+    return ResponseEntity.ok(ApiViews.driver(roster.retire(Caller.current().subject(), driverId)));
+  }
+
+  @Override
   @PreAuthorize("hasRole('DRIVER')")
   public ResponseEntity<DriverDto> setMyAvailability(AvailabilityDto body) {
     return ResponseEntity.ok(ApiViews.driver(roster.setOnDuty(Caller.current().subject(), body.getOnDuty())));

@@ -184,6 +184,24 @@ class DriverManagementIT extends TransportScenario {
         .isEqualTo(accountOf(adults));
   }
 
+  @Test
+  void aRepeatedKeyAControlCharacterOrARepeatedLanguageIsRefusedAndNothingIsStored() {
+    String subject = "drv-strict-" + suffix();
+    String valid = """
+        {"accountSubject":"%s","vetted":true,"gender":"FEMALE","languages":["fr","nl"],
+         "canEscortMinors":true,"base":{"lat":48.86,"lon":2.35},"onDuty":false}
+        """.formatted(subject);
+    for (String body : List.of(
+        valid.replace("\"vetted\":true", "\"vetted\":false,\"vetted\":true"),
+        valid.replace("[\"fr\",\"nl\"]", "[\"fr\",\"fr\"]"),
+        valid.replace("\"accountSubject\":\"", "\"accountSubject\":\"\\u0000"),
+        valid.replace("\"accountSubject\":\"", "\"accountSubject\":\"\\t"))) {
+      assertProblem(http.post("/api/transport/drivers", coordinator, body), 400);
+    }
+    assertThat(mongo.getCollection("drivers").countDocuments(new Document("accountSubject", subject))).isZero();
+    assertThat(http.post("/api/transport/drivers", coordinator, valid).status()).as("the valid one passes").isEqualTo(201);
+  }
+
   private String withWindows(String subject, double lat, double lon, String... windows) {
     Http.Response created =
         http.post(

@@ -120,7 +120,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(
         HttpStatus.BAD_REQUEST,
         "malformed-request",
-        "The request body is not valid JSON for this operation (unknown fields and null values are rejected)");
+        "The request body is not valid JSON for this operation (unknown fields, null values, repeated keys,"
+            + " repeated items of a set and control characters are rejected)");
   }
 
   /** Names the parameter, never the value: Spring's own text quotes it ("with value: '...'"). */

@@ -44,6 +44,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -99,8 +100,8 @@ public class PlatformSecurityAutoConfiguration {
   }
 
   @Bean
-  StrictRequestInput safebedStrictRequestInput() {
-    return new StrictRequestInput();
+  StrictRequestInput safebedStrictRequestInput(JsonMapper json) {
+    return new StrictRequestInput(json);
   }
 
   @Bean

@@ -124,6 +124,43 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void aKeyRepeatedInAnObjectIsRefusedNotTheLastOneApplied() throws Exception {
+    String token = TestTokens.police("p1");
+    assertThat(send("POST", "/api/people/p-1/profile", token, "{\"status\":\"OPEN\"}").body()).contains("OPEN");
+    assertProblem(send("POST", "/api/people/p-1/profile", token, "{\"status\":\"OPEN\",\"status\":\"CLOSED\"}"), 400);
+    assertProblem(send("POST", "/api/people/p-1/profile", token,
+        "{\"status\":\"OPEN\",\"home\":{\"line\":\"a\",\"line\":\"b\"}}"), 400);
+  }
+
+  @Test
+  void controlCharactersInTextValuesAreRefusedEvenTabsAndNewlines() throws Exception {
+    String token = TestTokens.police("p1");
+    assertThat(send("POST", "/api/people/p-1/profile", token,
+        "{\"status\":\"OPEN\",\"notes\":[\"Ça va, 12 rue de l’Été ✓\"]}").statusCode()).isEqualTo(200);
+    for (String bad : java.util.List.of("\\u0000", "\\u0007", "\\u001b[31m", "\\t", "\\n", "\\r", "\\u007f", "\\u0085",
+        "\\u2028")) {
+      var refused = send("POST", "/api/people/p-1/profile", token,
+          "{\"status\":\"OPEN\",\"home\":{\"line\":\"Secret" + bad + "Street\"}}");
+      assertProblem(refused, 400);
+      assertThat(refused.body()).as(bad).doesNotContain("Secret");
+      assertProblem(send("POST", "/api/people/p-1/profile", token,
+          "{\"status\":\"OPEN\",\"notes\":[\"x" + bad + "\"]}"), 400);
+    }
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\\u0000\",\"ageYears\":14}"), 400);
+  }
+
+  @Test
+  void aRepeatedItemOfAUniqueItemsListIsRefusedNotCollapsed() throws Exception {
+    String token = TestTokens.police("p1");
+    assertThat(send("POST", "/api/people/p-1/profile", token,
+        "{\"status\":\"OPEN\",\"languages\":[\"fr\",\"nl\"],\"notes\":[\"a\",\"a\"],\"home\":{\"rooms\":[1,2]}}")
+        .statusCode()).as("a plain list may repeat").isEqualTo(200);
+    assertProblem(send("POST", "/api/people/p-1/profile", token, "{\"status\":\"OPEN\",\"languages\":[\"fr\",\"fr\"]}"), 400);
+    assertProblem(send("POST", "/api/people/p-1/profile", token,
+        "{\"status\":\"OPEN\",\"home\":{\"rooms\":[1,2,1]}}"), 400);
+  }
+
+  @Test
   void aUrlTheFirewallRefusesGetsAProblemThatDoesNotRepeatIt() throws Exception {
     String token = TestTokens.police("p1");
     for (String path : java.util.List.of("/api/people/Secret%3BName", "/api/people/Secret;Name", "/api/people/Secret%2FName")) {
