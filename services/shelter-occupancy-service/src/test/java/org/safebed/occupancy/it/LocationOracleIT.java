@@ -82,6 +82,34 @@ class LocationOracleIT extends OccupancyIT {
   }
 
   @Test
+  void bisectingWhereSheIsUnderATravelLimitFindsTheAreaPointAtMost() {
+    GeoPoint area = newArea();
+    GeoPoint exact = offset(area, 0.0187, -0.0142);
+    String codeName = codeName(minorGirlsShelter(exact, 1));
+    // With a 30-minute limit (50 km/h, detour 1.3: ~19.2 km), move the pick-up north along the
+    // shelter's meridian until the bed is no longer held there.
+    double near = 0;
+    double far = 0.5;
+    while ((far - near) * 111.2 > 0.001) {
+      double dLat = (near + far) / 2;
+      Http.Response answer = request(TestTokens.police(unique("police")), offset(exact, dLat, 0), List.of(),
+          Map.of("maxTravelMinutes", 30));
+      if (heldAt(answer, codeName)) {
+        near = dLat;
+      } else {
+        far = dLat;
+      }
+      cancel(answer);
+    }
+    GeoPoint boundary = offset(exact, (near + far) / 2, 0);
+
+    assertThat(boundary.distanceKmTo(area)).as("the limit is met at the area point")
+        .isCloseTo(30.0 / 60 * 50 / 1.3, org.assertj.core.data.Offset.offset(0.02));
+    assertThat(Math.abs(boundary.distanceKmTo(exact) - boundary.distanceKmTo(area))).as("not at the shelter")
+        .isGreaterThan(1.0);
+  }
+
+  @Test
   void anotherAgencysCaseReferenceChangesNothingTheCallerSeesAndGoesToCoordinators() {
     GeoPoint area = newArea();
     String shelter = minorGirlsShelter(offset(area, 0.02, 0), 5);
