@@ -548,6 +548,16 @@ class GatewayIT {
         .isEqualTo(200);
   }
 
+  /** The probes of Kubernetes and compose: open, UP/DOWN only, and nothing behind the gateway. */
+  @Test
+  void livenessAndReadinessProbesAreOpenAndSayOnlyUpOrDown() throws Exception {
+    for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+      HttpResponse<String> response = send(HttpRequest.newBuilder(local(probe)).GET().build());
+      assertThat(response.statusCode()).as(probe).isEqualTo(200);
+      assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+    }
+  }
+
   private void assertProblem(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))

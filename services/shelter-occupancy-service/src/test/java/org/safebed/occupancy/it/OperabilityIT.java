@@ -1,0 +1,30 @@
+package org.safebed.occupancy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+
+/** What the people on call and the orchestrator read: health probes. */
+class OperabilityIT extends OccupancyIT {
+
+  @Autowired HealthEndpointGroups healthGroups;
+
+  @Test
+  void readinessWaitsForMongoAndTheBrokerLivenessForNeither() {
+    assertThat(healthGroups.get("readiness").isMember("mongo")).isTrue();
+    assertThat(healthGroups.get("readiness").isMember("rabbit")).isTrue();
+    assertThat(healthGroups.get("liveness").isMember("mongo")).isFalse();
+    assertThat(healthGroups.get("liveness").isMember("rabbit")).isFalse();
+  }
+
+  @Test
+  void probesAreOpenAndSayOnlyUpOrDown() {
+    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+      Http.Response response = http.get(probe, null);
+      assertThat(response.status()).as(probe).isEqualTo(200);
+      assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+    }
+  }
+}
