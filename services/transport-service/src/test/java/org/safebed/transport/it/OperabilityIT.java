@@ -3,6 +3,7 @@ package org.safebed.transport.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 
@@ -26,5 +27,17 @@ class OperabilityIT extends TransportScenario {
       assertThat(response.status()).as(probe).isEqualTo(200);
       assertThat(response.text()).as(probe).isEqualTo("{\"status\":\"UP\"}");
     }
+  }
+
+  @Test
+  void coordinatorsScrapeTheBacklogsDisclosuresAndDenialsOthersAreRefused() {
+    Http.Response scrape = http.get("/actuator/prometheus", coordinator);
+    assertThat(scrape.status()).isEqualTo(200);
+    assertThat(scrape.text())
+        .contains("safebed_outbox_oldest_pending_age_seconds ").contains("safebed_dead_letters ")
+        .contains("safebed_disclosures_total{kind=\"address\",outcome=\"granted\"}")
+        .contains("safebed_access_denials_total{rule=\"role\"}");
+    assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
+    assertThat(http.get("/actuator/prometheus", TestTokens.driver("d")).status()).isEqualTo(403);
   }
 }
