@@ -54,8 +54,9 @@ ENV SERVICE_PORT=${SERVICE_PORT} \
 EXPOSE ${SERVICE_PORT}
 
 # Compose uses this; Kubernetes ignores it and uses the readiness/liveness probes instead.
+# Readiness: the application's own database and broker answer (UP/DOWN only, no details).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
-  CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVICE_PORT}/actuator/health" || exit 1
+  CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVICE_PORT}/actuator/health/readiness" || exit 1
 
 # Heap sized from the container's memory limit; die (and get restarted) rather than limp on after
 # an OutOfMemoryError; /tmp is the only writable path (an emptyDir on Kubernetes).

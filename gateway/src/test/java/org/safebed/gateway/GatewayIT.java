@@ -548,6 +548,40 @@ class GatewayIT {
         .isEqualTo(200);
   }
 
+  @Test
+  void metricsAreForCoordinatorTokensOnlyAndCountRateLimitedRequests() throws Exception {
+    services.stubFor(get("/api/shelters").willReturn(aResponse().withStatus(200).withBody("[]")));
+    String busyUser = uniqueUser();
+    String busy = TestTokens.sign(TestTokens.valid(busyUser));
+    int limited = 0;
+    for (int i = 0; i < 15; i++) {
+      limited += send(apiGet("/api/shelters", busy)).statusCode() == 429 ? 1 : 0;
+    }
+    assertThat(limited).isPositive();
+    String coordinator = TestTokens.sign(TestTokens.valid(uniqueUser()).claim("roles", List.of("COORDINATOR")));
+
+    HttpResponse<String> scrape = send(apiGet("/actuator/prometheus", coordinator));
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body())
+        .containsPattern("(?m)^safebed_gateway_rate_limited_total\\{limit=\"account\"} [1-9]")
+        .contains("safebed_gateway_rate_limited_total{limit=\"anonymous\"}")
+        .contains("resilience4j_circuitbreaker_state{")
+        .doesNotContain(busyUser);
+    assertProblem(send(HttpRequest.newBuilder(local("/actuator/prometheus")).GET().build()), 401);
+    assertThat(send(apiGet("/actuator/prometheus", busy)).statusCode()).isEqualTo(403);
+  }
+
+  /** The probes of Kubernetes and compose: open, UP/DOWN only, and nothing behind the gateway. */
+  @Test
+  void livenessAndReadinessProbesAreOpenAndSayOnlyUpOrDown() throws Exception {
+    for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+      HttpResponse<String> response = send(HttpRequest.newBuilder(local(probe)).GET().build());
+      assertThat(response.statusCode()).as(probe).isEqualTo(200);
+      assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+    }
+  }
+
   private void assertProblem(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))

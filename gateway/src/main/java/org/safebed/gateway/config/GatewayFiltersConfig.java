@@ -1,8 +1,10 @@
 package org.safebed.gateway.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.safebed.gateway.console.SessionTokenRelay;
 import org.safebed.gateway.ratelimit.AnonymousRateLimitFilter;
 import org.safebed.gateway.ratelimit.RateLimitFilter;
+import org.safebed.gateway.ratelimit.RateLimitedRequests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,13 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayFiltersConfig {
+
+  /** Around both limits, so that it sees every request they refuse. */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 3)
+  RateLimitedRequests rateLimitedRequests(MeterRegistry registry) {
+    return new RateLimitedRequests(registry);
+  }
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 4)

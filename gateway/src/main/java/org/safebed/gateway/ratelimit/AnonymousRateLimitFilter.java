@@ -69,6 +69,7 @@ public final class AnonymousRateLimitFilter implements WebFilter {
   }
 
   private static Mono<Void> tooManyRequests(ServerWebExchange exchange, Duration wait) {
+    RateLimitedRequests.mark(exchange, RateLimitedRequests.Limit.ANONYMOUS);
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     return Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS,

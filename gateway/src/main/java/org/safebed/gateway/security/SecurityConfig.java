@@ -73,6 +73,7 @@ class SecurityConfig {
     return http
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .pathMatchers("/actuator/**").access(new OperatorAccess())
             .pathMatchers(ConsoleRoutes.SIGNED_OUT, ConsoleRoutes.PATH + "console.css").permitAll()
             .pathMatchers("/api/**", "/console", "/console/**").authenticated()
             // Nothing else is routed (see gateway.yml), so these requests end in a 404.

@@ -62,6 +62,18 @@ class IdentityProviderTokenTest {
             List.of("safebed-shelter-occupancy", "safebed-rental-referral")));
   }
 
+  /** The probes an orchestrator would use: open, UP/DOWN only. */
+  @Test
+  void livenessAndReadinessProbesAreOpenAndSayOnlyUpOrDown() throws Exception {
+    for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probe)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(probe).isEqualTo(200);
+      assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("demoClients")
   void issuesSignedTokensWithTheAccountsClaims(

@@ -9,6 +9,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -66,6 +69,7 @@ class LeakGuardIT {
   private static LocalStack stack;
   private static StackClient client;
   private static final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+  private static final List<String> jsonLogLines = Collections.synchronizedList(new ArrayList<>());
   private static final List<String> busMessages = Collections.synchronizedList(new ArrayList<>());
   private static final List<String> injectedIds = new ArrayList<>();
   private static final Map<String, Level> levelsBefore = new LinkedHashMap<>();
@@ -122,6 +126,13 @@ class LeakGuardIT {
       assertThat(logLines).as("the dead-letter path logged").anyMatch(line -> line.contains(injectedIds.getFirst()));
     }
     assertThat(logLines).filteredOn(mentionsACanary()).as("log lines with a canary").isEmpty();
+  }
+
+  @Test
+  void noStructuredJsonLogLineNamesACanary() {
+    assertThat(jsonLogLines).as("JSON log lines captured").isNotEmpty()
+        .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"@timestamp\""));
+    assertThat(jsonLogLines).filteredOn(mentionsACanary()).as("JSON log lines with a canary").isEmpty();
   }
 
   @Test
@@ -436,6 +447,13 @@ class LeakGuardIT {
     }
     logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
     logging.getLogger("org.safebed").setLevel(Level.DEBUG);
+    if (logging.getObject(Environment.class.getName()) == null) {
+      logging.putObject(Environment.class.getName(), new StandardEnvironment());
+    }
+    StructuredLogEncoder json = new StructuredLogEncoder();
+    json.setContext(logging);
+    json.setFormat("ecs");
+    json.start();
     appender = new AppenderBase<>() {
       @Override
       protected void append(ILoggingEvent event) {
@@ -449,6 +467,9 @@ class LeakGuardIT {
           line.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
         }
         logLines.add(line.toString());
+        // The same event as compose and Kubernetes write it (ECS JSON): its extra fields (MDC,
+        // key-value pairs, the stack trace) must not leak either.
+        jsonLogLines.add(new String(json.encode(event), StandardCharsets.UTF_8));
       }
     };
     appender.setContext(logging);

@@ -1,9 +1,11 @@
 package org.safebed.platform.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Base64;
 import org.safebed.platform.web.audit.AuditEndpoint;
 import org.safebed.platform.web.audit.AuditTrail;
+import org.safebed.platform.web.audit.DisclosureCounts;
 import org.safebed.platform.web.health.MongoPingHealthIndicator;
 import org.safebed.platform.web.retention.RetentionEndpoint;
 import org.safebed.platform.web.retention.RetentionProperties;
@@ -71,8 +73,9 @@ public class PlatformRecordsAutoConfiguration {
   @Bean
   @ConditionalOnBean(MongoTemplate.class)
   @ConditionalOnMissingBean
-  AuditTrail auditTrail(MongoTemplate mongo) {
-    return new AuditTrail(mongo, Clock.systemUTC());
+  AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<MeterRegistry> registry) {
+    MeterRegistry meters = registry.getIfUnique();
+    return new AuditTrail(mongo, Clock.systemUTC(), meters == null ? null : new DisclosureCounts(meters));
   }
 
   @Bean

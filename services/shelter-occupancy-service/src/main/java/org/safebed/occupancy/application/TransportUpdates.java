@@ -21,21 +21,27 @@ public class TransportUpdates {
   private final PlacementChanges changes;
   private final OccupancyProperties properties;
   private final Clock clock;
+  private final PlacementTimes times;
 
-  public TransportUpdates(PlacementChanges changes, OccupancyProperties properties, Clock clock) {
+  public TransportUpdates(
+      PlacementChanges changes, OccupancyProperties properties, Clock clock, PlacementTimes times) {
     this.changes = changes;
     this.properties = properties;
     this.clock = clock;
+    this.times = times;
   }
 
   public void assigned(String placementId, String jobId, String driverId, int etaMinutes, Instant occurredAt) {
     Instant at = stored(occurredAt);
-    changes.apply(placementId, placement -> {
+    PlacementChanges.Applied applied = changes.apply(placementId, placement -> {
       requireBedHeldOnce(placement);
       return placement.transportAssigned(
           jobId, driverId, etaMinutes, at, clock.instant(), properties.transportMargin(),
           properties.maxHoldExtension());
     }).orElseThrow(() -> unknown(placementId));
+    if (applied.changed()) {
+      times.transportAssigned(applied.before(), applied.after());
+    }
   }
 
   public void progressed(String placementId, String jobId, TransportStatus reached, Instant occurredAt) {

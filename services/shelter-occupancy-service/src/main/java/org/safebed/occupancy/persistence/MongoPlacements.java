@@ -89,7 +89,7 @@ public class MongoPlacements implements PlacementRepository {
       }
       throw e;
     }
-    notifyObservers(placement);
+    notifyObservers(placement, List.of());
   }
 
   @Override
@@ -127,7 +127,7 @@ public class MongoPlacements implements PlacementRepository {
       relay.wake();
     }
     Placement stored = documents.fromDocument(saved);
-    notifyObservers(stored);
+    notifyObservers(stored, events);
     return Optional.of(stored);
   }
 
@@ -205,10 +205,10 @@ public class MongoPlacements implements PlacementRepository {
     return collection().countDocuments(eq("status", status.name()));
   }
 
-  private void notifyObservers(Placement placement) {
+  private void notifyObservers(Placement placement, List<PlacementEvent> events) {
     observers.orderedStream().forEach(observer -> {
       try {
-        observer.stored(placement);
+        observer.stored(placement, events);
       } catch (RuntimeException e) {
         // An observer's trouble must never undo or fail a stored change.
         log.warn("Observer {} failed for placement {}: {}", observer.getClass().getSimpleName(), placement.id(),

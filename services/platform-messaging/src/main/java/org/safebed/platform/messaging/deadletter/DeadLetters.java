@@ -76,6 +76,11 @@ public final class DeadLetters {
     });
   }
 
+  /** How many events the dead-letter queue holds (the broker's count of ready messages). */
+  public long count() {
+    return onOwnChannel(channel -> (long) channel.queueDeclarePassive(properties.deadLetterQueue()).getMessageCount());
+  }
+
   /** Puts the dead letter with this event id back into the inbox; empty result if there is none. */
   public synchronized Replay replay(String eventId) {
     Objects.requireNonNull(eventId, "eventId");

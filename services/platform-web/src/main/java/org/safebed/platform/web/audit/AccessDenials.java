@@ -1,6 +1,10 @@
 package org.safebed.platform.web.audit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.safebed.platform.web.security.Caller;
@@ -38,13 +42,37 @@ public final class AccessDenials {
 
   private static final Logger log = LoggerFactory.getLogger(AccessDenials.class);
 
+  /**
+   * {@code safebed.access.denials} (Prometheus {@code safebed_access_denials_total}) by {@code rule};
+   * one series per rule from the start, so a spike alert has a baseline.
+   */
+  public static final String METRIC = "safebed.access.denials";
+
   private final ObjectProvider<AuditTrail> trail;
+  private final Map<Rule, Counter> counters = new EnumMap<>(Rule.class);
 
   public AccessDenials(ObjectProvider<AuditTrail> trail) {
+    this(trail, null);
+  }
+
+  /** @param registry where denials are counted; null: not counted */
+  public AccessDenials(ObjectProvider<AuditTrail> trail, MeterRegistry registry) {
     this.trail = trail;
+    if (registry != null) {
+      for (Rule rule : Rule.values()) {
+        counters.put(rule, Counter.builder(METRIC)
+            .description("Requests refused (403), by the kind of rule that refused them")
+            .tag("rule", rule.name().toLowerCase(Locale.ROOT))
+            .register(registry));
+      }
+    }
   }
 
   public void record(HttpServletRequest request, Rule rule) {
+    Counter counter = counters.get(rule);
+    if (counter != null) {
+      counter.increment();
+    }
     AuditTrail audit = trail.getIfAvailable();
     if (audit == null) {
       return; // a service without a database keeps no audit trail

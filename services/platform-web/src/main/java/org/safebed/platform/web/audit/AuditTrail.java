@@ -46,10 +46,17 @@ public final class AuditTrail {
   private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
   /** The last entry as this instance knows it; null: read it from the log. Guarded by {@link #appending}. */
   private Head head;
+  private final DisclosureCounts disclosures;
 
   public AuditTrail(MongoTemplate mongo, Clock clock) {
+    this(mongo, clock, null);
+  }
+
+  /** @param disclosures counts the disclosures among the stored entries; null: none counted */
+  public AuditTrail(MongoTemplate mongo, Clock clock, DisclosureCounts disclosures) {
     this.mongo = mongo;
     this.clock = clock;
+    this.disclosures = disclosures;
   }
 
   private record Head(long seq, String hash) {}
@@ -97,6 +104,9 @@ public final class AuditTrail {
     for (Pending pending : mine) {
       if (pending.failure != null) {
         throw pending.failure;
+      }
+      if (disclosures != null) {
+        disclosures.stored(pending.entry);
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.safebed.platform.web.security;
 
 import com.fasterxml.jackson.annotation.Nulls;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -75,8 +76,8 @@ public class PlatformSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  AccessDenials accessDenials(ObjectProvider<AuditTrail> trail) {
-    return new AccessDenials(trail);
+  AccessDenials accessDenials(ObjectProvider<AuditTrail> trail, ObjectProvider<MeterRegistry> registry) {
+    return new AccessDenials(trail, registry.getIfUnique());
   }
 
   /** Named apart from services' own interceptors so it never clashes with a bean of theirs. */

@@ -1,0 +1,75 @@
+package org.safebed.localstack.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scrape configuration and alert rules in {@code infra/prometheus} as Prometheus itself reads
+ * them ({@code promtool}, Debian's {@code prometheus} package). Skipped where promtool is missing,
+ * except in CI ({@code CI=true}), where a missing promtool fails: CI installs it (.ci/run).
+ */
+class PrometheusRulesTest {
+
+  private static final Path DIR = Path.of("..", "prometheus").toAbsolutePath().normalize();
+  /** The metric names the applications export (see the services' OperabilityIT). */
+  private static final List<String> ALERTED_METRICS = List.of(
+      "safebed_outbox_oldest_pending_age_seconds", "safebed_dead_letters",
+      "safebed_waitlist_oldest_wait_seconds", "safebed_disclosures_total", "safebed_access_denials_total",
+      "http_server_requests_seconds_count", "resilience4j_circuitbreaker_state");
+
+  private static String promtool;
+
+  @BeforeAll
+  static void findPromtool() {
+    promtool = onPath("promtool");
+    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+    if (promtool == null && ci) {
+      throw new AssertionError("promtool is missing under CI=true: install Debian's prometheus package");
+    }
+    assumeTrue(promtool != null, "promtool not installed (apt-get install prometheus): Prometheus files not checked");
+  }
+
+  @Test
+  void alertRulesAreValid() throws Exception {
+    assertThat(run(promtool, "check", "rules", DIR.resolve("alerts.yml").toString())).isZero();
+  }
+
+  @Test
+  void scrapeConfigurationIsValid() throws Exception {
+    assertThat(run(promtool, "check", "config", DIR.resolve("prometheus.yml").toString())).isZero();
+  }
+
+  @Test
+  void alertsUseTheMetricsTheApplicationsExport() throws IOException {
+    String rules = Files.readString(DIR.resolve("alerts.yml"), StandardCharsets.UTF_8);
+    assertThat(rules).contains(ALERTED_METRICS);
+  }
+
+  private static int run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return process.exitValue();
+  }
+
+  private static String onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      File candidate = new File(dir, name);
+      if (candidate.canExecute()) {
+        return candidate.getPath();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,43 @@
+package org.safebed.transport.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+
+/** What the people on call and the orchestrator read: health probes. */
+class OperabilityIT extends TransportScenario {
+
+  @Autowired HealthEndpointGroups healthGroups;
+
+  @Test
+  void readinessWaitsForMongoAndTheBrokerLivenessForNeither() {
+    assertThat(healthGroups.get("readiness").isMember("mongo")).isTrue();
+    assertThat(healthGroups.get("readiness").isMember("rabbit")).isTrue();
+    assertThat(healthGroups.get("liveness").isMember("mongo")).isFalse();
+    assertThat(healthGroups.get("liveness").isMember("rabbit")).isFalse();
+  }
+
+  @Test
+  void probesAreOpenAndSayOnlyUpOrDown() {
+    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+      Http.Response response = http.get(probe, null);
+      assertThat(response.status()).as(probe).isEqualTo(200);
+      assertThat(response.text()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+    }
+  }
+
+  @Test
+  void coordinatorsScrapeTheBacklogsDisclosuresAndDenialsOthersAreRefused() {
+    Http.Response scrape = http.get("/actuator/prometheus", coordinator);
+    assertThat(scrape.status()).isEqualTo(200);
+    assertThat(scrape.text())
+        .contains("safebed_outbox_oldest_pending_age_seconds ").contains("safebed_dead_letters ")
+        .contains("safebed_disclosures_total{kind=\"address\",outcome=\"granted\"}")
+        .contains("safebed_access_denials_total{rule=\"role\"}");
+    assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
+    assertThat(http.get("/actuator/prometheus", TestTokens.driver("d")).status()).isEqualTo(403);
+  }
+}
