@@ -147,6 +147,8 @@ class ConsoleSessionIT {
     assertThat(body.propertyNames()).containsExactlyInAnyOrder("subject", "roles");
     assertThat(me.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
         csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+    // Not no-referrer: the page's own POSTs would then carry "Origin: null" and be refused as foreign.
+    assertThat(me.headers().allValues("Referrer-Policy")).containsExactly("same-origin");
   }
 
   @Test
