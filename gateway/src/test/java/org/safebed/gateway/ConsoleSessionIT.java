@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -32,10 +33,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safebed.gateway.console.ConsoleSessions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +68,9 @@ class ConsoleSessionIT {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  ConsoleSessions sessions;
 
   @DynamicPropertySource
   static void endpoints(DynamicPropertyRegistry registry) {
@@ -140,6 +147,8 @@ class ConsoleSessionIT {
     assertThat(body.propertyNames()).containsExactlyInAnyOrder("subject", "roles");
     assertThat(me.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
         csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+    // Not no-referrer: the page's own POSTs would then carry "Origin: null" and be refused as foreign.
+    assertThat(me.headers().allValues("Referrer-Policy")).containsExactly("same-origin");
   }
 
   @Test
@@ -291,6 +300,64 @@ class ConsoleSessionIT {
   }
 
   @Test
+  void answersThatNeitherSignInNorOutLeaveTheSessionCookieAlone() throws Exception {
+    SignedIn signedIn = signIn("manager-" + UUID.randomUUID(), List.of("SHELTER_MANAGER"), 900);
+    String session = signedIn.cookies().session();
+    provider.stubFor(get("/api/shelters/s-9").willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":401}")));
+
+    HttpResponse<String> csrf = send(request("/console/csrf", signedIn.cookies()).GET(), signedIn.cookies());
+    HttpResponse<String> favicon = send(request("/favicon.ico", signedIn.cookies()).GET(), signedIn.cookies());
+    HttpResponse<String> unrouted = send(request("/nothing-here", signedIn.cookies()).GET(), signedIn.cookies());
+    HttpResponse<String> badBearer = send(request("/api/shelters", signedIn.cookies())
+        .header("Authorization", "Bearer not-a-token").GET(), signedIn.cookies());
+    HttpResponse<String> serviceRefused = send(request("/api/shelters/s-9", signedIn.cookies()).GET(),
+        signedIn.cookies());
+
+    assertThat(csrf.statusCode()).isEqualTo(200);
+    assertThat(List.of(favicon.statusCode(), unrouted.statusCode(), badBearer.statusCode(),
+        serviceRefused.statusCode())).containsExactly(404, 404, 401, 401);
+    assertThat(favicon.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    for (HttpResponse<String> answer : List.of(csrf, favicon, unrouted, badBearer, serviceRefused)) {
+      assertThat(sessionCookies(answer)).as(answer.uri().getPath()).isEmpty();
+    }
+    assertThat(signedIn.cookies().session()).isEqualTo(session);
+    assertThat(send(request("/console/me", signedIn.cookies()).GET()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void lateAnswersToTheIdReplacedAtSignInLeaveTheNewCookieAloneAndDoNotLeadToTheSession() throws Exception {
+    SignedIn signedIn = signIn("manager-" + UUID.randomUUID(), List.of("SHELTER_MANAGER"), 900);
+    CookieJar planted = CookieJar.of(SESSION, signedIn.sessionBeforeSignIn());
+
+    for (String path : List.of("/favicon.ico", "/nothing-here", "/console/me", "/console/csrf",
+        "/api/shelters", "/console/")) {
+      HttpResponse<String> late = send(request(path, planted).GET());
+      assertThat(late.statusCode()).as(path).isIn(302, 401, 404);
+      assertThat(sessionCookies(late)).as(path).isEmpty();
+    }
+    assertThat(send(request("/console/me", signedIn.cookies()).GET()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anExpiredSessionsCookieIsCleared() throws Exception {
+    SignedIn signedIn = signIn("manager-" + UUID.randomUUID(), List.of("SHELTER_MANAGER"), 900);
+    InMemoryWebSessionStore store = (InMemoryWebSessionStore) sessions.store();
+    Clock now = store.getClock();
+    store.setClock(Clock.offset(now, Duration.ofMinutes(31)));
+    try {
+      HttpResponse<String> me = send(request("/console/me", signedIn.cookies()).GET(), signedIn.cookies());
+
+      assertThat(me.statusCode()).isEqualTo(401);
+      assertThat(sessionCookies(me)).singleElement().asString().containsIgnoringCase("Max-Age=0");
+      assertThat(signedIn.cookies().session()).isNull();
+    } finally {
+      store.setClock(now);
+    }
+  }
+
+  @Test
   void oneRateBudgetPerPersonWhetherSessionOrBearer() throws Exception {
     SignedIn signedIn = signIn("busy-" + UUID.randomUUID(), List.of("SHELTER_MANAGER"), 900);
     provider.stubFor(get("/api/shelters").willReturn(aResponse().withBody("[]")));
@@ -363,6 +430,11 @@ class ConsoleSessionIT {
     return "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":"
         + expiresIn + ",\"scope\":\"openid\",\"refresh_token\":\"" + refreshToken + "\""
         + (idToken == null ? "" : ",\"id_token\":\"" + idToken + "\"") + "}";
+  }
+
+  private static List<String> sessionCookies(HttpResponse<?> answer) {
+    return answer.headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> cookie.startsWith(SESSION + "=")).toList();
   }
 
   private HttpRequest.Builder request(String path, CookieJar cookies) {

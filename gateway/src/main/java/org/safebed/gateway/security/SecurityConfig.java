@@ -91,6 +91,7 @@ class SecurityConfig {
             .authenticationEntryPoint(entryPoint(errors))
             .accessDeniedHandler(errors))
         .csrf(csrf -> csrf
+            .csrfTokenRepository(new SessionCsrfTokens())
             .requireCsrfProtectionMatcher(new CookieAuthenticatedChanges())
             .accessDeniedHandler(ProblemJsonSecurityErrors::csrfRefused))
         .logout(logout -> logout

@@ -20,7 +20,10 @@ import reactor.core.publisher.Mono;
  *   <li>nothing may be loaded, framed or submitted from an API answer (Content-Security-Policy,
  *       X-Frame-Options), and a browser must not guess a type other than the declared one; the
  *       console's own pages may load their script and style from this origin only;
- *   <li>no referrer leaves for another site, and HSTS when the request came over TLS.
+ *   <li>no referrer leaves for another site, and HSTS when the request came over TLS. The console's
+ *       pages say {@code same-origin} rather than {@code no-referrer}: under {@code no-referrer} a
+ *       browser sends {@code Origin: null} with the page's own POSTs (signing out, confirming
+ *       capacity), which the cross-origin rules rightly refuse.
  * </ul>
  */
 @Component
@@ -48,8 +51,9 @@ public class SecurityHeaders implements WebFilter {
     boolean tls = exchange.getRequest().getSslInfo() != null
         || "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
     String path = exchange.getRequest().getPath().value();
-    String policy = path.equals("/console") || path.startsWith("/console/")
-        ? CONSOLE_CONTENT_SECURITY_POLICY : contentSecurityPolicy;
+    boolean console = path.equals("/console") || path.startsWith("/console/");
+    String policy = console ? CONSOLE_CONTENT_SECURITY_POLICY : contentSecurityPolicy;
+    String referrerPolicy = console ? "same-origin" : "no-referrer";
     exchange.getResponse().beforeCommit(() -> {
       HttpHeaders headers = exchange.getResponse().getHeaders();
       headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -57,7 +61,7 @@ public class SecurityHeaders implements WebFilter {
       headers.set("Content-Security-Policy", policy);
       headers.set("X-Content-Type-Options", "nosniff");
       headers.set("X-Frame-Options", "DENY");
-      headers.set("Referrer-Policy", "no-referrer");
+      headers.set("Referrer-Policy", referrerPolicy);
       headers.set("Cross-Origin-Resource-Policy", "same-origin");
       if (tls) {
         headers.set("Strict-Transport-Security", HSTS);
