@@ -62,8 +62,8 @@ import org.springframework.stereotype.Component;
  * reconciler or a retried request) finds the bed and finishes the hold instead of taking another.
  *
  * <p>A new request does not take a bed that someone ahead of it on the waitlist (as urgent or more,
- * and older) could have: it leaves that shelter to the waitlist, which is told at once, and looks
- * further. Otherwise a bed freed just as a request arrives would go to the newcomer whenever it won
+ * and older) could have: when as many of them could go to a shelter as it has free beds, it leaves
+ * that shelter to the waitlist, which is told at once, and looks further. Otherwise a bed freed just as a request arrives would go to the newcomer whenever it won
  * the race with the waitlist's round.
  */
 @Component
@@ -249,7 +249,7 @@ public class BedMatching {
           continue;
         }
         Optional<Choice> candidate = withFreeBeds(next.shelter(), request, now)
-            .filter(choice -> !someoneAheadCouldTake(next.shelter()));
+            .filter(choice -> !othersAheadWouldTakeAll(next.shelter(), choice.freeBeds().size()));
         if (candidate.isPresent()) {
           located++;
           viable.add(candidate.get());
@@ -285,8 +285,11 @@ public class BedMatching {
       return estimates;
     }
 
-    /** Whether a new request must leave this shelter to someone waiting ahead of it. */
-    private boolean someoneAheadCouldTake(Shelter shelter) {
+    /**
+     * Whether a new request must leave this shelter to those waiting ahead of it: as many of them
+     * could take its free beds as it has (of those read).
+     */
+    private boolean othersAheadWouldTakeAll(Shelter shelter, int freeBeds) {
       if (!newRequest) {
         return false;
       }
@@ -295,7 +298,8 @@ public class BedMatching {
             .filter(waiting -> waiting.urgency().rank() >= placement.urgency().rank())
             .toList();
       }
-      boolean leave = waitingAhead.stream().anyMatch(waiting -> policy.qualifies(shelter, waiting.request()));
+      boolean leave = waitingAhead.stream().filter(waiting -> policy.qualifies(shelter, waiting.request()))
+          .count() >= freeBeds;
       if (leave) {
         leftToWaitlist.add(shelter.id());
       }
