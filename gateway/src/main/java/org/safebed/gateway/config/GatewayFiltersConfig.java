@@ -1,6 +1,7 @@
 package org.safebed.gateway.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.safebed.gateway.console.ConsoleRelay;
 import org.safebed.gateway.console.SessionTokenRelay;
 import org.safebed.gateway.ratelimit.AnonymousRateLimitFilter;
 import org.safebed.gateway.ratelimit.RateLimitFilter;
@@ -45,5 +46,12 @@ class GatewayFiltersConfig {
   @Order(1)
   SessionTokenRelay sessionTokenRelay(ReactiveOAuth2AuthorizedClientManager authorizedClients) {
     return new SessionTokenRelay(authorizedClients);
+  }
+
+  /** The session's CSRF token and chosen language, for the web console only. */
+  @Bean
+  @Order(2)
+  ConsoleRelay consoleRelay() {
+    return new ConsoleRelay();
   }
 }

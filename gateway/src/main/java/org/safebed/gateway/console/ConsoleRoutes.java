@@ -6,8 +6,6 @@ import java.util.Map;
 import org.safebed.gateway.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.GrantedAuthority;
@@ -20,42 +18,31 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The web console: a static page and its script (no build step), plus two small JSON answers for
- * it. Nothing here ever carries a token: the page learns who is signed in from {@link #ME}, and the
- * CSRF token for its state-changing calls from {@link #CSRF}; its API calls carry only the session
- * cookie. Files live under {@code classpath:/console/}, outside the static locations that other
- * applications of the local stack (same classpath) would also serve.
+ * The gateway's own answers under {@code /console/}: who is signed in ({@link #ME}) and the
+ * session's CSRF token ({@link #CSRF}), for scripts that call the API with the session cookie.
+ * Nothing here ever carries a token. Every other console path is the web console's, routed to it
+ * with the person's access token (see {@code gateway.yml} and {@link ConsoleRelay}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleRoutes {
 
   /** Where every console path starts. */
   public static final String PATH = "/console/";
+  /** The console's own files and the language switch: the signed-out page needs them too. */
+  public static final String[] PUBLIC = {"/console/static/**", "/console/webjars/**", "/console/language"};
   /** Who is signed in: subject and roles, nothing else. */
   public static final String ME = "/console/me";
   /** The session's CSRF token, for the page's POSTs; unreadable from other origins. */
   public static final String CSRF = "/console/csrf";
-  /** Where signing out lands; public. */
+  /** Where signing out lands (a page of the web console); public. */
   public static final String SIGNED_OUT = "/console/signed-out";
-
-  private static final ClassPathResource FILES = new ClassPathResource("console/");
-  private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
   @Bean
   RouterFunction<ServerResponse> consolePagesAndAnswers() {
     return RouterFunctions.route()
-        .GET("/console", request -> ServerResponse.temporaryRedirect(request.uri().resolve(PATH)).build())
-        .GET(PATH, request -> page("index.html"))
-        .GET(SIGNED_OUT, request -> page("signed-out.html"))
         .GET(ME, ConsoleRoutes::me)
         .GET(CSRF, ConsoleRoutes::csrf)
-        .build()
-        .and(RouterFunctions.resources(PATH + "**", FILES));
-  }
-
-  private static Mono<ServerResponse> page(String file) {
-    Resource resource = FILES.createRelative(file);
-    return ServerResponse.ok().contentType(HTML).bodyValue(resource);
+        .build();
   }
 
   private static Mono<ServerResponse> me(ServerRequest request) {

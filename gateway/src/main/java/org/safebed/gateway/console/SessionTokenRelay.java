@@ -18,11 +18,13 @@ import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns a console session into a bearer token for the services: an API call that the browser made
- * with only its session cookie goes on with {@code Authorization: Bearer <the session's access
- * token>}, refreshed here when due. Calls that came with their own bearer token pass untouched.
- * When the session has no usable token left (refresh refused), the session ends and the caller gets
- * a 401 problem; when the provider cannot be reached, a 503 problem and the session stays.
+ * Turns a console session into a bearer token for the services and the web console: an API call or
+ * a console page that the browser asked for with only its session cookie goes on with {@code
+ * Authorization: Bearer <the session's access token>}, refreshed here when due. Calls that came
+ * with their own bearer token pass untouched. When the session has no usable token left (refresh
+ * refused), the session ends: an API caller gets a 401 problem, a console page goes back to the
+ * console's start (and so to sign-in). When the provider cannot be reached, a 503 problem and the
+ * session stays.
  */
 public final class SessionTokenRelay implements WebFilter {
 
@@ -36,7 +38,7 @@ public final class SessionTokenRelay implements WebFilter {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+    if (!relayed(exchange.getRequest().getPath().value())) {
       return chain.filter(exchange);
     }
     return exchange.getPrincipal()
@@ -73,6 +75,11 @@ public final class SessionTokenRelay implements WebFilter {
         .flatMap(next -> next);
   }
 
+  /** The API, and the web console's pages (not the gateway's own answers under /console/). */
+  static boolean relayed(String path) {
+    return path.startsWith("/api/") || ConsoleRelay.toTheConsole(path);
+  }
+
   private static ServerWebExchange withBearer(ServerWebExchange exchange, OAuth2AccessToken token) {
     return exchange.mutate()
         .request(request -> request.headers(headers -> headers.setBearerAuth(token.getTokenValue())))
@@ -80,10 +87,12 @@ public final class SessionTokenRelay implements WebFilter {
   }
 
   private static Mono<Void> sessionEnded(ServerWebExchange exchange) {
+    Mono<Void> ended = exchange.getSession().flatMap(WebSession::invalidate);
+    if (ConsoleRelay.toTheConsole(exchange.getRequest().getPath().value())) {
+      return ended.then(ConsoleRelay.backToTheStart(exchange));
+    }
     exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-    return exchange.getSession()
-        .flatMap(WebSession::invalidate)
-        .then(Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
-            "The console session has ended. Sign in again."));
+    return ended.then(Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+        "The console session has ended. Sign in again."));
   }
 }

@@ -74,7 +74,8 @@ class SecurityConfig {
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers("/actuator/**").access(new OperatorAccess())
-            .pathMatchers(ConsoleRoutes.SIGNED_OUT, ConsoleRoutes.PATH + "console.css").permitAll()
+            .pathMatchers(ConsoleRoutes.SIGNED_OUT).permitAll()
+            .pathMatchers(ConsoleRoutes.PUBLIC).permitAll()
             .pathMatchers("/api/**", "/console", "/console/**").authenticated()
             // Nothing else is routed (see gateway.yml), so these requests end in a 404.
             .anyExchange().permitAll())

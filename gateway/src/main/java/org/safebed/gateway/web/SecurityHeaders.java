@@ -37,7 +37,8 @@ public class SecurityHeaders implements WebFilter {
    * and post forms only here (signing out); no inline script, so injected markup cannot run.
    */
   static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
-      + "style-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; "
+      + "style-src 'self'; connect-src 'self'; img-src 'self'; worker-src 'self'; manifest-src 'self'; "
+      + "frame-ancestors 'none'; "
       + "base-uri 'none'; form-action 'self'";
 
   private final String contentSecurityPolicy;

@@ -53,6 +53,7 @@ final class AppProperties {
     properties.put("SHELTER_OCCUPANCY_URL", endpoints.urlOf(StackApps.SHELTER_OCCUPANCY));
     properties.put("TRANSPORT_URL", endpoints.urlOf(StackApps.TRANSPORT));
     properties.put("RENTAL_REFERRAL_URL", endpoints.urlOf(StackApps.RENTAL_REFERRAL));
+    properties.put("WEB_CONSOLE_URL", endpoints.urlOf(StackApps.WEB_CONSOLE));
     // No routing provider here: transport's straight-line estimates (50 km/h) are pessimistic and three
     // demo drivers cover the whole country, so the demo lets a driver come from up to four hours
     // away (Lille to Rouen); one from the other end of the country is still never sent.

@@ -59,14 +59,14 @@ public final class LocalStack implements AutoCloseable {
     Map<StackApp, ConfigurableApplicationContext> contexts =
         Collections.synchronizedMap(new LinkedHashMap<>());
     // Only the services need MongoDB and the broker at start-up; keys and tokens are fetched on
-    // first use. So the identity provider and the gateway start at once, the services as soon as
+    // first use. So the identity provider, the gateway and the web console start at once, the services as soon as
     // the data stores are up, and everything side by side.
     CompletableFuture<Infrastructure> infrastructure = onOwnThread("infrastructure",
         () -> Infrastructure.start(options.externalMongoUri(), options.mongoPort(),
             options.dataDir(), options.externalBrokerUri(), options.brokerPort()));
     List<CompletableFuture<?>> starts = new ArrayList<>();
     starts.add(infrastructure);
-    for (StackApp app : List.of(StackApps.IDENTITY_PROVIDER, StackApps.GATEWAY_APP)) {
+    for (StackApp app : List.of(StackApps.IDENTITY_PROVIDER, StackApps.GATEWAY_APP, StackApps.WEB_CONSOLE)) {
       starts.add(onOwnThread(app.name(),
           () -> contexts.put(app, AppLauncher.launch(app, properties.of(app)))));
     }
@@ -209,6 +209,7 @@ public final class LocalStack implements AutoCloseable {
    * @param shelterOccupancyPort the shelter occupancy service's port
    * @param transportPort the transport service's port
    * @param rentalReferralPort the rental referral service's port
+   * @param webConsolePort the web console's port (people reach it through the gateway)
    * @param mongoPort the embedded MongoDB's port (unused with {@code externalMongoUri})
    * @param brokerPort the embedded AMQP broker's port (unused with {@code externalBrokerUri})
    * @param externalMongoUri a MongoDB to use instead of the embedded one, or {@code null}
@@ -226,6 +227,7 @@ public final class LocalStack implements AutoCloseable {
       int shelterOccupancyPort,
       int transportPort,
       int rentalReferralPort,
+      int webConsolePort,
       int mongoPort,
       int brokerPort,
       String externalMongoUri,
@@ -237,7 +239,7 @@ public final class LocalStack implements AutoCloseable {
 
     public Options {
       for (int port : new int[] {gatewayPort, identityProviderPort, shelterOccupancyPort,
-          transportPort, rentalReferralPort, mongoPort, brokerPort}) {
+          transportPort, rentalReferralPort, webConsolePort, mongoPort, brokerPort}) {
         if (port < 0 || port > 65_535) {
           throw new IllegalArgumentException("ports must be 0..65535 but one was " + port);
         }
@@ -250,13 +252,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** The documented local ports, file-backed data in {@code ./.safebed-data}, demo data. */
     public static Options defaults() {
-      return new Options(8080, 9000, 8081, 8082, 8083, 27018, 5673, null, null,
+      return new Options(8080, 9000, 8081, 8082, 8083, 8084, 27018, 5673, null, null,
           Path.of(".safebed-data"), null, true, Map.of());
     }
 
     /** Free ports, in-memory data, demo data: for tests that must not collide with anything. */
     public static Options ephemeral() {
-      return new Options(0, 0, 0, 0, 0, 0, 0, null, null, null, null, true, Map.of());
+      return new Options(0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, true, Map.of());
     }
 
     /**
@@ -268,7 +270,7 @@ public final class LocalStack implements AutoCloseable {
       String dataDir = environment.get("SAFEBED_DATA_DIR");
       return new Options(defaults.gatewayPort(), defaults.identityProviderPort(),
           defaults.shelterOccupancyPort(), defaults.transportPort(), defaults.rentalReferralPort(),
-          defaults.mongoPort(), defaults.brokerPort(),
+          defaults.webConsolePort(), defaults.mongoPort(), defaults.brokerPort(),
           environment.get("SAFEBED_MONGODB_URI"), environment.get("SAFEBED_RABBITMQ_URI"),
           dataDir == null || dataDir.isBlank() ? defaults.dataDir() : Path.of(dataDir),
           environment.get("SAFEBED_SEALING_KEY"), true, Map.of());
@@ -277,21 +279,21 @@ public final class LocalStack implements AutoCloseable {
     /** The same options, keeping the embedded MongoDB's file and the sealing key in {@code dir}. */
     public Options withDataDir(Path dir) {
       return new Options(gatewayPort, identityProviderPort, shelterOccupancyPort, transportPort,
-          rentalReferralPort, mongoPort, brokerPort, externalMongoUri, externalBrokerUri, dir,
+          rentalReferralPort, webConsolePort, mongoPort, brokerPort, externalMongoUri, externalBrokerUri, dir,
           sealingKey, demoData, properties);
     }
 
     /** The same options using an existing MongoDB and AMQP broker ({@code null}: embedded). */
     public Options withExternal(String mongoUri, String brokerUri) {
       return new Options(gatewayPort, identityProviderPort, shelterOccupancyPort, transportPort,
-          rentalReferralPort, mongoPort, brokerPort, mongoUri, brokerUri, dataDir, sealingKey,
+          rentalReferralPort, webConsolePort, mongoPort, brokerPort, mongoUri, brokerUri, dataDir, sealingKey,
           demoData, properties);
     }
 
     /** The same options with or without the demo data. */
     public Options withDemoData(boolean enabled) {
       return new Options(gatewayPort, identityProviderPort, shelterOccupancyPort, transportPort,
-          rentalReferralPort, mongoPort, brokerPort, externalMongoUri, externalBrokerUri, dataDir,
+          rentalReferralPort, webConsolePort, mongoPort, brokerPort, externalMongoUri, externalBrokerUri, dataDir,
           sealingKey, enabled, properties);
     }
 
@@ -300,7 +302,7 @@ public final class LocalStack implements AutoCloseable {
       Map<String, String> more = new LinkedHashMap<>(properties);
       more.put(name, value);
       return new Options(gatewayPort, identityProviderPort, shelterOccupancyPort, transportPort,
-          rentalReferralPort, mongoPort, brokerPort, externalMongoUri, externalBrokerUri, dataDir,
+          rentalReferralPort, webConsolePort, mongoPort, brokerPort, externalMongoUri, externalBrokerUri, dataDir,
           sealingKey, demoData, more);
     }
 

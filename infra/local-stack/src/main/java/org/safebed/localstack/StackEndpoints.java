@@ -14,6 +14,7 @@ record StackEndpoints(Map<StackApp, Integer> ports) {
         StackApps.SHELTER_OCCUPANCY, FreePorts.resolve(options.shelterOccupancyPort()),
         StackApps.TRANSPORT, FreePorts.resolve(options.transportPort()),
         StackApps.RENTAL_REFERRAL, FreePorts.resolve(options.rentalReferralPort()),
+        StackApps.WEB_CONSOLE, FreePorts.resolve(options.webConsolePort()),
         StackApps.GATEWAY_APP, FreePorts.resolve(options.gatewayPort())));
   }
 

@@ -3,6 +3,7 @@ package org.safebed.localstack.apps;
 import java.util.List;
 import java.util.stream.Stream;
 import org.safebed.gateway.GatewayApplication;
+import org.safebed.console.WebConsoleApplication;
 import org.safebed.identity.IdentityProviderApplication;
 import org.safebed.occupancy.ShelterOccupancyApplication;
 import org.safebed.referral.RentalReferralApplication;
@@ -10,7 +11,7 @@ import org.safebed.transport.TransportApplication;
 import org.springframework.boot.WebApplicationType;
 
 /**
- * The five applications and what each must not pick up from the shared classpath. Names are
+ * The six applications and what each must not pick up from the shared classpath. Names are
  * strings because Boot silently ignores an exclusion of a class that is not on the classpath;
  * {@code StackAppsTest} checks each one names a real auto-configuration.
  */
@@ -88,12 +89,21 @@ public final class StackApps {
       WebApplicationType.REACTIVE,
       concat(MONGO_AND_RABBIT, SERVICE_PLATFORM, AUTHORIZATION_SERVER, TOMCAT_REACTIVE), null);
 
+  /** No data store and no broker; the services' token validation and roles, but not their records. */
+  public static final StackApp WEB_CONSOLE = new StackApp(
+      "web-console", WebConsoleApplication.class, WebConsoleApplication.CONFIG_NAME,
+      WebApplicationType.SERVLET,
+      concat(MONGO_AND_RABBIT, List.of(
+              "org.safebed.platform.messaging.config.PlatformMessagingAutoConfiguration",
+              "org.safebed.platform.web.PlatformRecordsAutoConfiguration"),
+          AUTHORIZATION_SERVER, GATEWAY, REACTIVE_HTTP_CLIENT), null);
+
   /** The services, which can start side by side. */
   public static final List<StackApp> SERVICES = List.of(SHELTER_OCCUPANCY, TRANSPORT, RENTAL_REFERRAL);
 
   /** Everything, in start order. */
   public static final List<StackApp> ALL =
-      List.of(IDENTITY_PROVIDER, SHELTER_OCCUPANCY, TRANSPORT, RENTAL_REFERRAL, GATEWAY_APP);
+      List.of(IDENTITY_PROVIDER, SHELTER_OCCUPANCY, TRANSPORT, RENTAL_REFERRAL, WEB_CONSOLE, GATEWAY_APP);
 
   private StackApps() {}
 

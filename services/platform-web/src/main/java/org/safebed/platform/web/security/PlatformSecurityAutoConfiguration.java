@@ -199,7 +199,8 @@ public class PlatformSecurityAutoConfiguration {
     };
   }
 
-  static JwtAuthenticationConverter rolesFromClaim() {
+  /** Roles from the token's {@code roles} claim, as {@code ROLE_*} authorities. */
+  public static JwtAuthenticationConverter rolesFromClaim() {
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
     converter.setJwtGrantedAuthoritiesConverter(
         jwt -> {

@@ -1,0 +1,76 @@
+package org.safebed.gateway.console;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the web console needs from the browser's session, which stays here (the console never sees
+ * a cookie): the session's CSRF token, to put in its forms so the gateway accepts them, and the
+ * language the person chose with the switcher. Both go on as headers, and only to the console;
+ * the same headers sent by anyone else are dropped, so a browser cannot plant them.
+ */
+public final class ConsoleRelay implements WebFilter {
+
+  /** The session's CSRF token, for the console's forms. */
+  public static final String CSRF_HEADER = "X-SafeBed-Csrf";
+  /** The language the person chose ({@code fr}, {@code nl} or {@code en}). */
+  public static final String LANGUAGE_HEADER = "X-SafeBed-Language";
+  /** The switcher's cookie, set by the console. */
+  static final String LANGUAGE_COOKIE = "SAFEBED_LANG";
+
+  private static final Pattern LANGUAGE = Pattern.compile("^(fr|nl|en)$");
+  /** Answered by the gateway itself, never relayed. */
+  private static final Set<String> GATEWAY_OWN = Set.of(ConsoleRoutes.ME, ConsoleRoutes.CSRF);
+
+  /** A path the web console answers. */
+  public static boolean toTheConsole(String path) {
+    return (path.equals("/console") || path.startsWith(ConsoleRoutes.PATH)) && !GATEWAY_OWN.contains(path);
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    boolean console = toTheConsole(exchange.getRequest().getPath().value());
+    Optional<String> language = console ? language(exchange) : Optional.empty();
+    Mono<CsrfToken> csrf = console ? exchange.getAttribute(CsrfToken.class.getName()) : null;
+    Mono<String> token = csrf == null ? Mono.just("") : csrf.map(CsrfToken::getToken).defaultIfEmpty("");
+    return token.flatMap(value -> chain.filter(exchange.mutate().request(request -> request.headers(headers -> {
+      headers.remove(CSRF_HEADER);
+      headers.remove(LANGUAGE_HEADER);
+      if (!value.isEmpty()) {
+        headers.set(CSRF_HEADER, value);
+      }
+      language.ifPresent(chosen -> headers.set(LANGUAGE_HEADER, chosen));
+    })).build()));
+  }
+
+  private static Optional<String> language(ServerWebExchange exchange) {
+    HttpCookie cookie = exchange.getRequest().getCookies().getFirst(LANGUAGE_COOKIE);
+    return Optional.ofNullable(cookie).map(HttpCookie::getValue).filter(value -> LANGUAGE.matcher(value).matches());
+  }
+
+  /**
+   * The session ended under a console page: back to the console's start, which asks her to sign
+   * in; the page's own script is told the same with {@code HX-Redirect}, never shown a raw 401.
+   */
+  static Mono<Void> backToTheStart(ServerWebExchange exchange) {
+    ServerHttpResponse response = exchange.getResponse();
+    if (exchange.getRequest().getHeaders().containsHeader("HX-Request")) {
+      response.setStatusCode(HttpStatus.UNAUTHORIZED);
+      response.getHeaders().set("HX-Redirect", ConsoleRoutes.PATH);
+    } else {
+      response.setStatusCode(HttpStatus.SEE_OTHER);
+      response.getHeaders().setLocation(URI.create(ConsoleRoutes.PATH));
+    }
+    return response.setComplete();
+  }
+}

@@ -1,0 +1,26 @@
+package org.safebed.console;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the console finds the services, and how its pages behave.
+ *
+ * @param shelterOccupancyUrl the shelter occupancy service (placements, shelters)
+ * @param transportUrl the transport service (drivers, jobs)
+ * @param timeZone the zone times are shown in
+ * @param refreshEvery how often an open page asks for what changed
+ * @param sessionTimeout the gateway's session lifetime, so the page can warn before it ends
+ */
+@ConfigurationProperties("safebed.console")
+public record ConsoleProperties(
+    URI shelterOccupancyUrl, URI transportUrl, ZoneId timeZone, Duration refreshEvery, Duration sessionTimeout) {
+
+  public ConsoleProperties {
+    timeZone = timeZone == null ? ZoneId.of("Europe/Brussels") : timeZone;
+    refreshEvery = refreshEvery == null ? Duration.ofSeconds(3) : refreshEvery;
+    sessionTimeout = sessionTimeout == null ? Duration.ofMinutes(30) : sessionTimeout;
+  }
+}

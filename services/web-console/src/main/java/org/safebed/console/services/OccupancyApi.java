@@ -1,0 +1,68 @@
+package org.safebed.console.services;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.safebed.console.services.model.Placement;
+import org.safebed.console.services.model.Shelter;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+/** The shelter occupancy API, as far as the console's pages use it. */
+public final class OccupancyApi {
+
+  private static final ParameterizedTypeReference<List<Placement>> PLACEMENTS = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Shelter>> SHELTERS = new ParameterizedTypeReference<>() {};
+
+  private final ServiceCalls calls;
+
+  OccupancyApi(ServiceCalls calls) {
+    this.calls = calls;
+  }
+
+  /** Newest first: police their own, a shelter manager those at her shelters. */
+  public List<Placement> placements(String status, int limit) {
+    return calls.call(client -> client.get()
+        .uri(uri -> {
+          uri.path("/api/placements").queryParam("limit", limit);
+          if (status != null) {
+            uri.queryParam("status", status);
+          }
+          return uri.build();
+        })
+        .retrieve().body(PLACEMENTS));
+  }
+
+  public Placement placement(String id) {
+    return calls.call(client -> client.get().uri("/api/placements/{id}", id).retrieve().body(Placement.class));
+  }
+
+  /** Idempotent per key: the same form sent again answers the same placement. */
+  public Placement request(Map<String, Object> request, UUID idempotencyKey) {
+    return calls.call(client -> client.post().uri("/api/placements")
+        .header("Idempotency-Key", idempotencyKey.toString())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(request)
+        .retrieve().body(Placement.class));
+  }
+
+  public Placement cancel(String id) {
+    return post("/api/placements/{id}/cancel", id);
+  }
+
+  public Placement checkIn(String id) {
+    return post("/api/placements/{id}/check-in", id);
+  }
+
+  public Placement noShow(String id) {
+    return post("/api/placements/{id}/no-show", id);
+  }
+
+  public List<Shelter> shelters() {
+    return calls.call(client -> client.get().uri("/api/shelters").retrieve().body(SHELTERS));
+  }
+
+  private Placement post(String path, String id) {
+    return calls.call(client -> client.post().uri(path, id).retrieve().body(Placement.class));
+  }
+}

@@ -1,0 +1,60 @@
+package org.safebed.console.services;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import org.safebed.console.ConsoleProperties;
+import org.safebed.platform.web.client.OutboundBreakers;
+import org.safebed.platform.web.client.OutboundHttp;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+/** The two services the emergency path needs, each with its own breaker. */
+@Configuration(proxyBeanMethods = false)
+class ServicesConfig {
+
+  /** A person waits at most this long for a page: longer, and she is told to try again. */
+  private static final Duration CONNECT = Duration.ofSeconds(2);
+  private static final Duration READ = Duration.ofSeconds(8);
+
+  @Bean
+  OccupancyApi occupancyApi(ConsoleProperties properties) {
+    return new OccupancyApi(calls("shelter-occupancy", properties.shelterOccupancyUrl().toString()));
+  }
+
+  @Bean
+  TransportApi transportApi(ConsoleProperties properties) {
+    return new TransportApi(calls("transport", properties.transportUrl().toString()));
+  }
+
+  private static ServiceCalls calls(String name, String baseUrl) {
+    RestClient client = RestClient.builder()
+        .baseUrl(baseUrl)
+        .requestFactory(OutboundHttp.requestFactory(CONNECT, READ))
+        .requestInterceptor(asThePerson())
+        .build();
+    CircuitBreaker breaker = CircuitBreaker.of(name, OutboundBreakers
+        .countBased(20, 10, 50f, Duration.ofSeconds(10))
+        .ignoreExceptions(HttpClientErrorException.class)
+        .permittedNumberOfCallsInHalfOpenState(2)
+        .build());
+    return new ServiceCalls(client, breaker);
+  }
+
+  /** Every call carries the token of the person whose request this is, and nothing else. */
+  private static ClientHttpRequestInterceptor asThePerson() {
+    return (request, body, execution) -> {
+      Authentication current = SecurityContextHolder.getContext().getAuthentication();
+      if (current instanceof JwtAuthenticationToken person) {
+        request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + person.getToken().getTokenValue());
+      }
+      return execution.execute(request, body);
+    };
+  }
+}

@@ -1,0 +1,61 @@
+package org.safebed.console.services;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.safebed.console.services.model.Destination;
+import org.safebed.console.services.model.DriverSelf;
+import org.safebed.console.services.model.Pickup;
+import org.safebed.console.services.model.TransportJob;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+/** The transport API, as far as the driver's screen uses it. */
+public final class TransportApi {
+
+  private static final ParameterizedTypeReference<List<TransportJob>> JOBS = new ParameterizedTypeReference<>() {};
+
+  private final ServiceCalls calls;
+
+  TransportApi(ServiceCalls calls) {
+    this.calls = calls;
+  }
+
+  public DriverSelf me() {
+    return calls.call(client -> client.get().uri("/api/transport/drivers/me").retrieve().body(DriverSelf.class));
+  }
+
+  public void setOnDuty(boolean onDuty) {
+    calls.run(client -> client.put().uri("/api/transport/drivers/me/availability")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("onDuty", onDuty))
+        .retrieve().toBodilessEntity());
+  }
+
+  /** Her offer or her job under way, if she has one (the most recently changed first). */
+  public Optional<TransportJob> currentJob() {
+    List<TransportJob> jobs = calls.call(client -> client.get().uri("/api/transport/jobs").retrieve().body(JOBS));
+    return jobs == null ? Optional.empty() : jobs.stream().filter(TransportJob::active).findFirst();
+  }
+
+  public TransportJob job(String id) {
+    return calls.call(client -> client.get().uri("/api/transport/jobs/{id}", id).retrieve().body(TransportJob.class));
+  }
+
+  /** {@code accept}, {@code decline}, {@code pick-up} or {@code deliver}. */
+  public void act(String jobId, String action) {
+    calls.run(client -> client.post().uri("/api/transport/jobs/{id}/{action}", jobId, action)
+        .retrieve().toBodilessEntity());
+  }
+
+  /** Disclosed to her and audited by transport, every time: call only to show it. */
+  public Pickup pickup(String jobId) {
+    return calls.call(client -> client.get().uri("/api/transport/jobs/{id}/pickup", jobId).retrieve().body(Pickup.class));
+  }
+
+  /** Disclosed to her and audited by transport, every time: call only to show it. */
+  public Destination destination(String jobId) {
+    return calls.call(client -> client.get().uri("/api/transport/jobs/{id}/destination", jobId)
+        .retrieve().body(Destination.class));
+  }
+}

@@ -1,0 +1,35 @@
+package org.safebed.console.web;
+
+import org.safebed.platform.web.security.Role;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The console's start: each person lands on the screen of her role. */
+@Controller
+class HomeController {
+
+  @GetMapping({"/console", "/console/"})
+  String start() {
+    Person person = Person.current();
+    if (person.is(Role.POLICE)) {
+      return "redirect:/console/police";
+    }
+    if (person.is(Role.DRIVER)) {
+      return "redirect:/console/driver";
+    }
+    if (person.is(Role.SHELTER_MANAGER) || person.is(Role.COORDINATOR)) {
+      return "redirect:/console/arrivals";
+    }
+    return "home";
+  }
+
+  @GetMapping("/console/signed-out")
+  String signedOut() {
+    return "signed-out";
+  }
+
+  @GetMapping("/console/forbidden")
+  String forbidden() {
+    return "forbidden";
+  }
+}

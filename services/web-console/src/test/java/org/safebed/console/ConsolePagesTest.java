@@ -1,0 +1,244 @@
+package org.safebed.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.safebed.platform.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * The console's pages against WireMock playing the services: what each person sees, in which
+ * language, what the console sends on her behalf, and how refusals read. The browser tests in
+ * infra/local-stack walk the same screens against the real stack.
+ */
+@SpringBootTest(properties = "spring.config.name=" + WebConsoleApplication.CONFIG_NAME)
+@AutoConfigureMockMvc
+class ConsolePagesTest {
+
+  private static final WireMockServer SERVICES = start();
+  private static final String POLICE = TestTokens.police("officer-1");
+  private static final String DRIVER = TestTokens.driver("driver-1");
+  /** Thymeleaf's mark for a message key that has no text in the page's language. */
+  private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[^?<\"]+\\?\\?");
+
+  @Autowired
+  private MockMvc mvc;
+
+  private static WireMockServer start() {
+    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+    server.start();
+    return server;
+  }
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry registry) {
+    registry.add("safebed.security.token.issuer", () -> TestTokens.ISSUER);
+    registry.add("safebed.security.token.public-key", TestTokens::publicKeyBase64);
+    registry.add("safebed.security.token.jwk-set-uri", () -> "");
+    registry.add("safebed.console.shelter-occupancy-url", SERVICES::baseUrl);
+    registry.add("safebed.console.transport-url", SERVICES::baseUrl);
+  }
+
+  @AfterAll
+  static void stop() {
+    SERVICES.stop();
+  }
+
+  @BeforeEach
+  void services() {
+    SERVICES.resetAll();
+    SERVICES.stubFor(get(urlPathEqualTo("/api/placements")).willReturn(okJson("[]")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fr", "nl", "en"})
+  void theRequestFormIsCompleteInEachLanguageAndAllowsNoInlineScript(String language) throws Exception {
+    MockHttpServletResponse page = page(MockMvcRequestBuilders.get("/console/police"), POLICE, language);
+
+    assertThat(page.getStatus()).isEqualTo(200);
+    assertThat(page.getContentAsString()).contains("lang=\"" + language + "\"");
+    assertUntranslatedNone(page.getContentAsString());
+    String policy = page.getHeader("Content-Security-Policy");
+    assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+    assertThat(page.getContentAsString()).doesNotContain("<script>").doesNotContain(" style=\"");
+  }
+
+  @Test
+  void theLanguageFollowsTheSwitcherThenTheBrowserThenFrench() throws Exception {
+    assertThat(page(MockMvcRequestBuilders.get("/console/police"), POLICE, "nl").getContentAsString())
+        .contains("Een bed zoeken");
+    assertThat(page(MockMvcRequestBuilders.get("/console/police").header("Accept-Language", "en-GB,en;q=0.8"),
+        POLICE, null).getContentAsString()).contains("Find a bed");
+    assertThat(page(MockMvcRequestBuilders.get("/console/police").header("Accept-Language", "de"),
+        POLICE, null).getContentAsString()).contains("Trouver une place");
+  }
+
+  @Test
+  void aRequestCarriesTheFormsIdempotencyKeyAndThePersonsOwnToken() throws Exception {
+    SERVICES.stubFor(post(urlEqualTo("/api/placements")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"id\":\"plc-1\",\"status\":\"HELD\",\"transport\":{\"status\":\"NOT_ASSIGNED\",\"policeEscortNeeded\":false}}")));
+    String key = "0b6f3c1e-6a57-4a0c-9a55-1f3a7a1c2b3d";
+
+    MockHttpServletResponse answer = page(validForm(key), POLICE, "fr");
+
+    assertThat(answer.getStatus()).isEqualTo(302);
+    assertThat(answer.getRedirectedUrl()).isEqualTo("/console/police/placements/plc-1");
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/placements"))
+        .withHeader("Idempotency-Key", equalTo(key))
+        .withHeader("Authorization", equalTo("Bearer " + POLICE))
+        .withRequestBody(equalToJson("""
+            {"policeCaseRef":"PV-2026-0001","person":{"ageYears":15,"gender":"FEMALE"},
+             "location":{"lat":50.85,"lon":4.35},"needs":["PREGNANCY_SUPPORT"],
+             "exclusionZones":[{"lat":50.8,"lon":4.3,"radiusKm":5.0}],
+             "keepApartFrom":["PV-2026-0002","PV-2026-0003"],"urgency":"HIGH","escortGender":"FEMALE"}""")));
+  }
+
+  @Test
+  void aFormWithMistakesIsShownAgainWithItsKeyAndNothingIsSent() throws Exception {
+    String key = "0b6f3c1e-6a57-4a0c-9a55-1f3a7a1c2b3d";
+    MockHttpServletResponse answer = page(multipart("/console/police/placements")
+        .param("idempotencyKey", key).param("caseRef", "PV 1 <b>").param("lat", "north")
+        .param("zoneLat", "50.8"), POLICE, "en");
+
+    assertThat(answer.getStatus()).isEqualTo(422);
+    assertThat(answer.getContentAsString())
+        .contains("Use letters, digits and / _ . - only")
+        .contains("Enter her age.")
+        .contains("or leave all three empty")
+        .contains("value=\"" + key + "\"")
+        .doesNotContain("<b>");
+    SERVICES.verify(0, postRequestedFor(urlEqualTo("/api/placements")));
+  }
+
+  @Test
+  void aRefusalReadsInPlainWordsNeverAsTheServicesAnswer() throws Exception {
+    SERVICES.stubFor(post(urlEqualTo("/api/placements")).willReturn(aResponse().withStatus(429)
+        .withHeader("Retry-After", "600").withHeader("Content-Type", "application/problem+json")
+        .withBody("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"REQUEST_CHURN internal\"}")));
+
+    MockHttpServletResponse answer = page(validForm("0b6f3c1e-6a57-4a0c-9a55-1f3a7a1c2b3d"), POLICE, "en");
+
+    assertThat(answer.getStatus()).isEqualTo(429);
+    assertThat(answer.getContentType()).startsWith("text/html");
+    assertThat(answer.getContentAsString()).contains("Try again in 10 minutes")
+        .doesNotContain("REQUEST_CHURN").doesNotContain("Too Many Requests");
+  }
+
+  @Test
+  void aServiceThatIsDownIsSaidSoAndNothingElse() throws Exception {
+    SERVICES.stubFor(get(urlPathEqualTo("/api/placements/plc-9")).willReturn(aResponse().withStatus(500)
+        .withBody("java.lang.IllegalStateException at org.safebed")));
+
+    MockHttpServletResponse answer = page(MockMvcRequestBuilders.get("/console/police/placements/plc-9"), POLICE, "en");
+
+    assertThat(answer.getStatus()).isEqualTo(503);
+    assertThat(answer.getContentAsString()).contains("SafeBed cannot be reached right now")
+        .doesNotContain("Exception").doesNotContain("org.safebed");
+  }
+
+  @Test
+  void anotherRolesScreenIsRefusedWithAPageNotJson() throws Exception {
+    MockHttpServletResponse answer = page(MockMvcRequestBuilders.get("/console/driver"), POLICE, "en");
+
+    assertThat(answer.getStatus()).isEqualTo(403);
+    assertThat(answer.getContentType()).startsWith("text/html");
+    assertThat(answer.getContentAsString()).contains("Your role cannot do this.");
+  }
+
+  @Test
+  void withoutATokenThePageSendsHerBackToTheStartToSignIn() throws Exception {
+    MockHttpServletResponse answer = mvc.perform(MockMvcRequestBuilders.get("/console/police")).andReturn().getResponse();
+
+    assertThat(answer.getStatus()).isEqualTo(302);
+    assertThat(answer.getRedirectedUrl()).isEqualTo("/console/");
+  }
+
+  @Test
+  void theDriversRefreshDisclosesNothingUntilHerJobChanges() throws Exception {
+    SERVICES.stubFor(get(urlEqualTo("/api/transport/jobs")).willReturn(okJson("""
+        [{"id":"job-1","placementId":"plc-1","kind":"PICKUP","status":"ACCEPTED","minor":true,
+          "createdAt":"2026-12-07T02:00:00Z","updatedAt":"2026-12-07T02:01:00Z"}]""")));
+    SERVICES.stubFor(get(urlEqualTo("/api/transport/jobs/job-1/pickup"))
+        .willReturn(okJson("{\"location\":{\"lat\":50.84512,\"lon\":4.35678}}")));
+
+    MockHttpServletResponse unchanged = page(MockMvcRequestBuilders.get("/console/driver/job")
+        .param("shown", "job-1:ACCEPTED").header("HX-Request", "true"), DRIVER, "en");
+    assertThat(unchanged.getStatus()).isEqualTo(204);
+    SERVICES.verify(0, getRequestedFor(urlEqualTo("/api/transport/jobs/job-1/pickup")));
+
+    MockHttpServletResponse changed = page(MockMvcRequestBuilders.get("/console/driver/job")
+        .param("shown", "job-1:OFFERED").header("HX-Request", "true"), DRIVER, "en");
+    assertThat(changed.getStatus()).isEqualTo(200);
+    assertThat(changed.getContentAsString()).contains("Point 50.84512, 4.35678")
+        .contains("geo:50.845120,4.356780").contains("shown=job-1:ACCEPTED");
+    SERVICES.verify(1, getRequestedFor(urlEqualTo("/api/transport/jobs/job-1/pickup")));
+  }
+
+  @Test
+  void theLanguageSwitchRemembersTheChoiceAndReturnsOnlyToAConsolePage() throws Exception {
+    MockHttpServletResponse back = mvc.perform(MockMvcRequestBuilders.get("/console/language")
+        .param("to", "nl").param("back", "/console/police")).andReturn().getResponse();
+    assertThat(back.getRedirectedUrl()).isEqualTo("/console/police");
+    assertThat(back.getCookie("SAFEBED_LANG").getValue()).isEqualTo("nl");
+
+    MockHttpServletResponse elsewhere = mvc.perform(MockMvcRequestBuilders.get("/console/language")
+        .param("to", "en").param("back", "//evil.example/console/")).andReturn().getResponse();
+    assertThat(elsewhere.getRedirectedUrl()).isEqualTo("/console/");
+  }
+
+  private MockHttpServletResponse page(AbstractMockHttpServletRequestBuilder<?> request, String token, String language)
+      throws Exception {
+    request.header("Authorization", "Bearer " + token).header("X-SafeBed-Csrf", "csrf-token-1");
+    if (language != null) {
+      request.header("X-SafeBed-Language", language);
+    }
+    return mvc.perform(request).andReturn().getResponse();
+  }
+
+  private static AbstractMockHttpServletRequestBuilder<?> validForm(String key) {
+    return multipart("/console/police/placements")
+        .param("idempotencyKey", key).param("caseRef", "PV-2026-0001")
+        .param("lat", "50.85").param("lon", "4.35").param("ageYears", "15").param("gender", "FEMALE")
+        .param("needs", "PREGNANCY_SUPPORT").param("urgency", "HIGH").param("escortGender", "FEMALE")
+        .param("zoneLat", "50.8").param("zoneLon", "4.3").param("zoneRadiusKm", "5")
+        .param("keepApart", "PV-2026-0002\nPV-2026-0003");
+  }
+
+  private static void assertUntranslatedNone(String html) {
+    Matcher untranslated = UNTRANSLATED.matcher(html);
+    assertThat(untranslated.find()).as(untranslated.find(0) ? untranslated.group() : "").isFalse();
+  }
+
+  static {
+    Locale.setDefault(Locale.ROOT);
+  }
+}
