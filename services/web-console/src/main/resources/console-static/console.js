@@ -12,7 +12,7 @@
   // Every change the page makes carries the session's CSRF token, which the gateway checks.
   document.addEventListener('htmx:configRequest', event => {
     if (event.detail.verb !== 'get' && csrf()) {
-      event.detail.headers['X-XSRF-TOKEN'] = csrf();
+      event.detail.headers['X-CSRF-TOKEN'] = csrf();
     }
   });
 
@@ -138,7 +138,7 @@
         userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
       const answer = await fetch('/console/driver/push/subscription', {
         method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrf() },
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf() },
         body: JSON.stringify(subscription) });
       status.textContent = answer.ok ? push.dataset.msgOn : push.dataset.msgOff;
     } catch (refused) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -81,6 +82,7 @@ class ConsoleSessionIT {
     registry.add("SHELTER_OCCUPANCY_URL", provider::baseUrl);
     registry.add("RENTAL_REFERRAL_URL", provider::baseUrl);
     registry.add("TRANSPORT_URL", provider::baseUrl);
+    registry.add("WEB_CONSOLE_URL", provider::baseUrl);
   }
 
   @AfterAll
@@ -93,6 +95,9 @@ class ConsoleSessionIT {
     provider.resetAll();
     provider.stubFor(get("/oauth2/jwks").willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody(TestTokens.jwks())));
+    // The web console's pages (its own tests are in services/web-console).
+    provider.stubFor(get(urlPathMatching("/console/.*")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html;charset=UTF-8").withBody("<p>console page</p>")));
   }
 
   @Test
@@ -327,6 +332,46 @@ class ConsoleSessionIT {
   }
 
   @Test
+  void theConsoleGetsThePersonsTokenHerSessionsCsrfTokenAndLanguageButNoCookie() throws Exception {
+    SignedIn signedIn = signIn("officer-" + UUID.randomUUID(), List.of("POLICE"), 900);
+    CookieJar withLanguage = CookieJar.of(SESSION, signedIn.cookies().session());
+    withLanguage.put("SAFEBED_LANG", "nl");
+
+    HttpResponse<String> page = send(request("/console/police", withLanguage)
+        .header("X-SafeBed-Csrf", "planted-by-the-page").header("X-SafeBed-Language", "de").GET());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    provider.verify(getRequestedFor(urlEqualTo("/console/police"))
+        .withHeader("Authorization", equalTo("Bearer " + signedIn.accessToken()))
+        .withHeader("X-SafeBed-Csrf", matching("[A-Za-z0-9_-]{40,}"))
+        .withHeader("X-SafeBed-Language", equalTo("nl"))
+        .withoutHeader("Cookie"));
+
+    // The relayed token is the session's: a form of the console that carries it is let through,
+    // one that carries what the page planted is refused before it reaches the console.
+    String relayed = provider.findAll(getRequestedFor(urlEqualTo("/console/police"))).getLast()
+        .getHeader("X-SafeBed-Csrf");
+    provider.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathMatching("/console/.*"))
+        .willReturn(aResponse().withStatus(302).withHeader("Location", "/console/police")));
+    HttpResponse<String> accepted = send(request("/console/police/placements", signedIn.cookies())
+        .header("X-CSRF-TOKEN", relayed).POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> planted = send(request("/console/police/placements", signedIn.cookies())
+        .header("X-CSRF-TOKEN", "planted-by-the-page").POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(accepted.statusCode()).as(accepted.body() + relayed).isEqualTo(302);
+    assertThat(planted.statusCode()).isEqualTo(403);
+    provider.verify(1, postRequestedFor(urlEqualTo("/console/police/placements")));
+  }
+
+  @Test
+  void theSignedOutPageIsTheConsolesAndReachedWithoutASession() throws Exception {
+    HttpResponse<String> page = send(request("/console/signed-out", null).GET());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    provider.verify(getRequestedFor(urlEqualTo("/console/signed-out")).withoutHeader("Authorization")
+        .withoutHeader("X-SafeBed-Csrf"));
+  }
+
+  @Test
   void lateAnswersToTheIdReplacedAtSignInLeaveTheNewCookieAloneAndDoNotLeadToTheSession() throws Exception {
     SignedIn signedIn = signIn("manager-" + UUID.randomUUID(), List.of("SHELTER_MANAGER"), 900);
     CookieJar planted = CookieJar.of(SESSION, signedIn.sessionBeforeSignIn());
@@ -404,7 +449,7 @@ class ConsoleSessionIT {
     assertThat(location(callback).getPath()).isEqualTo("/console/");
     String setCookie = callback.headers().allValues("Set-Cookie").stream()
         .filter(cookie -> cookie.startsWith(SESSION + "=")).reduce((first, last) -> last).orElseThrow();
-    HttpResponse<String> console = send(request("/console/", cookies).GET(), cookies);
+    HttpResponse<String> console = send(request("/console/me", cookies).GET(), cookies);
     assertThat(console.statusCode()).isEqualTo(200);
     List<String> seen = List.of(toProvider.headers().map().toString(), toProvider.body(),
         callback.headers().map().toString(), callback.body(), console.headers().map().toString(), console.body());
@@ -468,6 +513,10 @@ class ConsoleSessionIT {
       CookieJar jar = new CookieJar();
       jar.cookies.put(name, value);
       return jar;
+    }
+
+    void put(String name, String value) {
+      cookies.put(name, value);
     }
 
     void update(HttpResponse<?> response) {

@@ -42,7 +42,11 @@ public final class ConsoleRelay implements WebFilter {
     boolean console = toTheConsole(exchange.getRequest().getPath().value());
     Optional<String> language = console ? language(exchange) : Optional.empty();
     Mono<CsrfToken> csrf = console ? exchange.getAttribute(CsrfToken.class.getName()) : null;
-    Mono<String> token = csrf == null ? Mono.just("") : csrf.map(CsrfToken::getToken).defaultIfEmpty("");
+    // Only for a signed-in session: asking for the token saves one, and a visitor of the public
+    // pages (signed out, the console's files) must not be given a session for it.
+    Mono<String> token = csrf == null ? Mono.just("") : exchange.getPrincipal()
+        .flatMap(signedIn -> csrf.map(CsrfToken::getToken))
+        .defaultIfEmpty("");
     return token.flatMap(value -> chain.filter(exchange.mutate().request(request -> request.headers(headers -> {
       headers.remove(CSRF_HEADER);
       headers.remove(LANGUAGE_HEADER);
