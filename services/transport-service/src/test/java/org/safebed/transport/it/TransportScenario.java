@@ -107,6 +107,7 @@ public abstract class TransportScenario {
     // Each test starts from no jobs and no drivers (deleteMany keeps the indexes).
     mongo.getCollection("transport_jobs").deleteMany(new Document());
     mongo.getCollection("drivers").deleteMany(new Document());
+    mongo.getCollection("driver_accounts").deleteMany(new Document());
     OUTSIDE.resetAll();
     OUTSIDE.stubFor(
         get(urlPathMatching("/route/v1/driving/.*"))
