@@ -36,6 +36,10 @@ class Indexes implements InitializingBean {
     mongo.indexOps(MongoDriverAccounts.COLLECTION)
         .createIndex(new Index().on("driverSubject", Sort.Direction.ASC).named("linked_driver"));
 
+    mongo.indexOps(MongoPushSubscriptions.COLLECTION).createIndex(
+        new Index().on("driverSubject", Sort.Direction.ASC).on("endpoint", Sort.Direction.ASC).unique()
+            .named("push_device"));
+
     var jobs = mongo.indexOps(JobDocuments.COLLECTION);
     jobs.createIndex(
         new Index().on("driverSubject", Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC).named("job_driver"));
