@@ -66,6 +66,9 @@ class RealmMirrorsLocalProviderTest {
     for (DemoUser user : local.console().users()) {
       JsonNode person = find(realm.path("users"), "username", user.username());
       assertThat(person.path("enabled").asBoolean()).isTrue();
+      // Keycloak's sub is the user's id, the local provider's the user name: they must be one, or
+      // the services (transport links a driver's person account by it) would see two people.
+      assertThat(person.path("id").asString()).as(user.username() + " sub").isEqualTo(user.username());
       assertSameClaims(user.username(), user, person, console);
     }
   }

@@ -39,13 +39,22 @@ final class ValidRequests {
       Map.entry("registerDriver", """
           {"accountSubject": "sec-driver-{short}", "vetted": true, "gender": "FEMALE", "languages": ["fr"],
            "canEscortMinors": false, "base": {"lat": 47.0, "lon": -20.0}, "onDuty": false,
-           "dutyWindows": [{"from": "2030-01-01T08:00:00Z", "to": "2030-01-01T16:00:00Z"}]}"""),
+           "dutyWindows": [{"from": "2030-01-01T08:00:00Z", "to": "2030-01-01T16:00:00Z"}],
+           "linkedAccounts": ["sec-person-{short}"]}"""),
       Map.entry("updateDriver", """
           {"vetted": true, "gender": "FEMALE", "languages": ["fr"], "canEscortMinors": false,
            "base": {"lat": 47.0, "lon": -20.0},
-           "dutyWindows": [{"from": "2030-01-01T08:00:00Z", "to": "2030-01-01T16:00:00Z"}]}"""),
+           "dutyWindows": [{"from": "2030-01-01T08:00:00Z", "to": "2030-01-01T16:00:00Z"}],
+           "linkedAccounts": ["sec-person-{short}"]}"""),
       Map.entry("setMyAvailability", """
           {"onDuty": true}"""),
+      // A push service of the allow-list; removed again by the next row, before any offer to her.
+      Map.entry("subscribeToPush", """
+          {"endpoint": "https://fcm.googleapis.com/fcm/send/sec-matrix-device",
+           "keys": {"p256dh": "BAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                    "auth": "AAAAAAAAAAAAAAAAAAAAAA"}}"""),
+      Map.entry("unsubscribeFromPush", """
+          {"endpoint": "https://fcm.googleapis.com/fcm/send/sec-matrix-device"}"""),
       Map.entry("createRentalUnit", """
           {"region": "west", "location": {"lat": 47.0, "lon": -20.0},
            "address": "2 Rue du Test Synthetique, Nulle-Part", "bedrooms": 1, "monthlyRent": 500,

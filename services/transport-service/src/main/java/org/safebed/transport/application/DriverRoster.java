@@ -38,12 +38,14 @@ public class DriverRoster {
   private final JobAssignment assignment;
   private final UnassignedJobs unassigned;
   private final AuditTrail audit;
+  private final AccountLinks links;
   private final Clock clock;
 
   public DriverRoster(
       Drivers drivers, TransportJobs jobs, JobAssignment assignment, UnassignedJobs unassigned, AuditTrail audit,
-      Clock clock) {
+      AccountLinks links, Clock clock) {
     this.drivers = drivers;
+    this.links = links;
     this.jobs = jobs;
     this.assignment = assignment;
     this.unassigned = unassigned;
@@ -60,21 +62,26 @@ public class DriverRoster {
       boolean canEscortMinors,
       GeoPoint base,
       boolean onDuty,
-      List<Window> dutyWindows) {}
+      List<Window> dutyWindows,
+      List<String> linkedAccounts) {}
 
-  /** What a coordinator manages of a driver. */
+  /** What a coordinator manages of a driver; {@code linkedAccounts} null leaves the links as they are (PUT sends them all). */
   public record Profile(
       boolean vetted,
       Gender gender,
       Set<String> languages,
       boolean canEscortMinors,
       GeoPoint base,
-      List<Window> dutyWindows) {}
+      List<Window> dutyWindows,
+      List<String> linkedAccounts) {}
 
   /** A duty window as asked for, checked before it is kept. */
   public record Window(Instant from, Instant to) {}
 
   public Driver register(Registration registration) {
+    List<String> linked = registration.linkedAccounts() == null ? List.of() : registration.linkedAccounts();
+    links.requireUnlinked(registration.accountSubject());
+    links.requireLinkable(registration.accountSubject(), linked);
     Driver driver =
         new Driver(
             "drv-" + UUID.randomUUID(), registration.accountSubject(), registration.vetted(),
@@ -84,6 +91,9 @@ public class DriverRoster {
       throw ApiException.conflict("This account already has a driver profile");
     }
     log.info("Driver {} registered", driver.id());
+    if (!linked.isEmpty()) {
+      links.replace(driver.accountSubject(), linked);
+    }
     if (!driver.onDuty()) {
       return driver;
     }
@@ -98,6 +108,9 @@ public class DriverRoster {
    */
   public Driver update(String driverId, Profile profile) {
     Driver existing = drivers.find(driverId).orElseThrow(() -> ApiException.notFound("Driver"));
+    if (profile.linkedAccounts() != null) {
+      links.requireLinkable(existing.accountSubject(), profile.linkedAccounts());
+    }
     Driver wanted =
         new Driver(
             existing.id(), existing.accountSubject(), profile.vetted(), profile.gender(), profile.languages(),
@@ -105,9 +118,18 @@ public class DriverRoster {
             existing.claimedAt(), dutyWindows(profile.dutyWindows()));
     Driver driver = drivers.changeProfile(wanted).orElseThrow(() -> ApiException.notFound("Driver"));
     log.info("Driver {} profile changed by a coordinator", driver.id());
+    if (profile.linkedAccounts() != null) {
+      links.replace(driver.accountSubject(), profile.linkedAccounts());
+    }
     withdrawOfferNoLongerAllowed(driver);
     unassigned.driverMayBeFree(driver.id());
     return drivers.find(driver.id()).orElse(driver);
+  }
+
+  /** The driver whose own account is {@code driverSubject} (see {@link AccountLinks#driverSubjectOf}). */
+  public Driver mine(String driverSubject) {
+    return drivers.findBySubject(driverSubject)
+        .orElseThrow(() -> ApiException.notFound("Driver profile"));
   }
 
   public List<Driver> all() {

@@ -37,11 +37,14 @@ public class JobAssignment {
   private final Drivers drivers;
   private final TravelTimes travelTimes;
   private final TransportProperties properties;
+  private final OfferAlerts alerts;
   private final Clock clock;
 
   public JobAssignment(
-      TransportJobs jobs, Drivers drivers, TravelTimes travelTimes, TransportProperties properties, Clock clock) {
+      TransportJobs jobs, Drivers drivers, TravelTimes travelTimes, TransportProperties properties,
+      OfferAlerts alerts, Clock clock) {
     this.jobs = jobs;
+    this.alerts = alerts;
     this.drivers = drivers;
     this.travelTimes = travelTimes;
     this.properties = properties;
@@ -134,6 +137,7 @@ public class JobAssignment {
       Transition offer = job.offerTo(driver, eta, clock.instant(), properties.offerTimeout());
       if (jobs.save(job, offer)) {
         log.info("Job {} offered to driver {} (eta {} min, {})", job.id(), driver.id(), eta.minutes(), eta.source());
+        alerts.offered(job);
         return Outcome.OFFERED;
       }
       drivers.release(driver.id(), job.id());

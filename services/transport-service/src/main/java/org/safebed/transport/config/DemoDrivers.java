@@ -1,7 +1,9 @@
 package org.safebed.transport.config;
 
+import java.util.Map;
 import java.util.Set;
 import org.safebed.transport.domain.Driver;
+import org.safebed.transport.domain.DriverAccounts;
 import org.safebed.transport.domain.Drivers;
 import org.safebed.transport.domain.Gender;
 import org.safebed.transport.domain.GeoPoint;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Synthetic demo drivers for the local stack, one per region, upserted by fixed ids at start-up.
  * Their duty and current job are left as they are on a restart. {@code demo-driver} is the central
- * one, where the demo's placements are.
+ * one, where the demo's placements are. The demo people {@code driver}, {@code driver-2} and
+ * {@code driver-3} (console sign-ins) are linked to them: the same drivers, jobs and duty.
  */
 @Component
 @ConditionalOnBooleanProperty("safebed.demo-data.enabled")
@@ -28,10 +31,16 @@ class DemoDrivers implements InitializingBean {
   static final Driver CENTRAL = demo("drv-demo-central", "demo-driver", Gender.FEMALE, Set.of("fr", "en"), 48.86, 2.35);
   static final Driver SOUTH = demo("drv-demo-south", "demo-driver-3", Gender.FEMALE, Set.of("fr", "it"), 43.30, 5.37);
 
-  private final Drivers drivers;
+  /** The demo people who drive: each signs in as herself and is the driver of the same demo account. */
+  static final Map<String, String> PEOPLE =
+      Map.of("driver", "demo-driver", "driver-2", "demo-driver-2", "driver-3", "demo-driver-3");
 
-  DemoDrivers(Drivers drivers) {
+  private final Drivers drivers;
+  private final DriverAccounts accounts;
+
+  DemoDrivers(Drivers drivers, DriverAccounts accounts) {
     this.drivers = drivers;
+    this.accounts = accounts;
   }
 
   @Override
@@ -44,6 +53,11 @@ class DemoDrivers implements InitializingBean {
         log.warn("Demo driver {} not seeded: {}", driver.id(), e.getClass().getSimpleName());
       }
     }
+    PEOPLE.forEach((person, driver) -> {
+      if (!accounts.link(person, driver)) {
+        log.warn("A demo person not linked to her demo driver: her account is already another driver's");
+      }
+    });
     log.info("Demo drivers seeded");
   }
 

@@ -33,6 +33,13 @@ class Indexes implements InitializingBean {
             .named("driver_availability"));
     drivers.createIndex(new Index().on("claimedAt", Sort.Direction.ASC).named("driver_claimed_at"));
 
+    mongo.indexOps(MongoDriverAccounts.COLLECTION)
+        .createIndex(new Index().on("driverSubject", Sort.Direction.ASC).named("linked_driver"));
+
+    mongo.indexOps(MongoPushSubscriptions.COLLECTION).createIndex(
+        new Index().on("driverSubject", Sort.Direction.ASC).on("endpoint", Sort.Direction.ASC).unique()
+            .named("push_device"));
+
     var jobs = mongo.indexOps(JobDocuments.COLLECTION);
     jobs.createIndex(
         new Index().on("driverSubject", Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC).named("job_driver"));

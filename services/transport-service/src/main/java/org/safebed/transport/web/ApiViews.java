@@ -16,6 +16,7 @@ import org.safebed.transport.web.model.EtaSourceDto;
 import org.safebed.transport.web.model.GenderDto;
 import org.safebed.transport.web.model.GeoPointDto;
 import org.safebed.transport.web.model.JobKindDto;
+import org.safebed.transport.web.model.MyDriverDto;
 import org.safebed.transport.web.model.TransportJobDto;
 import org.safebed.transport.web.model.TransportJobStatusDto;
 import org.safebed.transport.web.model.TravelEstimateDto;
@@ -54,7 +55,7 @@ final class ApiViews {
     return view;
   }
 
-  static DriverDto driver(Driver driver) {
+  static DriverDto driver(Driver driver, List<String> linkedAccounts) {
     DriverDto view =
         new DriverDto(
             driver.id(),
@@ -66,6 +67,20 @@ final class ApiViews {
             point(driver.base()),
             driver.onDuty(),
             driver.retired());
+    view.setCurrentJobId(driver.currentJobId());
+    view.setDutyWindows(
+        new ArrayList<>(
+            driver.dutyWindows().stream().map(w -> new DutyWindowDto(time(w.from()), time(w.to()))).toList()));
+    view.setLinkedAccounts(linkedAccounts.isEmpty() ? null : new java.util.LinkedHashSet<>(linkedAccounts));
+    return view;
+  }
+
+  /** A driver's own view of her record: what her console's duty switch shows. */
+  static MyDriverDto mine(Driver driver, Instant now) {
+    MyDriverDto view = new MyDriverDto(
+        driver.id(), driver.onDuty(),
+        driver.dutyWindows().isEmpty() || driver.dutyWindows().stream().anyMatch(w -> w.contains(now)),
+        driver.retired());
     view.setCurrentJobId(driver.currentJobId());
     view.setDutyWindows(
         new ArrayList<>(

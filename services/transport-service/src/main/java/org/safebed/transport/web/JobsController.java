@@ -1,7 +1,6 @@
 package org.safebed.transport.web;
 
 import java.util.List;
-import org.safebed.platform.web.security.Caller;
 import org.safebed.transport.application.DestinationAddress;
 import org.safebed.transport.application.DestinationDisclosure;
 import org.safebed.transport.application.JobBoard;
@@ -27,9 +26,12 @@ class JobsController implements JobsApi {
   private final JobProgress progress;
   private final DestinationDisclosure disclosure;
   private final UnassignedJobs unassigned;
+  private final CallingDriver caller;
 
   JobsController(
-      JobBoard board, JobProgress progress, DestinationDisclosure disclosure, UnassignedJobs unassigned) {
+      JobBoard board, JobProgress progress, DestinationDisclosure disclosure, UnassignedJobs unassigned,
+      CallingDriver caller) {
+    this.caller = caller;
     this.board = board;
     this.progress = progress;
     this.disclosure = disclosure;
@@ -40,38 +42,38 @@ class JobsController implements JobsApi {
   @PreAuthorize("hasAnyRole('DRIVER', 'COORDINATOR')")
   public ResponseEntity<List<TransportJobDto>> listJobs(TransportJobStatusDto status) {
     JobStatus wanted = status == null ? null : JobStatus.valueOf(status.name());
-    return ResponseEntity.ok(board.visibleTo(Caller.current(), wanted).stream().map(ApiViews::job).toList());
+    return ResponseEntity.ok(board.visibleTo(caller.caller(), wanted).stream().map(ApiViews::job).toList());
   }
 
   @Override
   @PreAuthorize("hasAnyRole('DRIVER', 'COORDINATOR')")
   public ResponseEntity<TransportJobDto> getJob(String jobId) {
-    return ResponseEntity.ok(ApiViews.job(board.get(Caller.current(), jobId)));
+    return ResponseEntity.ok(ApiViews.job(board.get(caller.caller(), jobId)));
   }
 
   @Override
   @PreAuthorize("hasRole('DRIVER')")
   public ResponseEntity<TransportJobDto> acceptJob(String jobId) {
-    return ResponseEntity.ok(ApiViews.job(progress.accept(Caller.current().subject(), jobId)));
+    return ResponseEntity.ok(ApiViews.job(progress.accept(caller.subject(), jobId)));
   }
 
   @Override
   @PreAuthorize("hasRole('DRIVER')")
   public ResponseEntity<Void> declineJob(String jobId) {
-    progress.decline(Caller.current().subject(), jobId);
+    progress.decline(caller.subject(), jobId);
     return ResponseEntity.noContent().build();
   }
 
   @Override
   @PreAuthorize("hasRole('DRIVER')")
   public ResponseEntity<TransportJobDto> pickUpJob(String jobId) {
-    return ResponseEntity.ok(ApiViews.job(progress.pickUp(Caller.current().subject(), jobId)));
+    return ResponseEntity.ok(ApiViews.job(progress.pickUp(caller.subject(), jobId)));
   }
 
   @Override
   @PreAuthorize("hasRole('DRIVER')")
   public ResponseEntity<TransportJobDto> deliverJob(String jobId) {
-    return ResponseEntity.ok(ApiViews.job(progress.deliver(Caller.current().subject(), jobId)));
+    return ResponseEntity.ok(ApiViews.job(progress.deliver(caller.subject(), jobId)));
   }
 
   @Override
@@ -84,7 +86,7 @@ class JobsController implements JobsApi {
   @Override
   @PreAuthorize("hasRole('DRIVER')")
   public ResponseEntity<DestinationDto> getJobDestination(String jobId) {
-    String address = disclosure.disclose(Caller.current().subject(), jobId).reveal();
+    String address = disclosure.disclose(caller.subject(), jobId).reveal();
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .header("Pragma", "no-cache")
@@ -95,7 +97,7 @@ class JobsController implements JobsApi {
   @Override
   @PreAuthorize("hasRole('DRIVER')")
   public ResponseEntity<PickupDto> getJobPickup(String jobId) {
-    PickupDto pickup = switch (disclosure.disclosePickup(Caller.current().subject(), jobId)) {
+    PickupDto pickup = switch (disclosure.disclosePickup(caller.subject(), jobId)) {
       case DestinationAddress address -> new PickupDto().address(address.reveal());
       case PickupPoint point -> new PickupDto().location(new PickupPointDto(point.lat(), point.lon()));
     };

@@ -35,6 +35,11 @@ public final class Http {
     return send(request(path, token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Response delete(String path, String token, String json) {
+    return send(request(path, token).header("Content-Type", "application/json")
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);

@@ -50,6 +50,8 @@ public abstract class TransportScenario {
   protected static final int ROUTED_ETA = 20;
 
   protected static final WireMockServer OUTSIDE = startOutside();
+  /** The VAPID key pair the service signs push alerts with; WireMock plays the push service. */
+  protected static final PushKeys PUSH_KEYS = PushKeys.generate();
 
   @LocalServerPort int port;
   @Autowired protected MongoTemplate mongo;
@@ -93,6 +95,13 @@ public abstract class TransportScenario {
     registry.add("safebed.transport.referral.resilience.sliding-window-size", () -> "10000");
     registry.add("safebed.transport.service-credentials.resilience.minimum-calls", () -> "10000");
     registry.add("safebed.transport.service-credentials.resilience.sliding-window-size", () -> "10000");
+    registry.add("safebed.transport.push.vapid.public-key", PUSH_KEYS::publicKey);
+    registry.add("safebed.transport.push.vapid.private-key", PUSH_KEYS::privateKey);
+    registry.add("safebed.transport.push.vapid.subject", () -> "mailto:push@safebed.test");
+    registry.add("safebed.transport.push.test-origins", OUTSIDE::baseUrl);
+    registry.add("safebed.transport.push.resilience.minimum-calls", () -> "10000");
+    registry.add("safebed.transport.push.resilience.sliding-window-size", () -> "10000");
+    registry.add("safebed.transport.push.resilience.timeout", () -> "1s");
   }
 
   private static WireMockServer startOutside() {
@@ -107,6 +116,8 @@ public abstract class TransportScenario {
     // Each test starts from no jobs and no drivers (deleteMany keeps the indexes).
     mongo.getCollection("transport_jobs").deleteMany(new Document());
     mongo.getCollection("drivers").deleteMany(new Document());
+    mongo.getCollection("driver_accounts").deleteMany(new Document());
+    mongo.getCollection("push_subscriptions").deleteMany(new Document());
     OUTSIDE.resetAll();
     OUTSIDE.stubFor(
         get(urlPathMatching("/route/v1/driving/.*"))

@@ -1,0 +1,71 @@
+package org.safebed.transport.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.safebed.transport.domain.PushSubscription;
+import org.safebed.transport.domain.PushSubscriptions;
+import org.safebed.transport.domain.TransportJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Alerts a driver's devices that she has an offer, once it is stored. Off the assignment's thread:
+ * a slow or failing push service must never delay or undo an offer (she still sees it in her
+ * console, and the offer expires to the next driver as usual). The alert says nothing but "an
+ * offer": no payload, a topic that names no one, kept by the push service no longer than the offer.
+ */
+@Service
+public class OfferAlerts implements DisposableBean {
+
+  /** Replaces an older, undelivered offer alert on the device; names nothing. */
+  static final String TOPIC = "offer";
+
+  private static final Logger log = LoggerFactory.getLogger(OfferAlerts.class);
+
+  private final PushSubscriptions subscriptions;
+  private final PushDelivery delivery;
+  private final Clock clock;
+  private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
+
+  public OfferAlerts(PushSubscriptions subscriptions, PushDelivery delivery, Clock clock) {
+    this.subscriptions = subscriptions;
+    this.delivery = delivery;
+    this.clock = clock;
+  }
+
+  /** The job has just been offered to its driver. Returns at once. */
+  public void offered(TransportJob job) {
+    if (delivery.publicKey().isEmpty() || job.driverSubject() == null || job.offerExpiresAt() == null) {
+      return;
+    }
+    String driver = job.driverSubject();
+    Duration ttl = Duration.between(clock.instant(), job.offerExpiresAt());
+    try {
+      sending.execute(() -> alert(driver, ttl.isNegative() ? Duration.ZERO : ttl));
+    } catch (RuntimeException e) {
+      log.warn("Offer alert of job {} not sent: {}", job.id(), e.getClass().getSimpleName());
+    }
+  }
+
+  private void alert(String driver, Duration ttl) {
+    try {
+      for (PushSubscription device : subscriptions.of(driver)) {
+        if (delivery.send(device.endpoint(), ttl, TOPIC) == PushDelivery.Outcome.GONE) {
+          subscriptions.remove(driver, device.endpoint());
+          log.info("A device's push subscription at {} has ended: removed", device.endpoint().getHost());
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Offer alerts failed: {}", e.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public void destroy() {
+    sending.shutdown();
+  }
+}
