@@ -43,6 +43,8 @@ public final class ConsoleBrowser implements AutoCloseable {
   /** A desk's screen, and the phone width the console must fit without horizontal scrolling. */
   public static final Viewport DESK = new Viewport(1280, 900);
   public static final Viewport PHONE = new Viewport(360, 780);
+  /** A current phone (the emergency path's screens are tried on it). */
+  public static final Viewport PHONE_390 = new Viewport(390, 844);
 
   private static final Duration PATIENCE = Duration.ofSeconds(15);
 
@@ -87,7 +89,8 @@ public final class ConsoleBrowser implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(PATIENCE);
     // The window size alone does not make the page this wide: headless windows have a minimum.
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-        "width", viewport.width(), "height", viewport.height(), "deviceScaleFactor", 1, "mobile", false));
+        "width", viewport.width(), "height", viewport.height(), "deviceScaleFactor", 1,
+        "mobile", viewport.width() < 600));
     return new ConsoleBrowser(driver);
   }
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * grant, every call through the gateway. Keeps every response body per client so tests can check
  * afterwards what each role was ever shown.
  */
-final class GatewayClient {
+public final class GatewayClient {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,14 +29,14 @@ final class GatewayClient {
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
   private final Map<String, List<String>> bodiesSeenBy = new ConcurrentHashMap<>();
 
-  GatewayClient(String gatewayUrl, String tokenUrl) {
+  public GatewayClient(String gatewayUrl, String tokenUrl) {
     this.gatewayUrl = gatewayUrl;
     this.tokenUrl = tokenUrl;
   }
 
   /** One HTTP exchange as the test sees it ({@code retryAfter}: that header, or null). */
-  record Reply(int status, String contentType, String body, String retryAfter) {
-    JsonNode json() {
+  public record Reply(int status, String contentType, String body, String retryAfter) {
+    public JsonNode json() {
       return JSON.readTree(body);
     }
 
@@ -45,7 +45,7 @@ final class GatewayClient {
     }
   }
 
-  String token(String clientId) {
+  public String token(String clientId) {
     return tokens.computeIfAbsent(clientId, id -> {
       try {
         String basic = Base64.getEncoder().encodeToString((id + ":demo-secret").getBytes(StandardCharsets.UTF_8));
@@ -65,11 +65,11 @@ final class GatewayClient {
     });
   }
 
-  Reply get(String clientId, String path) {
+  public Reply get(String clientId, String path) {
     return send(clientId, "GET", path, null, Map.of());
   }
 
-  Reply post(String clientId, String path, String body) {
+  public Reply post(String clientId, String path, String body) {
     return send(clientId, "POST", path, body, Map.of());
   }
 

@@ -33,7 +33,7 @@ public final class RunningStack {
     return stack;
   }
 
-  static GatewayClient client() {
+  public static GatewayClient client() {
     LocalStack running = get();
     return new GatewayClient(running.gatewayUrl(), running.tokenUrl());
   }
