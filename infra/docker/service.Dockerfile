@@ -1,11 +1,12 @@
 # syntax=docker/dockerfile:1
 #
-# Runtime image of one SafeBed Spring Boot application (a service or the gateway).
+# Runtime image of one SafeBed Spring Boot application (a service, the web console or the gateway).
 # The jar is built on the host first (`./mvnw -DskipTests package`); this file only packages it.
 #
 #   build context : the module's target/ directory (keeps the context small: no .git, no
 #                   .safebed-data, no other module)
 #   MODULE_JAR    : the runnable jar in that directory, e.g. transport-service-0.1.0-SNAPSHOT-exec.jar
+#                   (web console: services/web-console/target, web-console-0.1.0-SNAPSHOT-exec.jar, port 8084)
 #   SERVICE_PORT  : the port the application listens on (used by the HEALTHCHECK only)
 #
 #   docker build -f infra/docker/service.Dockerfile \
@@ -54,7 +55,8 @@ ENV SERVICE_PORT=${SERVICE_PORT} \
 EXPOSE ${SERVICE_PORT}
 
 # Compose uses this; Kubernetes ignores it and uses the readiness/liveness probes instead.
-# Readiness: the application's own database and broker answer (UP/DOWN only, no details).
+# Readiness: the application's own database and broker answer (UP/DOWN only, no details); the web
+# console, which keeps nothing, is ready when it runs.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVICE_PORT}/actuator/health/readiness" || exit 1
 
