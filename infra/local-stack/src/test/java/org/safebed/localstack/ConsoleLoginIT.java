@@ -75,11 +75,14 @@ class ConsoleLoginIT {
         .containsEntry("redirect_uri", stack.gatewayUrl() + "/login/oauth2/code/safebed")
         .containsKeys("code_challenge", "state", "nonce");
 
-    HttpResponse<String> console = signIn(authorize, "shelter-manager", "demo-password");
+    HttpResponse<String> start = signIn(authorize, "shelter-manager", "demo-password");
+    assertThat(start.statusCode()).as("the console sends her to her role's screen").isEqualTo(302);
+    assertThat(start.headers().firstValue("Location")).hasValue("/console/arrivals");
+    HttpResponse<String> console = browser.get(gateway("/console/arrivals"));
     assertThat(console.statusCode()).isEqualTo(200);
     assertThat(console.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("text/html"));
-    assertThat(console.body()).contains("console.js");
+    assertThat(console.body()).contains("console.js").contains("id=\"shelters\"");
 
     HttpCookie session = browser.cookie(SESSION);
     assertThat(session.isHttpOnly()).isTrue();

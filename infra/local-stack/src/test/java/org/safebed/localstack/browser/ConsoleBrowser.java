@@ -120,8 +120,17 @@ public final class ConsoleBrowser implements AutoCloseable {
 
   /** The visible text of the first element matching the selector, or empty if there is none. */
   public String text(String cssSelector) {
-    List<WebElement> found = driver.findElements(By.cssSelector(cssSelector));
-    return found.isEmpty() ? "" : found.getFirst().getText();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        List<WebElement> found = driver.findElements(By.cssSelector(cssSelector));
+        return found.isEmpty() ? "" : found.getFirst().getText();
+      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        // The page's own refresh swapped the element between finding and reading it.
+        if (attempt == 3) {
+          throw replaced;
+        }
+      }
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.journey.GatewayClient;
@@ -182,9 +183,14 @@ class EmergencyPathBrowserIT {
     field.sendKeys(text);
   }
 
+  /** The attribute as the page shows it now; null while the page's refresh is replacing the element. */
   private static String attribute(ConsoleBrowser browser, String selector, String name) {
-    List<WebElement> found = browser.driver().findElements(By.cssSelector(selector));
-    return found.isEmpty() ? null : found.getFirst().getDomAttribute(name);
+    try {
+      List<WebElement> found = browser.driver().findElements(By.cssSelector(selector));
+      return found.isEmpty() ? null : found.getFirst().getDomAttribute(name);
+    } catch (StaleElementReferenceException replaced) {
+      return null;
+    }
   }
 
   /** A screenshot, then axe, untranslated texts and horizontal scrolling on what the browser shows. */
