@@ -139,11 +139,17 @@
       const answer = await fetch('/console/driver/push/subscription', {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf() },
-        body: JSON.stringify(subscription) });
+        body: JSON.stringify(pushable(subscription)) });
       status.textContent = answer.ok ? push.dataset.msgOn : push.dataset.msgOff;
     } catch (refused) {
       status.textContent = push.dataset.msgOff;
     }
+  }
+  // Only the address and the phone's keys: the browser's expirationTime is usually null, which
+  // SafeBed's strict input refuses.
+  function pushable(subscription) {
+    const json = subscription.toJSON();
+    return { endpoint: json.endpoint, keys: { p256dh: json.keys.p256dh, auth: json.keys.auth } };
   }
   function fromBase64Url(text) {
     const base64 = (text + '='.repeat((4 - text.length % 4) % 4)).replace(/-/g, '+').replace(/_/g, '/');

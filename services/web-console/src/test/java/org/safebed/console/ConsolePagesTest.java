@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -213,6 +215,49 @@ class ConsolePagesTest {
     MockHttpServletResponse elsewhere = mvc.perform(MockMvcRequestBuilders.get("/console/language")
         .param("to", "en").param("back", "//evil.example/console/")).andReturn().getResponse();
     assertThat(elsewhere.getRedirectedUrl()).isEqualTo("/console/");
+  }
+
+  @Test
+  void thePhonesPushSubscriptionGoesToTransportAsTransportTakesIt() throws Exception {
+    SERVICES.stubFor(put(urlEqualTo("/api/transport/drivers/me/push-subscription"))
+        .willReturn(aResponse().withStatus(204)));
+
+    MockHttpServletResponse answer = page(MockMvcRequestBuilders.post("/console/driver/push/subscription")
+        .contentType("application/json")
+        .content("""
+            {"endpoint":"https://fcm.googleapis.com/fcm/send/abc","keys":{"p256dh":"BNcR","auth":"tBHI"}}"""),
+        DRIVER, "en");
+
+    assertThat(answer.getStatus()).isEqualTo(204);
+    SERVICES.verify(putRequestedFor(urlEqualTo("/api/transport/drivers/me/push-subscription"))
+        .withHeader("Authorization", equalTo("Bearer " + DRIVER))
+        .withRequestBody(equalToJson("""
+            {"endpoint":"https://fcm.googleapis.com/fcm/send/abc","keys":{"p256dh":"BNcR","auth":"tBHI"}}""")));
+  }
+
+  @Test
+  void anUnreadableBodyIsABadRequestNotAFailure() throws Exception {
+    MockHttpServletResponse answer = page(MockMvcRequestBuilders.post("/console/driver/push/subscription")
+        .contentType("application/json").content("{\"endpoint\":null}"), DRIVER, "en");
+
+    assertThat(answer.getStatus()).isEqualTo(400);
+    SERVICES.verify(0, putRequestedFor(urlEqualTo("/api/transport/drivers/me/push-subscription")));
+  }
+
+  @Test
+  void withPushOffThePageIsToldSoAndOffersNoAlerts() throws Exception {
+    SERVICES.stubFor(get(urlEqualTo("/api/transport/push/public-key")).willReturn(aResponse().withStatus(404)));
+
+    assertThat(page(MockMvcRequestBuilders.get("/console/driver/push/key"), DRIVER, "en").getStatus()).isEqualTo(404);
+  }
+
+  @Test
+  void theServiceWorkersAlertIsInHerLanguageAndSaysNothingAboutAnyone() throws Exception {
+    MockHttpServletResponse script = page(MockMvcRequestBuilders.get("/console/sw.js"), DRIVER, "nl");
+
+    assertThat(script.getContentType()).startsWith("text/javascript");
+    assertThat(script.getContentAsString()).contains("\"SafeBed: er wordt u een rit aangeboden\"")
+        .contains("showNotification").doesNotContain("event.data");
   }
 
   private MockHttpServletResponse page(AbstractMockHttpServletRequestBuilder<?> request, String token, String language)

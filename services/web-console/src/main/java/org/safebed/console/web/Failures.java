@@ -7,7 +7,9 @@ import org.safebed.console.services.ServiceUnavailable;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
@@ -46,7 +48,9 @@ class Failures {
   String other(Exception failure, HttpServletRequest request, HttpServletResponse response, Model model,
       Locale locale) {
     frame.fill(model, request, locale);
-    int status = failure instanceof ErrorResponse known ? known.getStatusCode().value() : 500;
+    int status = failure instanceof ErrorResponse known ? known.getStatusCode().value()
+        : failure instanceof HttpMessageNotReadableException || failure instanceof TypeMismatchException ? 400
+        : 500;
     if (status >= 500) {
       // The type only: a message could quote what the person typed.
       log.error("Console page failed: {}", failure.getClass().getName());
