@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * address is gone once delivered; the arriving shelter checks her in; the officer sees it without
  * reloading; signing out and going back leads to the sign-in page. Once in each language, in a
  * different region each time (so each demo driver's person is tried), with axe on every screen and
- * a screenshot of each under target/browser.
+ * a screenshot of each under target/browser: police on a 390 px phone (French), a 360 px one
+ * (Dutch) and a desk (English); drivers on 390 px phones; shelters at a desk and on a phone.
  */
 class EmergencyPathBrowserIT {
 
@@ -43,7 +44,8 @@ class EmergencyPathBrowserIT {
   private static GatewayClient api;
 
   /** Where she is found, per language: Paris (central), Lille (north), Marseille (south). */
-  private record Scene(Locale language, double lat, double lon, String held, String checkedIn, Viewport managerScreen) {}
+  private record Scene(Locale language, double lat, double lon, String held, String checkedIn,
+      Viewport policeScreen, Viewport managerScreen) {}
 
   @BeforeAll
   static void stack() {
@@ -54,23 +56,26 @@ class EmergencyPathBrowserIT {
 
   @Test
   void inFrench() throws Exception {
-    walk(new Scene(Locale.FRENCH, 48.8566, 2.3522, "Lit réservé", "Accueillie", ConsoleBrowser.DESK));
+    walk(new Scene(Locale.FRENCH, 48.8566, 2.3522, "Lit réservé", "Accueillie",
+        ConsoleBrowser.PHONE_390, ConsoleBrowser.DESK));
   }
 
   @Test
   void inDutch() throws Exception {
-    walk(new Scene(Locale.of("nl"), 50.6292, 3.0573, "Bed vastgehouden", "Opgevangen", ConsoleBrowser.PHONE_390));
+    walk(new Scene(Locale.of("nl"), 50.6292, 3.0573, "Bed vastgehouden", "Opgevangen",
+        ConsoleBrowser.PHONE, ConsoleBrowser.PHONE_390));
   }
 
   @Test
   void inEnglish() throws Exception {
-    walk(new Scene(Locale.ENGLISH, 43.2965, 5.3698, "Bed held", "Checked in", ConsoleBrowser.DESK));
+    walk(new Scene(Locale.ENGLISH, 43.2965, 5.3698, "Bed held", "Checked in",
+        ConsoleBrowser.DESK, ConsoleBrowser.DESK));
   }
 
   private void walk(Scene scene) throws Exception {
     String lang = scene.language().getLanguage();
     List<String> problems = new ArrayList<>();
-    try (ConsoleBrowser police = ConsoleBrowser.start(ConsoleBrowser.PHONE_390, scene.language())) {
+    try (ConsoleBrowser police = ConsoleBrowser.start(scene.policeScreen(), scene.language())) {
       // The officer asks for a bed.
       signIn(police, "police");
       police.waitFor(page -> page.getCurrentUrl().endsWith("/console/police"));
