@@ -28,8 +28,11 @@ class HomeController {
     return "signed-out";
   }
 
+  /** Where Spring Security sends a refusal it decides before any page (the page's own words). */
   @GetMapping("/console/forbidden")
-  String forbidden() {
-    return "forbidden";
+  String forbidden(org.springframework.ui.Model model, jakarta.servlet.http.HttpServletResponse response) {
+    model.addAttribute("messageKey", "error.forbidden");
+    response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
+    return "problem";
   }
 }
