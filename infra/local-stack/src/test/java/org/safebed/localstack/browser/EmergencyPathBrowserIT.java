@@ -76,8 +76,11 @@ class EmergencyPathBrowserIT {
     String lang = scene.language().getLanguage();
     List<String> problems = new ArrayList<>();
     try (ConsoleBrowser police = ConsoleBrowser.start(scene.policeScreen(), scene.language())) {
-      // The officer asks for a bed.
-      signIn(police, "police");
+      // The officer signs in on the provider's page, in her language, and asks for a bed.
+      police.open(stack.gatewayUrl() + "/console/");
+      police.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
+      check(police, "sign-in-" + lang, problems);
+      police.signInOnProviderForm("police", PASSWORD);
       police.waitFor(page -> page.getCurrentUrl().endsWith("/console/police"));
       check(police, "police-request-" + lang, problems);
       String caseRef = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
