@@ -67,6 +67,7 @@ class AuthorisationMatrixIT {
       getPlacement           POLICE=200 POLICE*=404 COORDINATOR=200 SHELTER_MANAGER=200 SHELTER_MANAGER*=404 HOUSING_OFFICER=403 DRIVER=403
       followPlacement        POLICE=200 POLICE*=404 COORDINATOR=200 SHELTER_MANAGER=403 HOUSING_OFFICER=403 DRIVER=403
       checkInPlacement       SHELTER_MANAGER=200 SHELTER_MANAGER*=404 POLICE=403 COORDINATOR=403 HOUSING_OFFICER=403 DRIVER=403
+      reportNoShow           SHELTER_MANAGER=409 SHELTER_MANAGER*=404 COORDINATOR=409 POLICE=403 HOUSING_OFFICER=403 DRIVER=403
       cancelPlacement        POLICE=409 POLICE*=404 COORDINATOR=409 SHELTER_MANAGER=403 HOUSING_OFFICER=403 DRIVER=403
       listShelters           COORDINATOR=200 SHELTER_MANAGER=200 POLICE=403 HOUSING_OFFICER=403 DRIVER=403
       createShelter          COORDINATOR=201 POLICE=403 SHELTER_MANAGER=403 HOUSING_OFFICER=403 DRIVER=403
@@ -306,6 +307,12 @@ class AuthorisationMatrixIT {
     JsonNode placement = client.get("demo-police", "/api/placements/" + ids.get("placementId")).json();
     assertThat(placement.has("matchReasons")).isFalse();
     assertThat(placement.toString()).doesNotContainIgnoringCase("address").doesNotContain("\"lat\"");
+    // What to prepare: for coordinators (and her shelter's manager) while a bed is held, never for police.
+    String held = "/api/placements/" + heldPlacement.get();
+    assertThat(client.get("demo-coordinator", held).json().get("arrival").get("ageBand").asString()).isEqualTo("AGE_14_15");
+    assertThat(client.get("demo-police", held).json().has("arrival")).isFalse();
+    assertThat(client.get("demo-coordinator", "/api/placements/" + ids.get("placementId")).json().has("arrival"))
+        .as("gone once she was checked out").isFalse();
   }
 
   private static void check(List<String> violations, Operation operation, String who, Answer answer, Set<Integer> expected) {

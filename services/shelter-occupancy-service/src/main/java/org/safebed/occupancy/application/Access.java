@@ -19,6 +19,19 @@ final class Access {
     return isRequester(caller, placement) || caller.has(Role.COORDINATOR);
   }
 
+  /** Her shelter's manager, who waits for her, or a coordinator. */
+  static boolean mayReportNoShow(Caller caller, Placement placement) {
+    return caller.has(Role.COORDINATOR) || managesShelterOf(caller, placement);
+  }
+
+  /**
+   * What to prepare for her arrival is for the shelter that receives her and for coordinators;
+   * police sent it and get their answers as before.
+   */
+  static boolean maySeeArrival(Caller caller, Placement placement) {
+    return caller.has(Role.COORDINATOR) || managesShelterOf(caller, placement);
+  }
+
   static boolean managesShelterOf(Caller caller, Placement placement) {
     return placement.shelterId() != null && caller.managesShelter(placement.shelterId());
   }

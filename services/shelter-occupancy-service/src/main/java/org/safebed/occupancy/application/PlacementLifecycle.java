@@ -2,9 +2,11 @@ package org.safebed.occupancy.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import org.safebed.occupancy.application.PlacementChanges.Applied;
 import org.safebed.occupancy.config.OccupancyProperties;
+import org.safebed.occupancy.domain.Arrival;
 import org.safebed.occupancy.domain.BedRepository;
 import org.safebed.occupancy.domain.BedStatus;
 import org.safebed.occupancy.domain.CheckOutReason;
@@ -101,6 +103,26 @@ public class PlacementLifecycle {
       churn.cancelled(caller, placement);
     }
     return applied.after();
+  }
+
+  /**
+   * She did not arrive: the held bed is released as on a cancel (the waitlist is served), and the
+   * cancellation event ends the transport job and, consumed by this service itself, alerts the
+   * requesting police and coordinators ({@link Alerts#placementCancelled}).
+   */
+  public Placement reportNoShow(Caller caller, String placementId) {
+    Placement placement = visibleTo(caller, placementId, Access::mayReportNoShow);
+    Applied applied = changes.apply(placement, p -> p.noShow(clock.instant()));
+    release.releaseBedOf(applied.after());
+    if (applied.changed()) {
+      log.info("Placement {}: reported as a no-show, its bed released", placementId);
+    }
+    return applied.after();
+  }
+
+  /** What her shelter prepares for, when this caller may know it (her shelter's manager, coordinators). */
+  public static Optional<Arrival> arrivalFor(Caller caller, Placement placement) {
+    return Access.maySeeArrival(caller, placement) ? placement.arrival() : Optional.empty();
   }
 
   /** Her bed stays hers for a while; the event alerts the police who placed her. */

@@ -31,7 +31,7 @@ public class TenancyMoves {
       case CHECKED_IN, CHECKED_OUT, RESIDENT_MISSING -> placement.checkOut(CheckOutReason.MOVED_TO_RENTAL, clock.instant());
       // Not checked in yet: the manager's check-in is still to come.
       case PENDING, WAITLISTED, HELD -> throw new RetryLaterException("tenancy before check-in");
-      case CANCELLED, HOLD_EXPIRED, RELOCATED -> Placement.Change.none(placement);
+      case CANCELLED, HOLD_EXPIRED, RELOCATED, NO_SHOW -> Placement.Change.none(placement);
     }).orElseThrow(() -> new RetryLaterException("no placement " + placementId));
     if (applied.after().status() == PlacementStatus.CHECKED_OUT) {
       release.releaseBedOf(applied.after());

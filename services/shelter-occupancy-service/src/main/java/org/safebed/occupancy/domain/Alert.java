@@ -16,10 +16,16 @@ public record Alert(String id, String type, String placementId, String relatedPl
   public static final String RESIDENT_MISSING = "RESIDENT_MISSING";
   public static final String KEEP_APART_REVIEW = "KEEP_APART_REVIEW";
   public static final String REQUEST_CHURN = "REQUEST_CHURN";
+  public static final String NO_SHOW = "NO_SHOW";
 
   public static Alert residentMissing(String placementId, String requestedBy, String region, Instant missingSince) {
     return new Alert("missing-" + placementId + "-" + missingSince.toEpochMilli(), RESIDENT_MISSING, placementId,
         null, requestedBy, region, missingSince);
+  }
+
+  /** A bed was held for her and she never arrived: her requester must find out why. Once per placement. */
+  public static Alert noShow(String placementId, String requestedBy, String region, Instant reportedAt) {
+    return new Alert("no-show-" + placementId, NO_SHOW, placementId, null, requestedBy, region, reportedAt);
   }
 
   /**

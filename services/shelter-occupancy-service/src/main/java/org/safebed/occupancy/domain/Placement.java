@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An emergency placement: from the police request through a timed bed hold to check-in and
@@ -229,6 +230,33 @@ public record Placement(
           new PlacementEvent.Cancelled(id, hold.shelterId()));
       default -> throw new IllegalTransitionException("a placement that is " + status + " cannot be cancelled");
     };
+  }
+
+  /**
+   * Her shelter reports that she did not arrive: the held bed goes back, and transport learns it
+   * as a cancellation (the same event, so its consumers need nothing new: a drive under way is
+   * called off, a delivered one completed). Only a held placement: once she is checked in, her
+   * leaving is a check-out or a missing report.
+   */
+  public Change noShow(Instant now) {
+    return switch (status) {
+      case NO_SHOW -> Change.none(this);
+      case HELD -> Change.to(withStatus(PlacementStatus.NO_SHOW, now, initialOutcome),
+          new PlacementEvent.Cancelled(id, hold.shelterId()));
+      default -> throw new IllegalTransitionException("a placement that is " + status + " cannot be a no-show");
+    };
+  }
+
+  /**
+   * What her shelter prepares for, while this placement holds a bed there; none once it ended (she
+   * left, did not come, or it was cancelled, expired or relocated).
+   */
+  public Optional<Arrival> arrival() {
+    if (!status.hasBed()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Arrival(AgeBand.of(request.person().ageYears()), request.person().gender(),
+        request.needs(), request.escortGender()));
   }
 
   public Change checkIn(Instant now) {

@@ -14,10 +14,12 @@ public enum PlacementStatus {
   /** Checked in, then reported missing: her bed is kept for a while. */
   RESIDENT_MISSING,
   /** Her shelter was compromised; an urgent placement elsewhere replaced this one. */
-  RELOCATED;
+  RELOCATED,
+  /** A bed was held but she never arrived: her shelter said so and the bed went back. */
+  NO_SHOW;
 
   public boolean isFinal() {
-    return this == CHECKED_OUT || this == HOLD_EXPIRED || this == CANCELLED || this == RELOCATED;
+    return this == CHECKED_OUT || this == HOLD_EXPIRED || this == CANCELLED || this == RELOCATED || this == NO_SHOW;
   }
 
   /** A person is on her way to, or living in, the bed of this placement. */

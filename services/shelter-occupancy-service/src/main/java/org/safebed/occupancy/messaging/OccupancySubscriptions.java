@@ -23,6 +23,8 @@ public class OccupancySubscriptions {
   public static final String TENANCY_STARTED = "referral.tenancy-started.v1";
   /** Our own event: the durable trigger of the police alert (and what keeps it routable). */
   public static final String RESIDENT_MISSING = "placement.resident-missing.v1";
+  /** Our own event: a no-show's shelter report must reach its police as a durable alert too. */
+  public static final String PLACEMENT_CANCELLED = "placement.cancelled.v1";
 
   @Bean
   EventSubscriptions occupancyEventSubscriptions(TransportUpdates transport, TenancyMoves tenancies, Alerts alerts) {
@@ -56,6 +58,10 @@ public class OccupancySubscriptions {
             throw new MalformedEventException("missingSince is not a time");
           }
           alerts.residentMissing(data.placementId(), data.region(), since);
+        })
+        .on(PLACEMENT_CANCELLED, PlacementCancelled.class, event -> {
+          require(event.data().placementId());
+          alerts.placementCancelled(event.data().placementId(), event.occurredAt());
         });
   }
 

@@ -1,5 +1,6 @@
 package org.safebed.occupancy.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import org.safebed.occupancy.application.LiveStatus;
 import org.safebed.occupancy.application.LiveStatus.Subscription;
@@ -8,6 +9,7 @@ import org.safebed.occupancy.application.ShelterAdministration;
 import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.web.api.LiveApi;
+import org.safebed.occupancy.web.model.ArrivalDto;
 import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
 import org.safebed.platform.web.security.Role;
@@ -47,7 +49,8 @@ public class LiveController implements LiveApi {
     SseEmitter emitter = new SseEmitter(properties.liveTimeout().toMillis());
     Subscription subscription = live.followPlacement(current,
         placement -> emitter.send(SseEmitter.event().name("placement").id(Long.toString(placement.version()))
-            .data(WebMapping.placement(placement, withReasons), MediaType.APPLICATION_JSON)),
+            .data(WebMapping.placement(placement, withReasons, PlacementLifecycle.arrivalFor(caller, placement)),
+                MediaType.APPLICATION_JSON)),
         heartbeat(emitter));
     return stream(emitter, subscription);
   }
@@ -62,13 +65,19 @@ public class LiveController implements LiveApi {
         view -> emitter.send(SseEmitter.event().name("shelter")
             .data(WebMapping.shelter(view), MediaType.APPLICATION_JSON)),
         placement -> emitter.send(SseEmitter.event().name("placement")
-            .data(new PlacementStatusChange(placement.id(), placement.status().name()), MediaType.APPLICATION_JSON)),
+            .data(new PlacementStatusChange(placement.id(), placement.status().name(),
+                PlacementLifecycle.arrivalFor(caller, placement).map(WebMapping::arrival).orElse(null)),
+                MediaType.APPLICATION_JSON)),
         heartbeat(emitter));
     return stream(emitter, subscription);
   }
 
-  /** What a shelter's follower learns of a placement there: which one, and its status. */
-  record PlacementStatusChange(String id, String status) {}
+  /**
+   * What a shelter's follower learns of a placement there: which one, its status and, while it
+   * holds a bed there, what to prepare for her (left out otherwise).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record PlacementStatusChange(String id, String status, ArrivalDto arrival) {}
 
   private static Runnable heartbeat(SseEmitter emitter) {
     return () -> {

@@ -3,10 +3,12 @@ package org.safebed.occupancy.web;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.safebed.occupancy.application.PlacementLifecycle;
 import org.safebed.occupancy.application.PlacementRequests;
 import org.safebed.occupancy.application.PlacementRequests.Outcome;
 import org.safebed.occupancy.domain.CheckOutReason;
+import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.occupancy.web.api.PlacementsApi;
 import org.safebed.occupancy.web.model.CheckOutRequestDto;
@@ -48,7 +50,7 @@ public class PlacementController implements PlacementsApi {
     Caller caller = Caller.current();
     PlacementStatus wanted = status == null ? null : PlacementStatus.valueOf(status.getValue());
     return ResponseEntity.ok(lifecycle.list(caller, wanted, limit == null ? 50 : limit).stream()
-        .map(p -> WebMapping.placement(p, caller.has(Role.COORDINATOR)))
+        .map(p -> WebMapping.placement(p, caller.has(Role.COORDINATOR), PlacementLifecycle.arrivalFor(caller, p)))
         .toList());
   }
 
@@ -56,37 +58,51 @@ public class PlacementController implements PlacementsApi {
   @PreAuthorize("hasAnyRole('POLICE', 'COORDINATOR', 'SHELTER_MANAGER')")
   public ResponseEntity<PlacementDto> getPlacement(String placementId) {
     Caller caller = Caller.current();
-    return ResponseEntity.ok(WebMapping.placement(lifecycle.view(caller, placementId), caller.has(Role.COORDINATOR)));
+    Placement placement = lifecycle.view(caller, placementId);
+    return ResponseEntity.ok(WebMapping.placement(placement, caller.has(Role.COORDINATOR),
+        PlacementLifecycle.arrivalFor(caller, placement)));
   }
 
   @Override
   @PreAuthorize("hasRole('SHELTER_MANAGER')")
   public ResponseEntity<PlacementDto> reportResidentMissing(String placementId) {
-    return ResponseEntity.ok(WebMapping.placement(lifecycle.reportMissing(Caller.current(), placementId)));
+    return answer(Caller.current(), caller -> lifecycle.reportMissing(caller, placementId));
   }
 
   @Override
   @PreAuthorize("hasRole('SHELTER_MANAGER')")
   public ResponseEntity<PlacementDto> reportResidentReturned(String placementId) {
-    return ResponseEntity.ok(WebMapping.placement(lifecycle.reportReturned(Caller.current(), placementId)));
+    return answer(Caller.current(), caller -> lifecycle.reportReturned(caller, placementId));
   }
 
   @Override
   @PreAuthorize("hasRole('SHELTER_MANAGER')")
   public ResponseEntity<PlacementDto> checkInPlacement(String placementId) {
-    return ResponseEntity.ok(WebMapping.placement(lifecycle.checkIn(Caller.current(), placementId)));
+    return answer(Caller.current(), caller -> lifecycle.checkIn(caller, placementId));
   }
 
   @Override
   @PreAuthorize("hasRole('SHELTER_MANAGER')")
   public ResponseEntity<PlacementDto> checkOutPlacement(String placementId, CheckOutRequestDto body) {
     CheckOutReason reason = CheckOutReason.valueOf(body.getReason().getValue());
-    return ResponseEntity.ok(WebMapping.placement(lifecycle.checkOut(Caller.current(), placementId, reason)));
+    return answer(Caller.current(), caller -> lifecycle.checkOut(caller, placementId, reason));
+  }
+
+  @Override
+  @PreAuthorize("hasAnyRole('SHELTER_MANAGER', 'COORDINATOR')")
+  public ResponseEntity<PlacementDto> reportNoShow(String placementId) {
+    return answer(Caller.current(), caller -> lifecycle.reportNoShow(caller, placementId));
   }
 
   @Override
   @PreAuthorize("hasAnyRole('POLICE', 'COORDINATOR')")
   public ResponseEntity<PlacementDto> cancelPlacement(String placementId) {
     return ResponseEntity.ok(WebMapping.placement(lifecycle.cancel(Caller.current(), placementId)));
+  }
+
+  /** The placement after a command, as this caller may see it (what to prepare: her shelter, coordinators). */
+  private static ResponseEntity<PlacementDto> answer(Caller caller, Function<Caller, Placement> command) {
+    Placement placement = command.apply(caller);
+    return ResponseEntity.ok(WebMapping.placement(placement, false, PlacementLifecycle.arrivalFor(caller, placement)));
   }
 }

@@ -6,10 +6,12 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.safebed.occupancy.application.ShelterAdministration.NewShelter;
 import org.safebed.occupancy.application.ShelterAdministration.ShelterView;
+import org.safebed.occupancy.domain.Arrival;
 import org.safebed.occupancy.domain.Bed;
 import org.safebed.occupancy.domain.BedCounts;
 import org.safebed.occupancy.domain.Eligibility;
@@ -26,13 +28,17 @@ import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.occupancy.domain.Specialism;
 import org.safebed.occupancy.domain.TransportStatus;
 import org.safebed.occupancy.domain.Urgency;
+import org.safebed.occupancy.web.model.AgeBandDto;
+import org.safebed.occupancy.web.model.ArrivalDto;
 import org.safebed.occupancy.web.model.BedCountsDto;
 import org.safebed.occupancy.web.model.BedDto;
 import org.safebed.occupancy.web.model.BedStatusDto;
 import org.safebed.occupancy.web.model.CheckOutReasonDto;
 import org.safebed.occupancy.web.model.CoordinatesDto;
 import org.safebed.occupancy.web.model.EligibilityDto;
+import org.safebed.occupancy.web.model.EscortGenderDto;
 import org.safebed.occupancy.web.model.GenderDto;
+import org.safebed.occupancy.web.model.NeedDto;
 import org.safebed.occupancy.web.model.NewShelterDto;
 import org.safebed.occupancy.web.model.PlacementDto;
 import org.safebed.occupancy.web.model.PlacementRequestDto;
@@ -92,8 +98,15 @@ final class WebMapping {
     return placement(p, false);
   }
 
-  /** @param withReasons whether the caller may see why the shelter was chosen (coordinators) */
   static PlacementDto placement(Placement p, boolean withReasons) {
+    return placement(p, withReasons, Optional.empty());
+  }
+
+  /**
+   * @param withReasons whether the caller may see why the shelter was chosen (coordinators)
+   * @param arrival what to prepare for her, when the caller may know it
+   */
+  static PlacementDto placement(Placement p, boolean withReasons, Optional<Arrival> arrival) {
     PlacementDto dto = new PlacementDto()
         .id(p.id())
         .status(PlacementStatusDto.fromValue(p.status().name()))
@@ -117,7 +130,17 @@ final class WebMapping {
         .escalatedAt(time(p.escalatedAt()));
     // The generated DTO starts with an empty list, which would still be written: null leaves it out.
     dto.setMatchReasons(withReasons && !p.matchReasons().isEmpty() ? p.matchReasons() : null);
+    dto.setArrival(arrival.map(WebMapping::arrival).orElse(null));
     return dto;
+  }
+
+  /** Needs in a fixed order, so that two answers about one placement read the same. */
+  static ArrivalDto arrival(Arrival a) {
+    return new ArrivalDto()
+        .ageBand(AgeBandDto.fromValue(a.ageBand().name()))
+        .gender(GenderDto.fromValue(a.gender().name()))
+        .needs(a.needs().stream().sorted().map(n -> NeedDto.fromValue(n.name())).toList())
+        .escortGender(a.escortGender() == null ? null : EscortGenderDto.fromValue(a.escortGender().name()));
   }
 
   static NewShelter newShelter(NewShelterDto dto) {

@@ -6,16 +6,26 @@ import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.messaging.OccupancySubscriptions;
+import org.safebed.occupancy.messaging.PlacementCancelled;
 import org.safebed.occupancy.messaging.ResidentMissing;
 
-/** The one event this service consumes from itself: our record must fit our own published schema. */
+/** The events this service consumes from itself: our records must fit our own published schemas. */
 class OwnConsumedEventsContractTest {
 
   @Test
   void theResidentMissingRecordFitsOurSchema() {
+    fitsOurSchema(OccupancySubscriptions.RESIDENT_MISSING, ResidentMissing.class);
+  }
+
+  @Test
+  void theCancelledRecordFitsOurSchema() {
+    fitsOurSchema(OccupancySubscriptions.PLACEMENT_CANCELLED, PlacementCancelled.class);
+  }
+
+  private static void fitsOurSchema(String type, Class<? extends Record> record) {
     var data = AsyncApiSchemas.load("shelter-occupancy-service.yaml").orElseThrow()
-        .dataOf(OccupancySubscriptions.RESIDENT_MISSING).orElseThrow();
-    for (RecordComponent field : ResidentMissing.class.getRecordComponents()) {
+        .dataOf(type).orElseThrow();
+    for (RecordComponent field : record.getRecordComponents()) {
       Map<String, Object> schema = data.properties().get(field.getName());
       assertThat(schema).as("data.%s exists", field.getName()).isNotNull();
       assertThat(data.required()).contains(field.getName());

@@ -139,6 +139,8 @@ class LiveStatusIT extends OccupancyIT {
     JsonNode placement = stream.next("placement");
     assertThat(placement.get("id").asString()).isEqualTo(placementId);
     assertThat(placement.get("status").asString()).isEqualTo("HELD");
+    assertThat(placement.get("arrival").get("ageBand").asString()).as("what to prepare").isEqualTo("AGE_14_15");
+    assertThat(placement.get("arrival").has("ageYears")).isFalse();
     http.put("/api/shelters/" + shelter + "/status", manager(shelter), "{\"status\":\"CLOSED\"}");
     JsonNode closed;
     do {
@@ -147,5 +149,10 @@ class LiveStatusIT extends OccupancyIT {
     assertThat(closed.get("beds").get("held").asInt()).isEqualTo(1);
     assertThat(closed.get("beds").get("available").asInt()).isEqualTo(1);
     assertThat(closed.toString()).doesNotContain(ADDRESS_MARK);
+    assertThat(http.post("/api/placements/" + placementId + "/no-show", manager(shelter), null).status())
+        .isEqualTo(200);
+    JsonNode noShow = stream.next("placement");
+    assertThat(noShow.get("status").asString()).isEqualTo("NO_SHOW");
+    assertThat(noShow.has("arrival")).as("nothing to prepare once it ended").isFalse();
   }
 }

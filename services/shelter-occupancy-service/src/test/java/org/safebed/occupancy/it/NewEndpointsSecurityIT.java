@@ -21,6 +21,7 @@ class NewEndpointsSecurityIT extends OccupancyIT {
   private static final List<Call> CALLS = List.of(
       new Call("POST", "/api/placements/p-1/missing", null, List.of(POLICE, DRIVER, OFFICER, SERVICE, COORDINATOR)),
       new Call("POST", "/api/placements/p-1/returned", null, List.of(POLICE, DRIVER, OFFICER, SERVICE, COORDINATOR)),
+      new Call("POST", "/api/placements/p-1/no-show", null, List.of(POLICE, DRIVER, OFFICER, SERVICE)),
       new Call("GET", "/api/placements/p-1/events", null, List.of(DRIVER, OFFICER, SERVICE, MANAGER)),
       new Call("POST", "/api/shelters/shelter-x/beds", "{\"count\":1}", List.of(POLICE, DRIVER, OFFICER, SERVICE)),
       new Call("POST", "/api/shelters/shelter-x/beds/shelter-x-bed-1/retire", null, List.of(POLICE, DRIVER, OFFICER, SERVICE)),

@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A random mix of everything that moves beds, from several threads at once, for a while (60 s by
  * default; {@code -Doccupancy.soak.seconds=600} for longer): requests, cancellations, expiries (a
- * hold's end moved into the past, then the sweep, as a short hold time would do), check-ins,
+ * hold's end moved into the past, then the sweep, as a short hold time would do), check-ins, no-shows,
  * check-outs, residents missing and back, beds out of service and back, beds added and retired,
  * shelters closed and reopened, capacity confirmed. A checker reads the database all the while and
  * fails on any of:
@@ -113,7 +113,7 @@ class RandomMixSoakIT extends OccupancyIT {
         placements.size());
     assertThat(violations).as("invariant violations").isEmpty();
     assertThat(counts()).as("every kind of action happened").containsKeys(
-        "request-201", "request-202", "cancel-200", "expire", "check-in-200", "check-out-200", "missing-200",
+        "request-201", "request-202", "cancel-200", "expire", "check-in-200", "no-show-200", "check-out-200", "missing-200",
         "returned-200", "out-of-service-200", "back-in-service-200", "add-beds-200", "retire-200", "close-200",
         "reopen-200", "confirm-200");
     cleanUp();
@@ -135,8 +135,10 @@ class RandomMixSoakIT extends OccupancyIT {
       withStatus("cancel", List.of("HELD", "WAITLISTED"), id -> http.post("/api/placements/" + id + "/cancel", coordinator(), null));
     } else if (roll < 41) {
       expire();
-    } else if (roll < 55) {
+    } else if (roll < 52) {
       asManager("check-in", List.of("HELD"), "/check-in", null);
+    } else if (roll < 55) {
+      asManager("no-show", List.of("HELD"), "/no-show", null);
     } else if (roll < 65) {
       asManager("check-out", List.of("CHECKED_IN", "RESIDENT_MISSING"), "/check-out",
           "{\"reason\":\"" + pick(REASONS) + "\"}");

@@ -186,9 +186,13 @@ public class PlatformSecurityAutoConfiguration {
         .defaultLeniency(Boolean.FALSE)
         .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
         .withCoercionConfig(LogicalType.Textual, strict(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
-        .withCoercionConfig(LogicalType.Integer, strict(CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean))
-        .withCoercionConfig(LogicalType.Float, strict(CoercionInputShape.String, CoercionInputShape.Boolean))
-        .withCoercionConfig(LogicalType.Boolean, strict(CoercionInputShape.String, CoercionInputShape.Integer));
+        // An empty string is its own input shape: without it, "" would still read as null, 0 or false.
+        .withCoercionConfig(LogicalType.Integer, strict(CoercionInputShape.String, CoercionInputShape.EmptyString,
+            CoercionInputShape.Float, CoercionInputShape.Boolean))
+        .withCoercionConfig(LogicalType.Float, strict(CoercionInputShape.String, CoercionInputShape.EmptyString,
+            CoercionInputShape.Boolean))
+        .withCoercionConfig(LogicalType.Boolean, strict(CoercionInputShape.String, CoercionInputShape.EmptyString,
+            CoercionInputShape.Integer));
   }
 
   private static java.util.function.Consumer<MutableCoercionConfig> strict(CoercionInputShape... shapes) {

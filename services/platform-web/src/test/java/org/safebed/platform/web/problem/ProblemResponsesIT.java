@@ -98,6 +98,7 @@ class ProblemResponsesIT {
     String token = TestTokens.police("p1");
     assertProblem(send("POST", "/api/people", token, "{\"caseRef\":42,\"ageYears\":14}"), 400);
     assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":\"14\"}"), 400);
+    assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":\"\"}"), 400);
     assertProblem(send("POST", "/api/people", token, "{\"caseRef\":\"PJ-1\",\"ageYears\":14.5}"), 400);
     assertProblem(send("POST", "/api/people", token, "{\"caseRef\":{\"$ne\":null},\"ageYears\":14}"), 400);
   }
