@@ -260,6 +260,29 @@ class ConsolePagesTest {
         .contains("showNotification").doesNotContain("event.data");
   }
 
+  @Test
+  void theArrivingShelterSeesWhatToPrepareAndCanSaySheDidNotCome() throws Exception {
+    String manager = TestTokens.shelterManager("manager-1", "shelter-central-1");
+    SERVICES.stubFor(get(urlPathEqualTo("/api/placements")).willReturn(okJson("""
+        [{"id":"plc-7","status":"HELD","shelter":{"codeName":"Kestrel","region":"central"},
+          "holdExpiresAt":"2026-12-07T04:00:00Z","createdAt":"2026-12-07T03:00:00Z","urgency":"HIGH",
+          "transport":{"status":"ASSIGNED","etaMinutes":12,"policeEscortNeeded":false},
+          "arrival":{"ageBand":"AGE_14_15","gender":"FEMALE","needs":["PREGNANCY_SUPPORT"]}}]""")));
+    SERVICES.stubFor(get(urlEqualTo("/api/shelters")).willReturn(okJson("[]")));
+    SERVICES.stubFor(post(urlEqualTo("/api/placements/plc-7/no-show")).willReturn(okJson(
+        "{\"id\":\"plc-7\",\"status\":\"NO_SHOW\",\"transport\":{\"status\":\"NOT_ASSIGNED\",\"policeEscortNeeded\":false}}")));
+
+    String arrivals = page(MockMvcRequestBuilders.get("/console/arrivals"), manager, "fr").getContentAsString();
+    assertThat(arrivals).contains("14 à 15 ans").contains("Suivi de grossesse")
+        .contains("Chauffeur désigné, environ 12 min").doesNotContain("AGE_14_15");
+    assertUntranslatedNone(arrivals);
+
+    MockHttpServletResponse noShow = page(multipart("/console/arrivals/plc-7/no-show"), manager, "fr");
+    assertThat(noShow.getRedirectedUrl()).isEqualTo("/console/arrivals");
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/placements/plc-7/no-show"))
+        .withHeader("Authorization", equalTo("Bearer " + manager)));
+  }
+
   private MockHttpServletResponse page(AbstractMockHttpServletRequestBuilder<?> request, String token, String language)
       throws Exception {
     request.header("Authorization", "Bearer " + token).header("X-SafeBed-Csrf", "csrf-token-1");

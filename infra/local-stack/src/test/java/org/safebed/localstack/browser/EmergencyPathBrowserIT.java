@@ -44,7 +44,7 @@ class EmergencyPathBrowserIT {
   private static GatewayClient api;
 
   /** Where she is found, per language: Paris (central), Lille (north), Marseille (south). */
-  private record Scene(Locale language, double lat, double lon, String held, String checkedIn,
+  private record Scene(Locale language, double lat, double lon, String held, String checkedIn, String ageBand,
       Viewport policeScreen, Viewport managerScreen) {}
 
   @BeforeAll
@@ -56,19 +56,19 @@ class EmergencyPathBrowserIT {
 
   @Test
   void inFrench() throws Exception {
-    walk(new Scene(Locale.FRENCH, 48.8566, 2.3522, "Lit réservé", "Accueillie",
+    walk(new Scene(Locale.FRENCH, 48.8566, 2.3522, "Lit réservé", "Accueillie", "14 à 15 ans",
         ConsoleBrowser.PHONE_390, ConsoleBrowser.DESK));
   }
 
   @Test
   void inDutch() throws Exception {
-    walk(new Scene(Locale.of("nl"), 50.6292, 3.0573, "Bed vastgehouden", "Opgevangen",
+    walk(new Scene(Locale.of("nl"), 50.6292, 3.0573, "Bed vastgehouden", "Opgevangen", "14 tot 15 jaar",
         ConsoleBrowser.PHONE, ConsoleBrowser.PHONE_390));
   }
 
   @Test
   void inEnglish() throws Exception {
-    walk(new Scene(Locale.ENGLISH, 43.2965, 5.3698, "Bed held", "Checked in",
+    walk(new Scene(Locale.ENGLISH, 43.2965, 5.3698, "Bed held", "Checked in", "14 to 15",
         ConsoleBrowser.DESK, ConsoleBrowser.DESK));
   }
 
@@ -133,6 +133,7 @@ class EmergencyPathBrowserIT {
         manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/arrivals"));
         String card = "[data-placement='" + placementId + "']";
         manager.waitFor(page -> !page.findElements(By.cssSelector(card)).isEmpty());
+        assertThat(manager.text(card)).as("what to prepare: her age band, never her age").contains(scene.ageBand());
         check(manager, "shelter-arrivals-" + lang, problems);
         manager.driver().findElement(By.cssSelector(card + " button.check-in")).click();
         manager.waitFor(page -> page.findElements(By.cssSelector(card)).isEmpty());

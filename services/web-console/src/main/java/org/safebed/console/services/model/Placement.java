@@ -49,7 +49,7 @@ public record Placement(
 
   /** What the arriving shelter prepares for: an age band and needs, nothing that names her. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Arrival(String ageBand, List<String> needs) {
+  public record Arrival(String ageBand, String gender, List<String> needs, String escortGender) {
     public Arrival {
       needs = needs == null ? List.of() : List.copyOf(needs);
     }
