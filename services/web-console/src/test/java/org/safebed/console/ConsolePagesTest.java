@@ -283,6 +283,11 @@ class ConsolePagesTest {
         .withHeader("Authorization", equalTo("Bearer " + manager)));
   }
 
+  @Test
+  void theServiceWorkerIsTheDriversOnly() throws Exception {
+    assertThat(page(MockMvcRequestBuilders.get("/console/sw.js"), POLICE, "en").getStatus()).isEqualTo(403);
+  }
+
   private MockHttpServletResponse page(AbstractMockHttpServletRequestBuilder<?> request, String token, String language)
       throws Exception {
     request.header("Authorization", "Bearer " + token).header("X-SafeBed-Csrf", "csrf-token-1");

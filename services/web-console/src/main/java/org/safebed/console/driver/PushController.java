@@ -1,5 +1,6 @@
 package org.safebed.console.driver;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
 import org.safebed.console.services.ServiceRefusal;
 import org.safebed.console.services.TransportApi;
@@ -45,6 +46,6 @@ class PushController {
   }
 
   /** Only what transport takes: the browser also sends {@code expirationTime}, usually null. */
-  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record BrowserSubscription(String endpoint, Map<String, String> keys) {}
 }

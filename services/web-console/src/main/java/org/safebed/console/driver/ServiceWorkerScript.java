@@ -5,6 +5,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * phone installs it, and say only that an offer is waiting.
  */
 @RestController
+@PreAuthorize("hasRole('DRIVER')")
 class ServiceWorkerScript {
 
   private static final MediaType JAVASCRIPT = MediaType.parseMediaType("text/javascript;charset=UTF-8");

@@ -19,8 +19,8 @@ class LanguageSwitch {
 
   private final ConsoleLanguages languages;
 
-  LanguageSwitch(org.springframework.web.servlet.LocaleResolver languages) {
-    this.languages = (ConsoleLanguages) languages;
+  LanguageSwitch(ConsoleLanguages languages) {
+    this.languages = languages;
   }
 
   @GetMapping("/console/language")

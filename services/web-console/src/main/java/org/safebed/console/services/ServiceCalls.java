@@ -2,6 +2,7 @@ package org.safebed.console.services;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.web.client.HttpClientErrorException;
@@ -35,7 +36,7 @@ public final class ServiceCalls {
     }
   }
 
-  public void run(java.util.function.Consumer<RestClient> call) {
+  public void run(Consumer<RestClient> call) {
     call(client -> {
       call.accept(client);
       return null;

@@ -1,6 +1,8 @@
 package org.safebed.console.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.safebed.platform.web.security.Role;
+import org.springframework.ui.Model;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -30,9 +32,9 @@ class HomeController {
 
   /** Where Spring Security sends a refusal it decides before any page (the page's own words). */
   @GetMapping("/console/forbidden")
-  String forbidden(org.springframework.ui.Model model, jakarta.servlet.http.HttpServletResponse response) {
+  String forbidden(Model model, HttpServletResponse response) {
     model.addAttribute("messageKey", "error.forbidden");
-    response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     return "problem";
   }
 }
