@@ -268,13 +268,16 @@ class ConsolePagesTest {
           "holdExpiresAt":"2026-12-07T04:00:00Z","createdAt":"2026-12-07T03:00:00Z","urgency":"HIGH",
           "transport":{"status":"ASSIGNED","etaMinutes":12,"policeEscortNeeded":false},
           "arrival":{"ageBand":"AGE_14_15","gender":"FEMALE","needs":["PREGNANCY_SUPPORT"]}}]""")));
-    SERVICES.stubFor(get(urlEqualTo("/api/shelters")).willReturn(okJson("[]")));
+    SERVICES.stubFor(get(urlEqualTo("/api/shelters")).willReturn(okJson("""
+        [{"id":"shelter-central-1","codeName":"Kestrel","region":"central","status":"OPEN",
+          "beds":{"available":3,"held":1,"occupied":0,"outOfService":0},"capacityStale":false}]""")));
     SERVICES.stubFor(post(urlEqualTo("/api/placements/plc-7/no-show")).willReturn(okJson(
         "{\"id\":\"plc-7\",\"status\":\"NO_SHOW\",\"transport\":{\"status\":\"NOT_ASSIGNED\",\"policeEscortNeeded\":false}}")));
 
     String arrivals = page(MockMvcRequestBuilders.get("/console/arrivals"), manager, "fr").getContentAsString();
     assertThat(arrivals).contains("14 à 15 ans").contains("Suivi de grossesse")
-        .contains("Chauffeur désigné, environ 12 min").doesNotContain("AGE_14_15");
+        .contains("Chauffeur désigné, environ 12 min").contains("Centre · ouvert")
+        .doesNotContain("AGE_14_15").doesNotContain("central");
     assertUntranslatedNone(arrivals);
 
     MockHttpServletResponse noShow = page(multipart("/console/arrivals/plc-7/no-show"), manager, "fr");
