@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.BedRepository;
 import org.safebed.occupancy.domain.MatchingPolicy;
@@ -42,6 +43,7 @@ public class Waitlist implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(Waitlist.class);
   private static final int BATCH = 500;
   private static final Duration RECENT = Duration.ofSeconds(30);
+  private static final int MAX_RESTARTS = 3;
 
   private final PlacementRepository placements;
   private final ShelterRepository shelters;
@@ -54,6 +56,8 @@ public class Waitlist implements DisposableBean {
   private final Set<String> freed = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> recentlyFreed = new ConcurrentHashMap<>();
   private final AtomicBoolean queued = new AtomicBoolean();
+  /** Counts beds freed, so a round can tell that one freed while it went down the line. */
+  private final AtomicLong freeings = new AtomicLong();
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("waitlist").daemon().unstarted(r));
 
@@ -82,6 +86,7 @@ public class Waitlist implements DisposableBean {
     if (shelterId == null) {
       return;
     }
+    freeings.incrementAndGet();
     freed.add(shelterId);
     recentlyFreed.put(shelterId, clock.instant());
     schedule();
@@ -137,12 +142,29 @@ public class Waitlist implements DisposableBean {
     return held;
   }
 
-  /** Every waitlisted placement, in order (the periodic safety net); escalates long waits too. */
+  /**
+   * Every waitlisted placement, in order (the periodic safety net); escalates long waits too.
+   *
+   * <p>A bed that frees while the round goes down the line would otherwise go to whoever the
+   * round reaches next, although someone ahead (tried before it was free) should have it: the
+   * round then starts again from the head of the line, a few times at most.
+   */
   public synchronized int rematch() {
     int held = 0;
-    for (Placement waiting : placements.findWaitlisted(BATCH)) {
-      if (matching.match(waiting).status() == PlacementStatus.HELD) {
-        held++;
+    int restarts = 0;
+    boolean again = true;
+    while (again) {
+      again = false;
+      long seen = freeings.get();
+      for (Placement waiting : placements.findWaitlisted(BATCH)) {
+        if (freeings.get() != seen && restarts < MAX_RESTARTS) {
+          restarts++;
+          again = true;
+          break;
+        }
+        if (matching.match(waiting).status() == PlacementStatus.HELD) {
+          held++;
+        }
       }
     }
     if (held > 0) {
