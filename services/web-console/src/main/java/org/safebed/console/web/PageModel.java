@@ -2,6 +2,7 @@ package org.safebed.console.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import org.safebed.console.ConsoleProperties;
 import org.safebed.console.i18n.ConsoleLanguages;
@@ -35,7 +36,11 @@ class PageModel {
 
   /** Also for error pages, whose handlers get a model of their own. */
   void fill(Model model, HttpServletRequest request, Locale locale) {
-    model.addAttribute("person", Person.current());
+    Person person = Person.current();
+    List<Menu.Screen> menu = Menu.of(person);
+    model.addAttribute("person", person);
+    model.addAttribute("menu", menu);
+    model.addAttribute("menuCurrent", Menu.current(menu, request.getRequestURI()));
     model.addAttribute("csrfToken", request.getHeader(CSRF_HEADER));
     model.addAttribute("language", locale.getLanguage());
     model.addAttribute("languages", ConsoleLanguages.SUPPORTED.stream().map(Locale::getLanguage).toList());
