@@ -16,6 +16,14 @@
     }
   });
 
+  // -- Time zone: times are written by the server, in the zone this device runs in once it knows it
+  // (a cookie the gateway relays; a zone, not a person: nothing else is kept). The next page uses it.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone && zone !== body.dataset.timeZone && /^[A-Za-z][\w+\/-]{0,63}$/.test(zone)) {
+    document.cookie = 'SAFEBED_TZ=' + zone + '; Path=/; Max-Age=31536000; SameSite=Lax'
+      + (location.protocol === 'https:' ? '; Secure' : '');
+  }
+
   // -- Offline banner: shown while the device has no network or a refresh could not reach SafeBed.
   const offline = document.getElementById('offline');
   const showOffline = on => { if (offline) { offline.hidden = !on; } };

@@ -332,20 +332,28 @@ class ConsoleSessionIT {
   }
 
   @Test
-  void theConsoleGetsThePersonsTokenHerSessionsCsrfTokenAndLanguageButNoCookie() throws Exception {
+  void theConsoleGetsThePersonsTokenHerSessionsCsrfTokenLanguageAndTimeZoneButNoCookie() throws Exception {
     SignedIn signedIn = signIn("officer-" + UUID.randomUUID(), List.of("POLICE"), 900);
     CookieJar withLanguage = CookieJar.of(SESSION, signedIn.cookies().session());
     withLanguage.put("SAFEBED_LANG", "nl");
+    withLanguage.put("SAFEBED_TZ", "America/Port-au-Prince");
 
     HttpResponse<String> page = send(request("/console/police", withLanguage)
-        .header("X-SafeBed-Csrf", "planted-by-the-page").header("X-SafeBed-Language", "de").GET());
+        .header("X-SafeBed-Csrf", "planted-by-the-page").header("X-SafeBed-Language", "de")
+        .header("X-SafeBed-Time-Zone", "Asia/Tokyo").GET());
 
     assertThat(page.statusCode()).isEqualTo(200);
     provider.verify(getRequestedFor(urlEqualTo("/console/police"))
         .withHeader("Authorization", equalTo("Bearer " + signedIn.accessToken()))
         .withHeader("X-SafeBed-Csrf", matching("[A-Za-z0-9_-]{40,}"))
         .withHeader("X-SafeBed-Language", equalTo("nl"))
+        .withHeader("X-SafeBed-Time-Zone", equalTo("America/Port-au-Prince"))
         .withoutHeader("Cookie"));
+
+    // A cookie that is not the shape of a zone name is not relayed, nor is the header planted.
+    withLanguage.put("SAFEBED_TZ", "../../etc");
+    send(request("/console/police", withLanguage).header("X-SafeBed-Time-Zone", "Asia/Tokyo").GET());
+    provider.verify(getRequestedFor(urlEqualTo("/console/police")).withoutHeader("X-SafeBed-Time-Zone"));
 
     // The relayed token is the session's: a form of the console that carries it is let through,
     // one that carries what the page planted is refused before it reaches the console.

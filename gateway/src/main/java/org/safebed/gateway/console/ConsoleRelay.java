@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * What the web console needs from the browser's session, which stays here (the console never sees
  * a cookie): the session's CSRF token, to put in its forms so the gateway accepts them, and the
- * language the person chose with the switcher. Both go on as headers, and only to the console;
+ * language the person chose with the switcher, and the time zone her browser runs in (so times read
+ * as her clock shows them). All go on as headers, and only to the console;
  * the same headers sent by anyone else are dropped, so a browser cannot plant them.
  */
 public final class ConsoleRelay implements WebFilter {
@@ -25,10 +26,16 @@ public final class ConsoleRelay implements WebFilter {
   public static final String CSRF_HEADER = "X-SafeBed-Csrf";
   /** The language the person chose ({@code fr}, {@code nl} or {@code en}). */
   public static final String LANGUAGE_HEADER = "X-SafeBed-Language";
+  /** The browser's IANA time zone ({@code Europe/Brussels}). */
+  public static final String TIME_ZONE_HEADER = "X-SafeBed-Time-Zone";
   /** The switcher's cookie, set by the console. */
   static final String LANGUAGE_COOKIE = "SAFEBED_LANG";
+  /** The time zone cookie, set by the console's script from the browser's own setting. */
+  static final String TIME_ZONE_COOKIE = "SAFEBED_TZ";
 
   private static final Pattern LANGUAGE = Pattern.compile("^(fr|nl|en)$");
+  /** The shape of an IANA zone name; the console still checks it is a zone it knows. */
+  private static final Pattern TIME_ZONE = Pattern.compile("^[A-Za-z][A-Za-z0-9_+-]{0,29}(/[A-Za-z0-9_+-]{1,30}){0,2}$");
   /** Answered by the gateway itself, never relayed. */
   private static final Set<String> GATEWAY_OWN = Set.of(ConsoleRoutes.ME, ConsoleRoutes.CSRF);
 
@@ -40,7 +47,8 @@ public final class ConsoleRelay implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     boolean console = toTheConsole(exchange.getRequest().getPath().value());
-    Optional<String> language = console ? language(exchange) : Optional.empty();
+    Optional<String> language = console ? cookie(exchange, LANGUAGE_COOKIE, LANGUAGE) : Optional.empty();
+    Optional<String> timeZone = console ? cookie(exchange, TIME_ZONE_COOKIE, TIME_ZONE) : Optional.empty();
     Mono<CsrfToken> csrf = console ? exchange.getAttribute(CsrfToken.class.getName()) : null;
     // Only for a signed-in session: asking for the token saves one, and a visitor of the public
     // pages (signed out, the console's files) must not be given a session for it.
@@ -50,16 +58,18 @@ public final class ConsoleRelay implements WebFilter {
     return token.flatMap(value -> chain.filter(exchange.mutate().request(request -> request.headers(headers -> {
       headers.remove(CSRF_HEADER);
       headers.remove(LANGUAGE_HEADER);
+      headers.remove(TIME_ZONE_HEADER);
       if (!value.isEmpty()) {
         headers.set(CSRF_HEADER, value);
       }
       language.ifPresent(chosen -> headers.set(LANGUAGE_HEADER, chosen));
+      timeZone.ifPresent(zone -> headers.set(TIME_ZONE_HEADER, zone));
     })).build()));
   }
 
-  private static Optional<String> language(ServerWebExchange exchange) {
-    HttpCookie cookie = exchange.getRequest().getCookies().getFirst(LANGUAGE_COOKIE);
-    return Optional.ofNullable(cookie).map(HttpCookie::getValue).filter(value -> LANGUAGE.matcher(value).matches());
+  private static Optional<String> cookie(ServerWebExchange exchange, String name, Pattern shape) {
+    HttpCookie cookie = exchange.getRequest().getCookies().getFirst(name);
+    return Optional.ofNullable(cookie).map(HttpCookie::getValue).filter(value -> shape.matcher(value).matches());
   }
 
   /**

@@ -125,6 +125,26 @@ class ConsolePagesTest {
   }
 
   @Test
+  void knownPlacesAndWhereSheWasFoundBecomeExclusionZonesAndAnUnknownPlaceIsAMistake() throws Exception {
+    SERVICES.stubFor(post(urlEqualTo("/api/placements")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"id\":\"plc-2\",\"status\":\"HELD\"}")));
+    String form = page(MockMvcRequestBuilders.get("/console/police"), POLICE, "nl").getContentAsString();
+    assertThat(form).contains("Rijsel – centrum (5 km)").contains("Brussel – Noordwijk (3 km)");
+
+    page(validForm("1b6f3c1e-6a57-4a0c-9a55-1f3a7a1c2b3d").param("knownPlaces", "lille-centre", "bruxelles-nord")
+        .param("avoidFoundKm", "10"), POLICE, "fr");
+    MockHttpServletResponse unknown = page(validForm("2b6f3c1e-6a57-4a0c-9a55-1f3a7a1c2b3d")
+        .param("knownPlaces", "somewhere-else"), POLICE, "en");
+
+    SERVICES.verify(1, postRequestedFor(urlEqualTo("/api/placements")));
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/placements")).withRequestBody(equalToJson("""
+        {"exclusionZones":[{"lat":50.8,"lon":4.3,"radiusKm":5.0},{"lat":50.85,"lon":4.35,"radiusKm":10.0},
+          {"lat":50.6365,"lon":3.0635,"radiusKm":5.0},{"lat":50.8603,"lon":4.3617,"radiusKm":3.0}]}""", false, true)));
+    assertThat(unknown.getStatus()).isEqualTo(422);
+  }
+
+  @Test
   void aFormWithMistakesIsShownAgainWithItsKeyAndNothingIsSent() throws Exception {
     String key = "0b6f3c1e-6a57-4a0c-9a55-1f3a7a1c2b3d";
     MockHttpServletResponse answer = page(multipart("/console/police/placements")
@@ -182,6 +202,28 @@ class ConsolePagesTest {
 
     assertThat(answer.getStatus()).isEqualTo(302);
     assertThat(answer.getRedirectedUrl()).isEqualTo("/console/");
+  }
+
+  @Test
+  void timesReadInTheZoneOfHerAccountElseHerBrowserElseTheConsoles() throws Exception {
+    SERVICES.stubFor(get(urlPathEqualTo("/api/placements")).willReturn(okJson("""
+        [{"id":"plc-9","status":"CHECKED_IN","policeCaseRef":"PV-2026-0009",
+          "createdAt":"2026-12-07T02:00:00Z","updatedAt":"2026-12-07T02:01:00Z"}]""")));
+    String overseas = TestTokens.token().subject("officer-2").roles("POLICE")
+        .claim("agency_id", "police-test").claim("zoneinfo", "America/Cayenne").sign();
+
+    String brussels = page(MockMvcRequestBuilders.get("/console/police"), POLICE, "en").getContentAsString();
+    String browser = page(MockMvcRequestBuilders.get("/console/police")
+        .header("X-SafeBed-Time-Zone", "Asia/Kolkata"), POLICE, "en").getContentAsString();
+    String unknown = page(MockMvcRequestBuilders.get("/console/police")
+        .header("X-SafeBed-Time-Zone", "Mars/Olympus"), POLICE, "en").getContentAsString();
+    String account = page(MockMvcRequestBuilders.get("/console/police")
+        .header("X-SafeBed-Time-Zone", "Asia/Kolkata"), overseas, "en").getContentAsString();
+
+    assertThat(brussels).contains("3:00").contains("data-time-zone=\"Europe/Brussels\"");
+    assertThat(browser).contains("7:30").contains("data-time-zone=\"Asia/Kolkata\"");
+    assertThat(unknown).contains("3:00").contains("data-time-zone=\"Europe/Brussels\"");
+    assertThat(account).contains("11:00").contains("data-time-zone=\"America/Cayenne\"");
   }
 
   @Test

@@ -7,10 +7,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,6 +64,14 @@ public class PlacementForm {
   @DecimalMax(value = "500", message = "{form.zone.invalid}")
   private Double zoneRadiusKm;
 
+  /** Ids of the deployment's known places to keep her away from. */
+  @Size(max = 15, message = "{form.invalid}")
+  private List<@Pattern(regexp = "^[a-z0-9-]{1,40}$", message = "{form.invalid}") String> knownPlaces = new ArrayList<>();
+
+  /** How far from where she was found to keep her (km), or none: often where she was exploited. */
+  @Pattern(regexp = "^$|5|10|25|50", message = "{form.invalid}")
+  private String avoidFoundKm = "";
+
   @Pattern(regexp = "^[A-Za-z0-9/_.,\\s-]{0,1400}$", message = "{form.keep-apart.invalid}")
   private String keepApart = "";
 
@@ -94,8 +104,8 @@ public class PlacementForm {
         && keepApartReferences().stream().allMatch(reference -> reference.matches(CASE_REFERENCE));
   }
 
-  /** The request body of {@code POST /api/placements}. */
-  Map<String, Object> toRequest() {
+  /** The request body of {@code POST /api/placements}, the known places' zones taken from them. */
+  Map<String, Object> toRequest(KnownPlaces known) {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("policeCaseRef", caseRef.strip());
     request.put("person", Map.of("ageYears", ageYears, "gender", gender));
@@ -103,8 +113,17 @@ public class PlacementForm {
     if (!needs.isEmpty()) {
       request.put("needs", needs.stream().distinct().toList());
     }
+    List<Map<String, Object>> zones = new ArrayList<>();
     if (zoneLat != null && zoneLon != null && zoneRadiusKm != null) {
-      request.put("exclusionZones", List.of(Map.of("lat", zoneLat, "lon", zoneLon, "radiusKm", zoneRadiusKm)));
+      zones.add(Map.of("lat", zoneLat, "lon", zoneLon, "radiusKm", zoneRadiusKm));
+    }
+    if (avoidFoundKm != null && !avoidFoundKm.isBlank()) {
+      zones.add(Map.of("lat", lat, "lon", lon, "radiusKm", Double.parseDouble(avoidFoundKm)));
+    }
+    knownPlaces.stream().distinct().map(known::find).flatMap(Optional::stream)
+        .map(KnownPlaces.Place::zone).forEach(zones::add);
+    if (!zones.isEmpty()) {
+      request.put("exclusionZones", zones);
     }
     if (!keepApartReferences().isEmpty()) {
       request.put("keepApartFrom", keepApartReferences());
@@ -136,6 +155,10 @@ public class PlacementForm {
   public void setZoneLon(Double zoneLon) { this.zoneLon = zoneLon; }
   public Double getZoneRadiusKm() { return zoneRadiusKm; }
   public void setZoneRadiusKm(Double zoneRadiusKm) { this.zoneRadiusKm = zoneRadiusKm; }
+  public List<String> getKnownPlaces() { return knownPlaces; }
+  public void setKnownPlaces(List<String> knownPlaces) { this.knownPlaces = knownPlaces == null ? new ArrayList<>() : knownPlaces; }
+  public String getAvoidFoundKm() { return avoidFoundKm; }
+  public void setAvoidFoundKm(String avoidFoundKm) { this.avoidFoundKm = avoidFoundKm == null ? "" : avoidFoundKm; }
   public String getKeepApart() { return keepApart; }
   public void setKeepApart(String keepApart) { this.keepApart = keepApart; }
   public String getUrgency() { return urgency; }

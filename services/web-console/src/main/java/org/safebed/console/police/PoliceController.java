@@ -27,9 +27,11 @@ class PoliceController {
   private static final int RECENT = 20;
 
   private final OccupancyApi occupancy;
+  private final KnownPlaces knownPlaces;
 
-  PoliceController(OccupancyApi occupancy) {
+  PoliceController(OccupancyApi occupancy, KnownPlaces knownPlaces) {
     this.occupancy = occupancy;
+    this.knownPlaces = knownPlaces;
   }
 
   @GetMapping
@@ -44,6 +46,9 @@ class PoliceController {
     if (form.zoneHalfFilled()) {
       errors.rejectValue("zoneRadiusKm", "form.zone.incomplete");
     }
+    if (!form.getKnownPlaces().stream().allMatch(id -> knownPlaces.find(id).isPresent())) {
+      errors.rejectValue("knownPlaces", "form.invalid");
+    }
     if (!form.keepApartValid()) {
       errors.rejectValue("keepApart", "form.keep-apart.invalid");
     }
@@ -51,7 +56,7 @@ class PoliceController {
       response.setStatus(HttpServletResponse.SC_UNPROCESSABLE_CONTENT);
       return showForm(model);
     }
-    Placement placement = occupancy.request(form.toRequest(), form.getIdempotencyKey());
+    Placement placement = occupancy.request(form.toRequest(knownPlaces), form.getIdempotencyKey());
     return "redirect:/console/police/placements/" + placement.id();
   }
 
@@ -81,6 +86,7 @@ class PoliceController {
   private String showForm(Model model) {
     List<Placement> mine = occupancy.placements(null, RECENT);
     model.addAttribute("placements", mine);
+    model.addAttribute("knownPlaces", knownPlaces.places());
     return "police/request";
   }
 

@@ -2,6 +2,7 @@ package org.safebed.console.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.safebed.console.ConsoleProperties;
@@ -13,7 +14,7 @@ import org.springframework.ui.Model;
 /**
  * What every page's frame needs: who is signed in, the session's CSRF token (relayed by the
  * gateway, which checks it on every change), the languages, how often to refresh, when the session
- * ends. Added to every model, so no controller repeats it.
+ * ends, and the language and time zone she reads in. Added to every model, so no controller repeats it.
  */
 @ControllerAdvice
 class PageModel {
@@ -47,6 +48,8 @@ class PageModel {
     model.addAttribute("here", request.getRequestURI());
     model.addAttribute("refreshSeconds", properties.refreshEvery().toSeconds());
     model.addAttribute("sessionSeconds", properties.sessionTimeout().toSeconds());
-    model.addAttribute("times", new Times(locale, properties.timeZone(), clock));
+    ZoneId zone = TimeZones.of(request, properties.timeZone());
+    model.addAttribute("timeZone", zone.getId());
+    model.addAttribute("times", new Times(locale, zone, clock));
   }
 }
