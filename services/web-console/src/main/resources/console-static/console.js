@@ -90,8 +90,11 @@
     if (!button || !navigator.geolocation) { return; }
     const status = document.getElementById('locate-status');
     navigator.geolocation.getCurrentPosition(position => {
-      document.getElementById('lat').value = position.coords.latitude.toFixed(5);
-      document.getElementById('lon').value = position.coords.longitude.toFixed(5);
+      ['lat', 'lon'].forEach(id => {
+        const field = document.getElementById(id);
+        field.value = (id === 'lat' ? position.coords.latitude : position.coords.longitude).toFixed(5);
+        field.dispatchEvent(new Event('change', { bubbles: true })); // the map, when there is one, follows
+      });
       if (status) { status.textContent = ''; }
     }, () => { if (status) { status.textContent = button.dataset.msgDenied || ''; } },
     { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });

@@ -67,6 +67,7 @@ class ConsolePagesTest {
     registry.add("safebed.security.token.jwk-set-uri", () -> "");
     registry.add("safebed.console.shelter-occupancy-url", SERVICES::baseUrl);
     registry.add("safebed.console.transport-url", SERVICES::baseUrl);
+    registry.add("safebed.console.map.tile-url", () -> SERVICES.baseUrl() + "/tiles/{z}/{x}/{y}.png");
   }
 
   @AfterAll
@@ -142,6 +143,38 @@ class ConsolePagesTest {
         {"exclusionZones":[{"lat":50.8,"lon":4.3,"radiusKm":5.0},{"lat":50.85,"lon":4.35,"radiusKm":10.0},
           {"lat":50.6365,"lon":3.0635,"radiusKm":5.0},{"lat":50.8603,"lon":4.3617,"radiusKm":3.0}]}""", false, true)));
     assertThat(unknown.getStatus()).isEqualTo(422);
+  }
+
+  @Test
+  void theMapsTilesComeThroughTheConsoleWithoutHerTokenAndOnlyForPolice() throws Exception {
+    SERVICES.stubFor(get(urlEqualTo("/tiles/6/32/21.png")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "image/png").withBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+
+    MockHttpServletResponse tile = page(MockMvcRequestBuilders.get("/console/map/tiles/6/32/21.png"), POLICE, "fr");
+    MockHttpServletResponse again = page(MockMvcRequestBuilders.get("/console/map/tiles/6/32/21.png"), POLICE, "fr");
+    MockHttpServletResponse outside = page(MockMvcRequestBuilders.get("/console/map/tiles/6/64/0.png"), POLICE, "fr");
+    MockHttpServletResponse driver = page(MockMvcRequestBuilders.get("/console/map/tiles/6/32/21.png"), DRIVER, "fr");
+    String form = page(MockMvcRequestBuilders.get("/console/police"), POLICE, "fr").getContentAsString();
+
+    assertThat(tile.getStatus()).isEqualTo(200);
+    assertThat(tile.getContentAsByteArray()).startsWith((byte) 0x89, (byte) 'P');
+    assertThat(again.getStatus()).isEqualTo(200);
+    assertThat(outside.getStatus()).isEqualTo(404);
+    assertThat(driver.getStatus()).isEqualTo(403);
+    // Asked once (then kept), never with anyone's token.
+    SERVICES.verify(1, getRequestedFor(urlEqualTo("/tiles/6/32/21.png")).withoutHeader("Authorization"));
+    assertThat(form).contains("id=\"map\"").contains("data-tiles=\"/console/map/tiles/\"")
+        .containsPattern("/console/webjars/leaflet/[0-9.]+/dist/leaflet.js").contains("Un appui sur la carte place");
+  }
+
+  @Test
+  void aTileTheProviderCannotGiveIsAServiceUnavailableNotAFailure() throws Exception {
+    SERVICES.stubFor(get(urlEqualTo("/tiles/7/64/42.png")).willReturn(aResponse().withStatus(500)));
+
+    MockHttpServletResponse tile = page(MockMvcRequestBuilders.get("/console/map/tiles/7/64/42.png"), POLICE, "fr");
+
+    assertThat(tile.getStatus()).isEqualTo(503);
+    assertThat(tile.getContentAsString()).isEmpty();
   }
 
   @Test

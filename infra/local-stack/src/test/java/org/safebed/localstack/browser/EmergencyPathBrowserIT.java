@@ -85,6 +85,17 @@ class EmergencyPathBrowserIT {
       check(police, "police-request-" + lang, problems);
       String caseRef = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
       type(police, "caseRef", caseRef);
+      // A tap on the map sets where she is; with "area to avoid" chosen, the zone's centre (with a
+      // radius to start from). The typed coordinates then say exactly where she is.
+      police.waitFor(page -> !page.findElements(By.cssSelector("#map.leaflet-container")).isEmpty());
+      police.driver().findElement(By.id("map")).click();
+      police.waitFor(page -> !page.findElement(By.id("lat")).getDomProperty("value").isEmpty());
+      police.driver().findElement(By.cssSelector("input[name=mapSets][value=zone]")).click();
+      police.driver().findElement(By.id("map")).click();
+      police.waitFor(page -> !page.findElement(By.id("zoneLat")).getDomProperty("value").isEmpty());
+      assertThat(police.driver().findElement(By.id("zoneRadiusKm")).getDomProperty("value")).isEqualTo("2");
+      police.driver().findElement(By.cssSelector("input[name=knownPlaces][value=antwerpen-centrum]")).click();
+      check(police, "police-map-" + lang, problems);
       type(police, "lat", Double.toString(scene.lat()));
       type(police, "lon", Double.toString(scene.lon()));
       type(police, "ageYears", "15");
