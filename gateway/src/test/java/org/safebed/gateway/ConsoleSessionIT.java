@@ -371,6 +371,42 @@ class ConsoleSessionIT {
   }
 
   @Test
+  void aConsoleFormSentWithoutScriptIsCheckedByItsCsrfFieldAndReachesTheConsoleWhole() throws Exception {
+    SignedIn signedIn = signIn("officer-" + UUID.randomUUID(), List.of("POLICE"), 900);
+    send(request("/console/police", signedIn.cookies()).GET());
+    String relayed = provider.findAll(getRequestedFor(urlEqualTo("/console/police"))).getLast()
+        .getHeader("X-SafeBed-Csrf");
+    provider.stubFor(post(urlPathMatching("/console/.*"))
+        .willReturn(aResponse().withStatus(302).withHeader("Location", "/console/police")));
+
+    HttpResponse<String> accepted = send(form("/console/police/placements", signedIn.cookies(),
+        Map.of("_csrf", relayed, "caseRef", "PV-2026-0042")));
+    HttpResponse<String> forged = send(form("/console/police/placements", signedIn.cookies(),
+        Map.of("_csrf", "planted-by-another-site", "caseRef", "PV-2026-0043")));
+    HttpResponse<String> without = send(form("/console/police/placements", signedIn.cookies(),
+        Map.of("caseRef", "PV-2026-0044")));
+
+    assertThat(accepted.statusCode()).isEqualTo(302);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(without.statusCode()).isEqualTo(403);
+    provider.verify(1, postRequestedFor(urlEqualTo("/console/police/placements")));
+    provider.verify(postRequestedFor(urlEqualTo("/console/police/placements"))
+        .withRequestBody(containing("PV-2026-0042")).withRequestBody(containing("name=\"_csrf\"")));
+  }
+
+  /** A form as a browser sends it without script: multipart, its token among the fields. */
+  private HttpRequest.Builder form(String path, CookieJar cookies, Map<String, String> fields) {
+    String boundary = "----safebed" + UUID.randomUUID().toString().replace("-", "");
+    StringBuilder body = new StringBuilder();
+    fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+        .append(value).append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return request(path, cookies).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+  }
+
+  @Test
   void theSignedOutPageIsTheConsolesAndReachedWithoutASession() throws Exception {
     HttpResponse<String> page = send(request("/console/signed-out", null).GET());
 

@@ -1,6 +1,7 @@
 package org.safebed.gateway.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.safebed.gateway.console.ConsoleFormCsrf;
 import org.safebed.gateway.console.ConsoleRelay;
 import org.safebed.gateway.console.SessionTokenRelay;
 import org.safebed.gateway.ratelimit.AnonymousRateLimitFilter;
@@ -46,6 +47,16 @@ class GatewayFiltersConfig {
   @Order(1)
   SessionTokenRelay sessionTokenRelay(ReactiveOAuth2AuthorizedClientManager authorizedClients) {
     return new SessionTokenRelay(authorizedClients);
+  }
+
+  /**
+   * Before Spring Security's filters (order -100): a console form sent without script gets its
+   * {@code _csrf} field checked like the script's header.
+   */
+  @Bean
+  @Order(-150)
+  ConsoleFormCsrf consoleFormCsrf() {
+    return new ConsoleFormCsrf();
   }
 
   /** The session's CSRF token and chosen language, for the web console only. */

@@ -95,6 +95,15 @@ class ConsolePagesTest {
   }
 
   @Test
+  void aFormCarriesTheSessionsCsrfTokenSoItWorksWithoutScript() throws Exception {
+    String html = page(MockMvcRequestBuilders.get("/console/police"), POLICE, "fr").getContentAsString();
+    String form = html.substring(html.indexOf("<form id=\"request\""));
+    form = form.substring(0, form.indexOf("</form>"));
+
+    assertThat(form).containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"csrf-token-1\"\\s*/?>");
+  }
+
+  @Test
   void theLanguageFollowsTheSwitcherThenTheBrowserThenFrench() throws Exception {
     assertThat(page(MockMvcRequestBuilders.get("/console/police"), POLICE, "nl").getContentAsString())
         .contains("Een bed zoeken");
