@@ -1,5 +1,6 @@
 package org.safebed.localstack.journey;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,7 +102,17 @@ public final class GatewayClient {
         request.header("Content-Type", "application/json");
       }
       headers.forEach(request::header);
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response;
+      try {
+        response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException closedUnderUs) {
+        // The gateway closes a kept-alive connection idle for 10 s; a request sent on it just then
+        // meets a closed socket. Sent again on a new one, as any client does, when that is safe.
+        if (!method.equals("GET") && !headers.containsKey("Idempotency-Key")) {
+          throw closedUnderUs;
+        }
+        response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      }
       if (clientId != null) {
         bodiesSeenBy.computeIfAbsent(clientId, id -> java.util.Collections.synchronizedList(new ArrayList<>()))
             .add(response.body());
