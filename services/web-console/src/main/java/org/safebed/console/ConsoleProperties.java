@@ -12,15 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param transportUrl the transport service (drivers, jobs)
  * @param timeZone the zone times are shown in
  * @param refreshEvery how often an open page asks for what changed
+ * @param safetyNetEvery how often a page that is told of changes live also asks, in case its
+ *     stream is down
  * @param sessionTimeout the gateway's session lifetime, so the page can warn before it ends
  */
 @ConfigurationProperties("safebed.console")
 public record ConsoleProperties(
-    URI shelterOccupancyUrl, URI transportUrl, ZoneId timeZone, Duration refreshEvery, Duration sessionTimeout) {
+    URI shelterOccupancyUrl, URI transportUrl, ZoneId timeZone, Duration refreshEvery, Duration safetyNetEvery,
+    Duration sessionTimeout) {
 
   public ConsoleProperties {
     timeZone = timeZone == null ? ZoneId.of("Europe/Brussels") : timeZone;
     refreshEvery = refreshEvery == null ? Duration.ofSeconds(3) : refreshEvery;
+    safetyNetEvery = safetyNetEvery == null ? Duration.ofSeconds(60) : safetyNetEvery;
     sessionTimeout = sessionTimeout == null ? Duration.ofMinutes(30) : sessionTimeout;
   }
 }

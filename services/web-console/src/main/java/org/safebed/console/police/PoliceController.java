@@ -3,9 +3,13 @@ package org.safebed.console.police;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.safebed.console.live.LiveRelay;
 import org.safebed.console.services.OccupancyApi;
 import org.safebed.console.services.model.Placement;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,6 +18,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The police's screens: request a placement, follow it live to a bed, cancel it, and the list of
@@ -28,10 +34,14 @@ class PoliceController {
 
   private final OccupancyApi occupancy;
   private final KnownPlaces knownPlaces;
+  private final LiveRelay live;
+  private final JsonMapper json;
 
-  PoliceController(OccupancyApi occupancy, KnownPlaces knownPlaces) {
+  PoliceController(OccupancyApi occupancy, KnownPlaces knownPlaces, LiveRelay live, JsonMapper json) {
     this.occupancy = occupancy;
     this.knownPlaces = knownPlaces;
+    this.live = live;
+    this.json = json;
   }
 
   @GetMapping
@@ -69,6 +79,17 @@ class PoliceController {
   @GetMapping("/placements/{id}/timeline")
   String timeline(@PathVariable String id, Model model) {
     return follow(occupancy.placement(id), model, "police/placement :: timeline");
+  }
+
+  /**
+   * Tells the open placement page when to look again: each change the service reports, until the
+   * placement is over (then the page stops listening).
+   */
+  @GetMapping(path = "/placements/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter live(@PathVariable String id, @AuthenticationPrincipal Jwt person) {
+    String token = person.getTokenValue();
+    return live.relay(listener -> occupancy.followPlacement(id, token, listener),
+        (event, data) -> "placement".equals(event) && !json.readValue(data, Placement.class).open());
   }
 
   @GetMapping("/placements/{id}/cancel")

@@ -15,9 +15,11 @@ public final class OccupancyApi {
   private static final ParameterizedTypeReference<List<Shelter>> SHELTERS = new ParameterizedTypeReference<>() {};
 
   private final ServiceCalls calls;
+  private final LiveStreams live;
 
-  OccupancyApi(ServiceCalls calls) {
+  OccupancyApi(ServiceCalls calls, LiveStreams live) {
     this.calls = calls;
+    this.live = live;
   }
 
   /** Newest first: police their own, a shelter manager those at her shelters. */
@@ -35,6 +37,14 @@ public final class OccupancyApi {
 
   public Placement placement(String id) {
     return calls.call(client -> client.get().uri("/api/placements/{id}", id).retrieve().body(Placement.class));
+  }
+
+  /**
+   * Follows a placement's changes as they happen, on the calling thread, until the stream ends or
+   * the listener stops: each event is the placement as {@link #placement} answers it.
+   */
+  public LiveStreams.End followPlacement(String id, String token, LiveStreams.Listener listener) {
+    return live.follow(token, listener, "/api/placements/{id}/events", id);
   }
 
   /** Idempotent per key: the same form sent again answers the same placement. */

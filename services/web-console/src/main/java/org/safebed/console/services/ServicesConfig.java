@@ -9,13 +9,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
-/** The two services the emergency path needs, each with its own breaker. */
+/** The two services the emergency path needs, each with its own breaker (its live streams share it). */
 @Configuration(proxyBeanMethods = false)
 class ServicesConfig {
 
@@ -23,9 +24,18 @@ class ServicesConfig {
   private static final Duration CONNECT = Duration.ofSeconds(2);
   private static final Duration READ = Duration.ofSeconds(8);
 
+  /**
+   * A live stream waits for the service's heartbeat (every 10 s) between reads, so its limit is per
+   * read, not for the whole answer: a stream quiet for this long is taken for dead.
+   */
+  private static final Duration LIVE_SILENCE = Duration.ofSeconds(30);
+
   @Bean
   OccupancyApi occupancyApi(ConsoleProperties properties) {
-    return new OccupancyApi(calls("shelter-occupancy", properties.shelterOccupancyUrl().toString()));
+    String url = properties.shelterOccupancyUrl().toString();
+    CircuitBreaker breaker = breaker("shelter-occupancy");
+    return new OccupancyApi(new ServiceCalls(client(url).requestInterceptor(asThePerson()).build(), breaker),
+        new LiveStreams(liveClient(url), breaker));
   }
 
   @Bean
@@ -34,17 +44,27 @@ class ServicesConfig {
   }
 
   private static ServiceCalls calls(String name, String baseUrl) {
-    RestClient client = RestClient.builder()
-        .baseUrl(baseUrl)
-        .requestFactory(OutboundHttp.requestFactory(CONNECT, READ))
-        .requestInterceptor(asThePerson())
-        .build();
-    CircuitBreaker breaker = CircuitBreaker.of(name, OutboundBreakers
+    return new ServiceCalls(client(baseUrl).requestInterceptor(asThePerson()).build(), breaker(name));
+  }
+
+  private static RestClient.Builder client(String baseUrl) {
+    return RestClient.builder().baseUrl(baseUrl).requestFactory(OutboundHttp.requestFactory(CONNECT, READ));
+  }
+
+  /** No person is read from the request here: streams are read off it, with the token given. */
+  private static RestClient liveClient(String baseUrl) {
+    SimpleClientHttpRequestFactory perRead = new SimpleClientHttpRequestFactory();
+    perRead.setConnectTimeout(CONNECT);
+    perRead.setReadTimeout(LIVE_SILENCE);
+    return RestClient.builder().baseUrl(baseUrl).requestFactory(perRead).build();
+  }
+
+  private static CircuitBreaker breaker(String name) {
+    return CircuitBreaker.of(name, OutboundBreakers
         .countBased(20, 10, 50f, Duration.ofSeconds(10))
         .ignoreExceptions(HttpClientErrorException.class)
         .permittedNumberOfCallsInHalfOpenState(2)
         .build());
-    return new ServiceCalls(client, breaker);
   }
 
   /** Every call carries the token of the person whose request this is, and nothing else. */

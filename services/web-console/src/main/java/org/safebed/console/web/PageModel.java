@@ -47,6 +47,7 @@ class PageModel {
     model.addAttribute("languages", ConsoleLanguages.SUPPORTED.stream().map(Locale::getLanguage).toList());
     model.addAttribute("here", request.getRequestURI());
     model.addAttribute("refreshSeconds", properties.refreshEvery().toSeconds());
+    model.addAttribute("safetyNetSeconds", properties.safetyNetEvery().toSeconds());
     model.addAttribute("sessionSeconds", properties.sessionTimeout().toSeconds());
     ZoneId zone = TimeZones.of(request, properties.timeZone());
     model.addAttribute("timeZone", zone.getId());
