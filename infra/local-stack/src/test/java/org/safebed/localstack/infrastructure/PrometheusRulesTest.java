@@ -25,7 +25,8 @@ class PrometheusRulesTest {
   private static final List<String> ALERTED_METRICS = List.of(
       "safebed_outbox_oldest_pending_age_seconds", "safebed_dead_letters",
       "safebed_waitlist_oldest_wait_seconds", "safebed_disclosures_total", "safebed_access_denials_total",
-      "http_server_requests_seconds_count", "resilience4j_circuitbreaker_state");
+      "http_server_requests_seconds_count", "resilience4j_circuitbreaker_state",
+      "safebed_transport_offers_expired_total", "safebed_transport_failures_total", "safebed_audit_chain_intact");
 
   private static String promtool;
 

@@ -3,6 +3,7 @@ package org.safebed.platform.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Base64;
+import org.safebed.platform.web.audit.AuditChainGauge;
 import org.safebed.platform.web.audit.AuditEndpoint;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.audit.DisclosureCounts;
@@ -20,6 +21,7 @@ import org.safebed.platform.web.sealing.SealingProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,6 +78,13 @@ public class PlatformRecordsAutoConfiguration {
   AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<MeterRegistry> registry) {
     MeterRegistry meters = registry.getIfUnique();
     return new AuditTrail(mongo, Clock.systemUTC(), meters == null ? null : new DisclosureCounts(meters));
+  }
+
+  @Bean
+  @ConditionalOnBean(AuditTrail.class)
+  @ConditionalOnClass(MeterRegistry.class)
+  AuditChainGauge auditChainGauge(AuditTrail trail) {
+    return new AuditChainGauge(trail, Clock.systemUTC());
   }
 
   @Bean

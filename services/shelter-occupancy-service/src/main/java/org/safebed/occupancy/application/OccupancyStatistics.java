@@ -67,15 +67,7 @@ public class OccupancyStatistics {
     Instant windowStart = now.minus(properties.statisticsWindow());
     int minimum = properties.statisticsMinimumCount();
 
-    List<Shelter> all = shelters.findAll();
-    Map<String, BedCounts> counts = beds.countByShelter(all.stream().map(Shelter::id).toList());
-    Map<String, BedCounts> byRegion = new TreeMap<>();
-    for (Shelter shelter : all) {
-      BedCounts c = counts.getOrDefault(shelter.id(), BedCounts.NONE);
-      byRegion.merge(shelter.region(), c, OccupancyStatistics::sum);
-    }
-    List<RegionOccupancy> regions = new ArrayList<>();
-    byRegion.forEach((region, c) -> regions.add(regionOccupancy(region, c, minimum)));
+    List<RegionOccupancy> regions = occupancyByRegion();
 
     List<Double> toHold = new ArrayList<>();
     List<Double> toCheckIn = new ArrayList<>();
@@ -96,6 +88,21 @@ public class OccupancyStatistics {
     return new Report(now, windowStart, minimum, regions, percentiles(toHold, minimum),
         percentiles(toCheckIn, minimum), count((int) placements.countByStatus(PlacementStatus.WAITLISTED), minimum),
         count(unmet, minimum));
+  }
+
+  /** Each region's beds now, by state, small cells suppressed so none can be worked out. */
+  public List<RegionOccupancy> occupancyByRegion() {
+    List<Shelter> all = shelters.findAll();
+    Map<String, BedCounts> counts = beds.countByShelter(all.stream().map(Shelter::id).toList());
+    Map<String, BedCounts> byRegion = new TreeMap<>();
+    for (Shelter shelter : all) {
+      BedCounts c = counts.getOrDefault(shelter.id(), BedCounts.NONE);
+      byRegion.merge(shelter.region(), c, OccupancyStatistics::sum);
+    }
+    List<RegionOccupancy> regions = new ArrayList<>();
+    int minimum = properties.statisticsMinimumCount();
+    byRegion.forEach((region, c) -> regions.add(regionOccupancy(region, c, minimum)));
+    return regions;
   }
 
   /** The cells of one region's beds, the total first: the relation they keep. */

@@ -1,6 +1,7 @@
 package org.safebed.occupancy.config;
 
 import java.time.Duration;
+import org.safebed.occupancy.application.BedGauges;
 import org.safebed.occupancy.application.HoldExpiry;
 import org.safebed.occupancy.application.LiveStatus;
 import org.safebed.occupancy.application.Reconciliation;
@@ -16,7 +17,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /**
  * The background work that keeps the invariants without transactions or TTL indexes: hold expiry
  * (and missing residents' kept beds), the reconciler (immediately at start-up, then periodically),
- * the waitlist safety net, escalation of long waits, and the live-status poll.
+ * the waitlist safety net, escalation of long waits, the live-status poll, and the bed gauges.
  */
 @Configuration
 @EnableScheduling
@@ -28,14 +29,19 @@ public class OccupancySchedule implements SchedulingConfigurer {
   private final Reconciliation reconciliation;
   private final Waitlist waitlist;
   private final LiveStatus live;
+  private final BedGauges bedGauges;
   private final OccupancyProperties properties;
 
+  /** The bed gauges are read again about as often as Prometheus scrapes. */
+  private static final Duration GAUGES_EVERY = Duration.ofSeconds(15);
+
   public OccupancySchedule(HoldExpiry holdExpiry, Reconciliation reconciliation, Waitlist waitlist, LiveStatus live,
-      OccupancyProperties properties) {
+      BedGauges bedGauges, OccupancyProperties properties) {
     this.holdExpiry = holdExpiry;
     this.reconciliation = reconciliation;
     this.waitlist = waitlist;
     this.live = live;
+    this.bedGauges = bedGauges;
     this.properties = properties;
   }
 
@@ -51,6 +57,7 @@ public class OccupancySchedule implements SchedulingConfigurer {
         guarded("escalation", waitlist::escalate), properties.escalationInterval(), properties.escalationInterval()));
     registrar.addFixedDelayTask(new FixedDelayTask(
         () -> live.poll(), properties.livePollInterval(), properties.livePollInterval()));
+    registrar.addFixedDelayTask(new FixedDelayTask(guarded("bed gauges", bedGauges::refresh), GAUGES_EVERY, GAUGES_EVERY));
   }
 
   private static Runnable guarded(String name, java.util.function.IntSupplier task) {

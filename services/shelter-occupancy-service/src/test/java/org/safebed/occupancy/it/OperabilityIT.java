@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.safebed.occupancy.application.BedGauges;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 class OperabilityIT extends OccupancyIT {
 
   @Autowired HealthEndpointGroups healthGroups;
+  @Autowired BedGauges bedGauges;
 
   @Test
   void readinessWaitsForMongoAndTheBrokerLivenessForNeither() {
@@ -56,10 +59,29 @@ class OperabilityIT extends OccupancyIT {
     assertThat(metrics).contains("safebed_placement_time_to_bed_seconds_bucket{")
         .contains("safebed_waitlist_length ").contains("safebed_waitlist_oldest_wait_seconds ")
         .contains("safebed_outbox_oldest_pending_age_seconds ").contains("safebed_dead_letters ")
-        .contains("safebed_disclosures_total{kind=\"address\",outcome=\"denied\"}");
+        .contains("safebed_disclosures_total{kind=\"address\",outcome=\"denied\"}")
+        .contains("safebed_audit_chain_intact 1.0");
     assertThat(count(metrics, "safebed_access_denials_total", "rule=\"role\"")).isPositive();
     // Labels from fixed lists only: no placement, shelter or person in any series.
     assertThat(metrics).doesNotContain(placement).doesNotContain(shelter).doesNotContain(ADDRESS_MARK);
+  }
+
+  @Test
+  void bedsByRegionAndStateAreScrapedWithSmallCellsSuppressed() {
+    String region = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+    shelterInRegion(region, newArea(), eligibility(12, 17, "FEMALE"), 9);
+    String small = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+    shelterInRegion(small, newArea(), eligibility(12, 17, "FEMALE"), 2);
+    bedGauges.refresh();
+
+    String metrics = http.get("/actuator/prometheus", coordinator()).body();
+
+    assertThat(metrics).contains("safebed_beds{region=\"" + region + "\",state=\"in_service\"} 9.0")
+        // Nobody there: held and occupied (0 + 0) are too few to publish, and available would give
+        // them away (9 - 9), so it goes too; a region of two beds shows nothing at all.
+        .contains("safebed_beds{region=\"" + region + "\",state=\"held\"} NaN")
+        .contains("safebed_beds{region=\"" + region + "\",state=\"available\"} NaN")
+        .contains("safebed_beds{region=\"" + small + "\",state=\"in_service\"} NaN");
   }
 
   @Test

@@ -1,7 +1,12 @@
 package org.safebed.transport.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.safebed.transport.config.TransportProperties;
 import org.safebed.transport.domain.Driver;
@@ -32,18 +37,25 @@ public class JobAssignment {
   private static final Logger log = LoggerFactory.getLogger(JobAssignment.class);
   private static final int CANDIDATES = 200;
   private static final int ATTEMPTS = 5;
+  public static final String FAILURES = "safebed.transport.failures";
 
   private final TransportJobs jobs;
   private final Drivers drivers;
   private final TravelTimes travelTimes;
   private final TransportProperties properties;
   private final OfferAlerts alerts;
+  private final Map<UnassignedReason, Counter> failures = new EnumMap<>(UnassignedReason.class);
   private final Clock clock;
 
   public JobAssignment(
       TransportJobs jobs, Drivers drivers, TravelTimes travelTimes, TransportProperties properties,
-      OfferAlerts alerts, Clock clock) {
+      OfferAlerts alerts, MeterRegistry meters, Clock clock) {
     this.jobs = jobs;
+    // Every reason from the start, at zero: an alert on a rise needs the series before the first.
+    for (UnassignedReason reason : UnassignedReason.values()) {
+      failures.put(reason, Counter.builder(FAILURES).description("Transport jobs no driver could take")
+          .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(meters));
+    }
     this.alerts = alerts;
     this.drivers = drivers;
     this.travelTimes = travelTimes;
@@ -149,9 +161,18 @@ public class JobAssignment {
     UnassignedReason reason = someoneTooFar ? UnassignedReason.NO_DRIVER_IN_REACH : UnassignedReason.NO_DRIVER;
     if (jobs.save(job, job.noDriverAvailable(reason, clock.instant()))) {
       log.warn("Job {} unassigned: {}", job.id(), reason);
+      failed(reason);
       return Outcome.UNASSIGNED;
     }
     return Outcome.CHANGED;
+  }
+
+  /**
+   * {@code safebed.transport.failures{reason}}: jobs no driver could take, each counted once, when
+   * it becomes unassigned (police then bring her, or coordinators step in). The reason is a code.
+   */
+  private void failed(UnassignedReason reason) {
+    failures.get(reason).increment();
   }
 
   /** The driver's time to the pick-up when it is within reach; empty when she cannot be reached in time. */

@@ -1,5 +1,7 @@
 package org.safebed.transport.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.safebed.transport.domain.Drivers;
 import org.safebed.transport.domain.TransportJob;
@@ -19,14 +21,17 @@ public class OfferExpiry {
 
   private static final Logger log = LoggerFactory.getLogger(OfferExpiry.class);
   private static final int BATCH = 100;
+  public static final String EXPIRED = "safebed.transport.offers.expired";
 
   private final TransportJobs jobs;
   private final Drivers drivers;
   private final JobAssignment assignment;
+  private final Counter expiredOffers;
   private final Clock clock;
 
-  public OfferExpiry(TransportJobs jobs, Drivers drivers, JobAssignment assignment, Clock clock) {
+  public OfferExpiry(TransportJobs jobs, Drivers drivers, JobAssignment assignment, MeterRegistry meters, Clock clock) {
     this.jobs = jobs;
+    this.expiredOffers = Counter.builder(EXPIRED).description("Offers that no driver answered in time").register(meters);
     this.drivers = drivers;
     this.assignment = assignment;
     this.clock = clock;
@@ -50,6 +55,7 @@ public class OfferExpiry {
     Transition expired = job.offerExpired(clock.instant());
     if (expired.changed() && jobs.save(job, expired)) {
       log.info("Offer of job {} to driver {} expired", job.id(), driverId);
+      expiredOffers.increment();
       drivers.release(driverId, job.id());
       assignment.assign(job.id());
     }

@@ -3,13 +3,19 @@ package org.safebed.transport.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.TestTokens;
+import org.safebed.transport.application.JobAssignment;
+import org.safebed.transport.application.OfferExpiry;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** A job from bed-held to delivery, with its events on the real broker. */
 class JobLifecycleIT extends TransportScenario {
+
+  @Autowired private MeterRegistry meters;
 
   @Test
   void bedHeldOffersTheJobToTheNearestDriverAndAnnouncesIt() {
@@ -138,6 +144,7 @@ class JobLifecycleIT extends TransportScenario {
     bedHeld(placement, true);
     JsonNode offered = awaitJob(placement, "OFFERED");
     assertThat(offered.path("driverId").asString()).isEqualTo(subjectOf(first));
+    double expiredBefore = meters.counter(OfferExpiry.EXPIRED).count();
 
     clock.advance(OFFER_TIMEOUT.plusSeconds(1));
 
@@ -151,6 +158,8 @@ class JobLifecycleIT extends TransportScenario {
     assertThat(broker.all("transport.assigned.v1", placement, Duration.ofSeconds(1)))
         .extracting(e -> e.path("data").path("driverId").asString())
         .containsExactly(subjectOf(first), subjectOf(second));
+    assertThat(meters.counter(OfferExpiry.EXPIRED).count()).as("offers expired, for the on-call dashboard")
+        .isEqualTo(expiredBefore + 1);
   }
 
   @Test
@@ -159,6 +168,7 @@ class JobLifecycleIT extends TransportScenario {
     String placement = newPlacementId();
     bedHeld(placement, false);
     awaitJob(placement, "OFFERED");
+    double failuresBefore = meters.counter(JobAssignment.FAILURES, "reason", "no_driver").count();
 
     http.post("/api/transport/jobs/" + jobId(placement) + "/decline", TestTokens.driver(subjectOf(only)));
 
@@ -169,6 +179,7 @@ class JobLifecycleIT extends TransportScenario {
     assertThat(failed.path("data").path("jobId").asString()).isEqualTo(jobId(placement));
     Http.Response unassigned = http.get("/api/transport/jobs?status=UNASSIGNED", coordinator);
     assertThat(ids(unassigned.json())).contains(jobId(placement));
+    assertThat(meters.counter(JobAssignment.FAILURES, "reason", "no_driver").count()).isEqualTo(failuresBefore + 1);
   }
 
   @Test

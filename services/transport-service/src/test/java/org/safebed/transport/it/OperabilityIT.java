@@ -36,7 +36,10 @@ class OperabilityIT extends TransportScenario {
     assertThat(scrape.text())
         .contains("safebed_outbox_oldest_pending_age_seconds ").contains("safebed_dead_letters ")
         .contains("safebed_disclosures_total{kind=\"address\",outcome=\"granted\"}")
-        .contains("safebed_access_denials_total{rule=\"role\"}");
+        .contains("safebed_access_denials_total{rule=\"role\"}")
+        .contains("safebed_transport_offers_expired_total ")
+        .contains("safebed_transport_failures_total{reason=\"no_driver\"}")
+        .contains("safebed_transport_failures_total{reason=\"no_driver_in_reach\"}");
     assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
     assertThat(http.get("/actuator/prometheus", TestTokens.driver("d")).status()).isEqualTo(403);
   }
