@@ -12,15 +12,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The scrape configuration and alert rules in {@code infra/prometheus} as Prometheus itself reads
- * them ({@code promtool}, Debian's {@code prometheus} package). Skipped where promtool is missing,
+ * The scrape configuration and alert rules in {@code infra/prometheus}, and the queries of the
+ * Grafana dashboard in {@code infra/grafana}, as Prometheus itself reads them ({@code promtool}, Debian's {@code prometheus} package). Skipped where promtool is missing,
  * except in CI ({@code CI=true}), where a missing promtool fails: CI installs it (.ci/run).
  */
 class PrometheusRulesTest {
 
   private static final Path DIR = Path.of("..", "prometheus").toAbsolutePath().normalize();
+  private static final Path GRAFANA = Path.of("..", "grafana").toAbsolutePath().normalize();
   /** The metric names the applications export (see the services' OperabilityIT). */
   private static final List<String> ALERTED_METRICS = List.of(
       "safebed_outbox_oldest_pending_age_seconds", "safebed_dead_letters",
@@ -54,6 +58,31 @@ class PrometheusRulesTest {
   void alertsUseTheMetricsTheApplicationsExport() throws IOException {
     String rules = Files.readString(DIR.resolve("alerts.yml"), StandardCharsets.UTF_8);
     assertThat(rules).contains(ALERTED_METRICS);
+  }
+
+  /**
+   * Every query of the Grafana dashboard is PromQL Prometheus accepts (each is checked as a
+   * recording rule by promtool) and reads from the provisioned data source.
+   */
+  @Test
+  void theDashboardsQueriesAreValidAndReadTheProvisionedPrometheus(@TempDir Path scratch) throws Exception {
+    JsonNode dashboard = JsonMapper.builder().build()
+        .readTree(GRAFANA.resolve("dashboards/safebed-operations.json").toFile());
+    String provisioned = Files.readString(GRAFANA.resolve("provisioning/datasources/prometheus.yml"));
+    StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
+    int queries = 0;
+    for (JsonNode panel : dashboard.path("panels")) {
+      assertThat(provisioned).as(panel.path("title").asString())
+          .contains("uid: " + panel.path("datasource").path("uid").asString());
+      for (JsonNode target : panel.path("targets")) {
+        String expr = target.path("expr").asString().replace("'", "''");
+        rules.append("      - record: dashboard:query_").append(++queries).append("\n")
+            .append("        expr: '").append(expr).append("'\n");
+      }
+    }
+    assertThat(queries).isGreaterThanOrEqualTo(10);
+    Path file = Files.writeString(scratch.resolve("dashboard-queries.yml"), rules.toString());
+    assertThat(run(promtool, "check", "rules", file.toString())).isZero();
   }
 
   private static int run(String... command) throws Exception {
