@@ -33,7 +33,8 @@ class DeploymentChecksTest {
 
   @Test
   void everyWorkloadIsProbedLimitedLockedDownFencedAndPinned() throws IOException {
-    List<Map<String, Object>> documents = renderedBase();
+    List<Map<String, Object>> documents = new ArrayList<>(rendered(K8S));
+    documents.addAll(rendered(K8S.resolve("observability")));
     Map<String, Object> kustomization = load(K8S.resolve("kustomization.yaml")).getFirst();
     List<Map<String, Object>> policies = documents.stream().filter(kind("NetworkPolicy")).toList();
     List<Map<String, Object>> workloads = documents.stream()
@@ -55,8 +56,10 @@ class DeploymentChecksTest {
       }
       for (Map<String, Object> container : maps(podSpec, "containers")) {
         String where = name + "/" + container.get("name");
-        probe(violations, where, container, "livenessProbe", "/actuator/health/liveness");
-        probe(violations, where, container, "readinessProbe", "/actuator/health/readiness");
+        // SafeBed's applications on their health groups; Prometheus and Grafana on their own.
+        boolean ours = String.valueOf(container.get("image")).startsWith("safebed/");
+        probe(violations, where, container, "livenessProbe", ours ? "/actuator/health/liveness" : null);
+        probe(violations, where, container, "readinessProbe", ours ? "/actuator/health/readiness" : null);
         Map<String, Object> resources = map(container, "resources");
         for (String bound : List.of("requests", "limits")) {
           if (map(resources, bound).get("cpu") == null || map(resources, bound).get("memory") == null) {
@@ -124,11 +127,22 @@ class DeploymentChecksTest {
     assertThat(violations).isEmpty();
   }
 
-  /** The base's resources, as kustomize would put them together (no patches are used). */
-  private static List<Map<String, Object>> renderedBase() throws IOException {
+  /** kustomize reads only below its directory: the monitoring's rules and dashboard are copies. */
+  @Test
+  void theMonitoringsCopiesOfTheRulesAndTheDashboardAreTheSame() throws IOException {
+    Path observability = K8S.resolve("observability");
+    assertThat(observability.resolve("alerts.yml")).hasSameTextualContentAs(ROOT.resolve("infra/prometheus/alerts.yml"));
+    assertThat(observability.resolve("safebed-operations.json"))
+        .hasSameTextualContentAs(ROOT.resolve("infra/grafana/dashboards/safebed-operations.json"));
+    assertThat(observability.resolve("grafana-datasources.yml"))
+        .hasSameTextualContentAs(ROOT.resolve("infra/grafana/provisioning/datasources/prometheus.yml"));
+  }
+
+  /** A kustomization's resources, as kustomize would put them together (no patches are used). */
+  private static List<Map<String, Object>> rendered(Path kustomizationDir) throws IOException {
     List<Map<String, Object>> documents = new ArrayList<>();
-    for (Object resource : list(load(K8S.resolve("kustomization.yaml")).getFirst(), "resources")) {
-      documents.addAll(load(K8S.resolve(String.valueOf(resource))));
+    for (Object resource : list(load(kustomizationDir.resolve("kustomization.yaml")).getFirst(), "resources")) {
+      documents.addAll(load(kustomizationDir.resolve(String.valueOf(resource))));
     }
     return documents;
   }
@@ -142,9 +156,11 @@ class DeploymentChecksTest {
     return image;
   }
 
+  /** An HTTP probe, on {@code path} when one is required. */
   private static void probe(List<String> violations, String where, Map<String, Object> container, String probe, String path) {
-    if (!path.equals(map(map(container, probe), "httpGet").get("path"))) {
-      violations.add(where + ": " + probe + " is not on " + path);
+    Object probed = map(map(container, probe), "httpGet").get("path");
+    if (probed == null || path != null && !path.equals(probed)) {
+      violations.add(where + ": " + probe + " is not on " + (path == null ? "an HTTP path" : path));
     }
   }
 
