@@ -23,8 +23,9 @@ import org.safebed.localstack.journey.RunningStack;
 /**
  * The shelter manager's bed board in a real browser against the running stack: she opens her
  * shelters from the menu, then Kestrel's board (a demo shelter of hers), confirms its capacity with
- * one tap, takes a free bed out of service and puts it back, and sees the board change by itself
- * when police hold a bed there. Once in French on a 390 px phone and once in English at a desk,
+ * one tap, takes a free bed out of service and puts it back, sees the board change by itself
+ * when police hold a bed there, and, once she is checked in, reports her missing, back, and
+ * checks her out with where she went. Once in French on a 390 px phone and once in English at a desk,
  * with axe on every screen and a screenshot of each under target/browser. No demo shelter's
  * address is ever on a page.
  */
@@ -99,8 +100,28 @@ class ShelterBoardBrowserIT {
         assertThat(((JavascriptExecutor) manager.driver()).executeScript("return window.safebedNotReloaded === true;"))
             .as("updated live, without a reload").isEqualTo(true);
         check(manager, "board-live-held-" + shot, problems);
+
+        // She arrives (checked in as on the arrivals screen), goes missing, comes back, then leaves.
+        assertThat(api.post("demo-shelter-manager", "/api/placements/" + placement + "/check-in", null).status())
+            .isEqualTo(200);
+        String card = "[data-placement='" + placement + "']";
+        manager.waitFor(page -> "CHECKED_IN".equals(attribute(manager, card, "data-status")));
+        tap(manager, card + " button.missing");
+        manager.waitFor(page -> "RESIDENT_MISSING".equals(attribute(manager, card, "data-status")));
+        check(manager, "board-missing-" + shot, problems);
+        tap(manager, card + " button.returned");
+        manager.waitFor(page -> "CHECKED_IN".equals(attribute(manager, card, "data-status")));
+        tap(manager, card + " a.check-out");
+        manager.waitFor(page -> page.getCurrentUrl().endsWith("/residents/" + placement + "/check-out"));
+        check(manager, "check-out-" + shot, problems);
+        tap(manager, "input[name=reason][value=LEFT_VOLUNTARILY]");
+        tap(manager, "#check-out button[type=submit]");
+        manager.waitFor(page -> !page.findElements(By.id("board")).isEmpty() && page.findElements(By.cssSelector(card)).isEmpty());
+        assertThat(manager.text("#board")).doesNotContain(placement);
       } finally {
-        assertThat(api.post("demo-police", "/api/placements/" + placement + "/cancel", null).status()).isEqualTo(200);
+        // Whatever happened above, her bed is freed for the next run.
+        api.post("demo-police", "/api/placements/" + placement + "/cancel", null);
+        api.post("demo-shelter-manager", "/api/placements/" + placement + "/check-out", "{\"reason\":\"OTHER\"}");
       }
       manager.waitFor(page -> Integer.toString(held).equals(attribute(manager, "#board", "data-held")));
 
