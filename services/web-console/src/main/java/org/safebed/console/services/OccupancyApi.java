@@ -3,6 +3,7 @@ package org.safebed.console.services;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.safebed.console.services.model.Bed;
 import org.safebed.console.services.model.Placement;
 import org.safebed.console.services.model.Shelter;
 import org.springframework.core.ParameterizedTypeReference;
@@ -13,6 +14,7 @@ public final class OccupancyApi {
 
   private static final ParameterizedTypeReference<List<Placement>> PLACEMENTS = new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<List<Shelter>> SHELTERS = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Bed>> BEDS = new ParameterizedTypeReference<>() {};
 
   private final ServiceCalls calls;
   private final LiveStreams live;
@@ -70,6 +72,59 @@ public final class OccupancyApi {
 
   public List<Shelter> shelters() {
     return calls.call(client -> client.get().uri("/api/shelters").retrieve().body(SHELTERS));
+  }
+
+  /** Where she went, as the spec codes it (LEFT_VOLUNTARILY, MOVED_TO_RENTAL, ...). */
+  public Placement checkOut(String id, String reason) {
+    return calls.call(client -> client.post().uri("/api/placements/{id}/check-out", id)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("reason", reason))
+        .retrieve().body(Placement.class));
+  }
+
+  public Placement reportMissing(String id) {
+    return post("/api/placements/{id}/missing", id);
+  }
+
+  public Placement reportReturned(String id) {
+    return post("/api/placements/{id}/returned", id);
+  }
+
+  public Shelter shelter(String id) {
+    return calls.call(client -> client.get().uri("/api/shelters/{id}", id).retrieve().body(Shelter.class));
+  }
+
+  public List<Bed> beds(String shelterId) {
+    return calls.call(client -> client.get().uri("/api/shelters/{id}/beds", shelterId).retrieve().body(BEDS));
+  }
+
+  /** The pages draw the shelter again afterwards, so the answer is not read. */
+  public void confirmCapacity(String shelterId) {
+    calls.run(client -> client.post().uri("/api/shelters/{id}/capacity-check", shelterId)
+        .retrieve().toBodilessEntity());
+  }
+
+  public void changeBedService(String shelterId, String bedId, boolean inService) {
+    calls.run(client -> client.put().uri("/api/shelters/{id}/beds/{bed}/service-status", shelterId, bedId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("inService", inService))
+        .retrieve().toBodilessEntity());
+  }
+
+  /** OPEN, CLOSED or COMPROMISED (final: her residents are relocated, no new placements). */
+  public void changeShelterStatus(String shelterId, String status) {
+    calls.run(client -> client.put().uri("/api/shelters/{id}/status", shelterId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("status", status))
+        .retrieve().toBodilessEntity());
+  }
+
+  /**
+   * Follows a shelter's changes (its counts, and placements there changing status) on the calling
+   * thread, as {@link #followPlacement} does.
+   */
+  public LiveStreams.End followShelter(String shelterId, String token, LiveStreams.Listener listener) {
+    return live.follow(token, listener, "/api/shelters/{id}/events", shelterId);
   }
 
   private Placement post(String path, String id) {

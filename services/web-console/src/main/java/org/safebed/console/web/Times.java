@@ -36,6 +36,11 @@ public final class Times {
     return instant == null ? 0 : Math.max(0, Duration.between(now.instant(), instant).toMinutes());
   }
 
+  /** Whole minutes since then, never negative ("confirmed 3 h ago"). */
+  public long minutesSince(Instant instant) {
+    return instant == null ? 0 : Math.max(0, Duration.between(instant, now.instant()).toMinutes());
+  }
+
   /** ISO form for {@code <time datetime>} and the page's countdowns. */
   public String iso(Instant instant) {
     return instant == null ? "" : instant.toString();

@@ -19,7 +19,9 @@ public record Placement(
     Instant createdAt,
     String urgency,
     Instant escalatedAt,
-    Arrival arrival) {
+    Arrival arrival,
+    Instant missingSince,
+    Instant bedKeptUntil) {
 
   private static final Set<String> OPEN = Set.of("PENDING", "HELD", "WAITLISTED", "CHECKED_IN", "RESIDENT_MISSING");
 
@@ -35,6 +37,11 @@ public record Placement(
 
   public boolean held() {
     return "HELD".equals(status);
+  }
+
+  /** Reported missing: her bed is kept until {@link #bedKeptUntil}. */
+  public boolean missing() {
+    return "RESIDENT_MISSING".equals(status);
   }
 
   public boolean policeEscortNeeded() {

@@ -1,0 +1,186 @@
+package org.safebed.localstack.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.safebed.localstack.LocalStack;
+import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
+import org.safebed.localstack.journey.GatewayClient;
+import org.safebed.localstack.journey.RunningStack;
+
+/**
+ * The shelter manager's bed board in a real browser against the running stack: she opens her
+ * shelters from the menu, then Kestrel's board (a demo shelter of hers), confirms its capacity with
+ * one tap, takes a free bed out of service and puts it back, sees the board change by itself
+ * when police hold a bed there, and, once she is checked in, reports her missing, back, and
+ * checks her out with where she went. Once in French on a 390 px phone and once in English at a desk,
+ * with axe on every screen and a screenshot of each under target/browser. No demo shelter's
+ * address is ever on a page.
+ */
+class ShelterBoardBrowserIT {
+
+  private static final String PASSWORD = "demo-password";
+  private static final String SHELTER = "shelter-central-1";
+  /** Kestrel's synthetic street (DemoShelters), which no page may show. */
+  private static final String ADDRESS = "Rue du Prototype";
+  private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
+
+  private static LocalStack stack;
+  private static GatewayClient api;
+
+  private record Scene(Locale language, Viewport screen, String freshJustNow) {}
+
+  @BeforeAll
+  static void stack() {
+    ConsoleBrowser.assumeInstalled();
+    stack = RunningStack.get();
+    api = RunningStack.client();
+  }
+
+  @Test
+  void inFrenchOnAPhone() {
+    walk(new Scene(Locale.FRENCH, ConsoleBrowser.PHONE_390, "Capacité confirmée il y a 0 min"));
+  }
+
+  @Test
+  void inEnglishAtADesk() {
+    walk(new Scene(Locale.ENGLISH, ConsoleBrowser.DESK, "Capacity confirmed 0 min ago"));
+  }
+
+  private void walk(Scene scene) {
+    String shot = scene.language().getLanguage() + "-" + scene.screen().width();
+    List<String> problems = new ArrayList<>();
+    try (ConsoleBrowser manager = ConsoleBrowser.start(scene.screen(), scene.language())) {
+      manager.open(stack.gatewayUrl() + "/console/");
+      manager.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
+      manager.signInOnProviderForm("shelter-manager", PASSWORD);
+      manager.waitFor(page -> page.getCurrentUrl().startsWith(stack.gatewayUrl() + "/console/"));
+
+      // Her shelters, from the menu.
+      tap(manager, "#menu a[href='/console/shelters']");
+      manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/shelters"));
+      check(manager, "shelters-" + shot, problems);
+      tap(manager, "[data-shelter='" + SHELTER + "'] h2 a");
+      manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/shelters/" + SHELTER));
+      check(manager, "board-" + shot, problems);
+
+      // One tap: capacity confirmed, fresh again.
+      tap(manager, "#confirm-capacity button");
+      manager.waitFor(page -> manager.text(".freshness").contains(scene.freshJustNow()));
+      assertThat(manager.driver().findElements(By.cssSelector("#board .stale"))).isEmpty();
+      check(manager, "board-confirmed-" + shot, problems);
+
+      // A free bed out of service, then back.
+      String bed = manager.waitFor(page -> attribute(manager, ".bed[data-state=AVAILABLE]", "data-bed"));
+      String row = ".bed[data-bed='" + bed + "']";
+      tap(manager, row + " button.out-of-service");
+      manager.waitFor(page -> "OUT_OF_SERVICE".equals(attribute(manager, row, "data-state")));
+      check(manager, "board-bed-out-" + shot, problems);
+      tap(manager, row + " button.in-service");
+      manager.waitFor(page -> "AVAILABLE".equals(attribute(manager, row, "data-state")));
+
+      // Police hold a bed here: the board shows it without a reload.
+      ((JavascriptExecutor) manager.driver()).executeScript("window.safebedNotReloaded = true;");
+      int held = Integer.parseInt(manager.waitFor(page -> attribute(manager, "#board", "data-held")));
+      String placement = holdABedAtKestrel();
+      try {
+        manager.waitFor(page -> Integer.toString(held + 1).equals(attribute(manager, "#board", "data-held")));
+        assertThat(((JavascriptExecutor) manager.driver()).executeScript("return window.safebedNotReloaded === true;"))
+            .as("updated live, without a reload").isEqualTo(true);
+        check(manager, "board-live-held-" + shot, problems);
+
+        // She arrives (checked in as on the arrivals screen), goes missing, comes back, then leaves.
+        assertThat(api.post("demo-shelter-manager", "/api/placements/" + placement + "/check-in", null).status())
+            .isEqualTo(200);
+        String card = "[data-placement='" + placement + "']";
+        manager.waitFor(page -> "CHECKED_IN".equals(attribute(manager, card, "data-status")));
+        tap(manager, card + " button.missing");
+        manager.waitFor(page -> "RESIDENT_MISSING".equals(attribute(manager, card, "data-status")));
+        check(manager, "board-missing-" + shot, problems);
+        tap(manager, card + " button.returned");
+        manager.waitFor(page -> "CHECKED_IN".equals(attribute(manager, card, "data-status")));
+        tap(manager, card + " a.check-out");
+        manager.waitFor(page -> page.getCurrentUrl().endsWith("/residents/" + placement + "/check-out"));
+        check(manager, "check-out-" + shot, problems);
+        tap(manager, "input[name=reason][value=LEFT_VOLUNTARILY]");
+        tap(manager, "#check-out button[type=submit]");
+        manager.waitFor(page -> !page.findElements(By.id("board")).isEmpty() && page.findElements(By.cssSelector(card)).isEmpty());
+        assertThat(manager.text("#board")).doesNotContain(placement);
+      } finally {
+        // Whatever happened above, her bed is freed for the next run.
+        api.post("demo-police", "/api/placements/" + placement + "/cancel", null);
+        api.post("demo-shelter-manager", "/api/placements/" + placement + "/check-out", "{\"reason\":\"OTHER\"}");
+      }
+      manager.waitFor(page -> Integer.toString(held).equals(attribute(manager, "#board", "data-held")));
+
+      // The confirmation page for a compromised shelter, seen and declined.
+      tap(manager, "#compromised");
+      manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/shelters/" + SHELTER + "/compromised"));
+      check(manager, "compromised-confirm-" + shot, problems);
+      tap(manager, "main a.button.secondary");
+      manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/shelters/" + SHELTER));
+    }
+    assertThat(problems).as("accessibility, translation, layout and address problems (screenshots in target/browser)").isEmpty();
+  }
+
+  /** A 15-year-old girl found at Kestrel's door: the nearest shelter that takes her is Kestrel. */
+  private static String holdABedAtKestrel() {
+    GatewayClient.Reply placed = api.post("demo-police", "/api/placements", """
+        {"policeCaseRef":"SBB-%s","person":{"ageYears":15,"gender":"FEMALE"},"location":{"lat":48.902,"lon":2.418}}"""
+        .formatted(UUID.randomUUID().toString().substring(0, 8)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(placed.status()).as(placed.body()).isIn(200, 201);
+    return placed.json().get("id").asString();
+  }
+
+  /** A tap on the element, found again if the board's live redraw replaced it meanwhile. */
+  private static void tap(ConsoleBrowser browser, String selector) {
+    browser.waitFor(page -> {
+      try {
+        page.findElement(By.cssSelector(selector)).click();
+        return true;
+      } catch (StaleElementReferenceException replaced) {
+        return false;
+      }
+    });
+  }
+
+  private static String attribute(ConsoleBrowser browser, String selector, String name) {
+    try {
+      List<WebElement> found = browser.driver().findElements(By.cssSelector(selector));
+      return found.isEmpty() ? null : found.getFirst().getDomAttribute(name);
+    } catch (StaleElementReferenceException replaced) {
+      return null;
+    }
+  }
+
+  /** A screenshot, then axe, untranslated texts, sideways scrolling and the shelter's address. */
+  private static void check(ConsoleBrowser browser, String screen, List<String> problems) {
+    browser.screenshot("shelter-" + screen);
+    Axe.seriousViolations(browser.driver()).forEach(violation -> problems.add(screen + ": " + violation));
+    String source = browser.driver().getPageSource();
+    Matcher untranslated = UNTRANSLATED.matcher(source);
+    while (untranslated.find()) {
+      problems.add(screen + ": untranslated " + untranslated.group());
+    }
+    if (source.contains(ADDRESS)) {
+      problems.add(screen + ": shows the shelter's address");
+    }
+    Object scrolls = ((JavascriptExecutor) browser.driver()).executeScript(
+        "return document.documentElement.scrollWidth > window.innerWidth;");
+    if (Boolean.TRUE.equals(scrolls)) {
+      problems.add(screen + ": scrolls sideways");
+    }
+  }
+}
