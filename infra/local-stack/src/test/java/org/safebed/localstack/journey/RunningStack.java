@@ -23,6 +23,10 @@ public final class RunningStack {
           .withProperty("safebed.messaging.namespace", namespace)
           .withProperty("safebed.messaging.delete-queues-on-shutdown", "true")
           .withProperty("safebed.messaging.relay-interval", "200ms")
+          // Traces on, kept in memory (tracing.CapturedSpans) for PlacementTraceIT.
+          .withProperty("safebed.test.capture-spans", "true")
+          .withProperty("management.tracing.export.enabled", "true")
+          .withProperty("management.opentelemetry.tracing.export.schedule-delay", "200ms")
           // LocationOracleIT drives an account into the churn limit: a short window frees it soon after.
           .withProperty("safebed.occupancy.churn.window", "20s")
           // The suites send hundreds of requests without a token, all from this one address.

@@ -30,6 +30,9 @@ public final class EventWireFormat {
   }
 
   /** Builds the AMQP message for an outbox entry as stored in Mongo. */
+  /** The AMQP header of the W3C trace context, as Spring AMQP's observation reads it. */
+  public static final String TRACE_PARENT_HEADER = "traceparent";
+
   public Message toMessage(Map<String, Object> storedEvent) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("eventId", storedEvent.get("eventId"));
@@ -46,6 +49,10 @@ public final class EventWireFormat {
     properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
     properties.setContentEncoding("UTF-8");
     properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+    // W3C trace context of the work that recorded the event: the consumer continues that trace.
+    if (storedEvent.get(OutboxEvent.TRACE_PARENT_FIELD) instanceof String traceParent) {
+      properties.setHeader(TRACE_PARENT_HEADER, traceParent);
+    }
     return new Message(json.writeValueAsBytes(body), properties);
   }
 

@@ -1,9 +1,13 @@
 package org.safebed.platform.messaging;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.bson.Document;
 
 /**
  * An event recorded in an aggregate's outbox: stored in the aggregate document's
@@ -12,6 +16,10 @@ import java.util.UUID;
  *
  * <p>{@code data} holds opaque ids and coarse facts only (strings, numbers, booleans, nested maps);
  * never an address, a name or anything else that identifies a person.
+ *
+ * <p>{@code traceParent} is the W3C trace context of the work that recorded the event (null when
+ * nothing was traced): the relay publishes later, from a thread of its own, and carries it in the
+ * message's {@code traceparent} header so the consumer's work joins the same trace.
  */
 public record OutboxEvent(
     String eventId,
@@ -19,10 +27,13 @@ public record OutboxEvent(
     Instant occurredAt,
     String aggregateId,
     String correlationId,
-    Map<String, Object> data) {
+    Map<String, Object> data,
+    String traceParent) {
 
   /** The field of an aggregate document that holds its unpublished events. */
   public static final String PENDING_EVENTS_FIELD = "pendingEvents";
+  /** Where a stored event keeps its trace context (never part of the published body). */
+  public static final String TRACE_PARENT_FIELD = "traceParent";
 
   public OutboxEvent {
     Objects.requireNonNull(eventId, "eventId");
@@ -33,10 +44,36 @@ public record OutboxEvent(
     data = data == null ? Map.of() : Map.copyOf(data);
   }
 
+  /** An event recorded now, in the trace of the work at hand. */
+  public OutboxEvent(String eventId, String type, Instant occurredAt, String aggregateId, String correlationId,
+      Map<String, Object> data) {
+    this(eventId, type, occurredAt, aggregateId, correlationId, data, currentTraceParent());
+  }
+
   /** A new event with a random id, occurring now. */
   public static OutboxEvent of(
       String type, String aggregateId, String correlationId, Map<String, Object> data) {
     return new OutboxEvent(
         UUID.randomUUID().toString(), type, Instant.now(), aggregateId, correlationId, data);
+  }
+
+  /** The stored shape the relay publishes from, for the aggregate's {@code pendingEvents}. */
+  public Document toDocument() {
+    Document stored = new Document("eventId", eventId)
+        .append("type", type)
+        .append("occurredAt", Date.from(occurredAt))
+        .append("aggregateId", aggregateId)
+        .append("correlationId", correlationId)
+        .append("data", new Document(data));
+    return traceParent == null ? stored : stored.append(TRACE_PARENT_FIELD, traceParent);
+  }
+
+  /** {@code 00-<trace id>-<span id>-<flags>} of the current span, or null outside any trace. */
+  static String currentTraceParent() {
+    SpanContext span = Span.current().getSpanContext();
+    if (!span.isValid()) {
+      return null;
+    }
+    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
   }
 }

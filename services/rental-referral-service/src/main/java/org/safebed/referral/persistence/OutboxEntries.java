@@ -1,7 +1,6 @@
 package org.safebed.referral.persistence;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,13 +24,7 @@ public final class OutboxEntries {
     data.put("moveInDate", event.moveInDate().toString());
     data.put("region", event.region());
     // The placement id correlates the whole journey: rescue, shelter, move to the rental home.
-    OutboxEvent outbox =
-        new OutboxEvent(UUID.randomUUID().toString(), TenancyStarted.TYPE, at, event.referralId(), event.placementId(), data);
-    return new Document("eventId", outbox.eventId())
-        .append("type", outbox.type())
-        .append("occurredAt", Date.from(outbox.occurredAt()))
-        .append("aggregateId", outbox.aggregateId())
-        .append("correlationId", outbox.correlationId())
-        .append("data", new Document(outbox.data()));
+    return new OutboxEvent(UUID.randomUUID().toString(), TenancyStarted.TYPE, at, event.referralId(), event.placementId(), data)
+        .toDocument();
   }
 }

@@ -234,12 +234,6 @@ public class MongoPlacements implements PlacementRepository {
 
   /** The stored shape the platform relay publishes from; correlation is the placement itself. */
   private static Document outboxEntry(PlacementEvent event) {
-    OutboxEvent outbox = OutboxEvent.of(event.type(), event.placementId(), event.placementId(), event.data());
-    return new Document("eventId", outbox.eventId())
-        .append("type", outbox.type())
-        .append("occurredAt", Date.from(outbox.occurredAt()))
-        .append("aggregateId", outbox.aggregateId())
-        .append("correlationId", outbox.correlationId())
-        .append("data", new Document(outbox.data()));
+    return OutboxEvent.of(event.type(), event.placementId(), event.placementId(), event.data()).toDocument();
   }
 }

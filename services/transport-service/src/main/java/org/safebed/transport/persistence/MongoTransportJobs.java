@@ -86,7 +86,7 @@ class MongoTransportJobs implements TransportJobs {
     JobDocuments.state(job).forEach(update::set);
     List<OutboxEvent> events = transition.events().stream().map(event -> OutgoingEvents.toOutbox(event, job.kind())).toList();
     if (!events.isEmpty()) {
-      update.push(OutboxEvent.PENDING_EVENTS_FIELD).each(events.toArray());
+      update.push(OutboxEvent.PENDING_EVENTS_FIELD).each(events.stream().map(OutboxEvent::toDocument).toArray());
     }
     Query expected = Query.query(where("_id").is(job.id()).and("version").is(job.version()));
     boolean saved = mongo.updateFirst(expected, update, JobDocuments.COLLECTION).getModifiedCount() == 1;

@@ -104,6 +104,8 @@ public class PlatformMessagingAutoConfiguration {
     container.setDefaultRequeueRejected(false);
     container.setMissingQueuesFatal(false);
     container.setMessageListener(new InboxListener(subscriptions, wireFormat));
+    // Each delivery continues the trace in its traceparent header (a no-op without tracing).
+    container.setObservationEnabled(true);
     return container;
   }
 
