@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.safebed.console.services.model.Placement;
 import org.safebed.console.services.model.Shelter;
+import org.safebed.console.services.model.Statistics;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
@@ -70,6 +71,30 @@ public final class OccupancyApi {
 
   public List<Shelter> shelters() {
     return calls.call(client -> client.get().uri("/api/shelters").retrieve().body(SHELTERS));
+  }
+
+  /** Coordinators: aggregate numbers, small counts suppressed by the service. */
+  public Statistics statistics() {
+    return calls.call(client -> client.get().uri("/api/statistics").retrieve().body(Statistics.class));
+  }
+
+  /** Coordinators: placements waitlisted longer than allowed, most urgent first, then oldest. */
+  public List<Placement> escalations() {
+    return calls.call(client -> client.get().uri("/api/escalations").retrieve().body(PLACEMENTS));
+  }
+
+  /** A coordinator or the shelter's manager vouches that its bed statuses are current (audited). */
+  public Shelter confirmCapacity(String shelterId) {
+    return calls.call(client -> client.post().uri("/api/shelters/{id}/capacity-check", shelterId)
+        .retrieve().body(Shelter.class));
+  }
+
+  /** {@code OPEN}, {@code CLOSED} or {@code COMPROMISED} (final: its residents are relocated). */
+  public Shelter changeShelterStatus(String shelterId, String status) {
+    return calls.call(client -> client.put().uri("/api/shelters/{id}/status", shelterId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("status", status))
+        .retrieve().body(Shelter.class));
   }
 
   private Placement post(String path, String id) {

@@ -27,7 +27,8 @@ public final class Menu {
   static final List<Screen> SCREENS = List.of(
       new Screen("/console/police", "menu.police", Set.of(Role.POLICE)),
       new Screen("/console/driver", "menu.driver", Set.of(Role.DRIVER)),
-      new Screen("/console/arrivals", "menu.arrivals", Set.of(Role.SHELTER_MANAGER, Role.COORDINATOR)));
+      new Screen("/console/arrivals", "menu.arrivals", Set.of(Role.SHELTER_MANAGER, Role.COORDINATOR)),
+      new Screen("/console/operations", "menu.operations", Set.of(Role.COORDINATOR)));
 
   private Menu() {}
 
