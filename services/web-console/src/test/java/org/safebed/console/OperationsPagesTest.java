@@ -116,7 +116,7 @@ class OperationsPagesTest {
     assertThat(north).contains("<span>12</span>").contains("<span>7</span>").doesNotContain(">3<");
     assertThat(count(north, "fewer than 5")).isEqualTo(2);
     // The chart gets null where the API suppressed: no bar, and not the 3 that came with it.
-    assertThat(html).contains("&quot;values&quot;:[null,5]").contains("&quot;values&quot;:[null,9]")
+    assertThat(html).contains("&quot;values&quot;:[12,20]").contains("&quot;values&quot;:[null,5]").contains("&quot;values&quot;:[null,9]")
         .contains("&quot;values&quot;:[7,6]");
     // Held to check-in came from too few placements; the waitlist length is under the minimum.
     assertThat(html).contains("too few placements (fewer than 5)").contains("4 min").contains("12 min")

@@ -74,7 +74,7 @@ public final class GatewayClient {
     return send(clientId, "POST", path, body, Map.of());
   }
 
-  Reply post(String clientId, String path, String body, Map<String, String> headers) {
+  public Reply post(String clientId, String path, String body, Map<String, String> headers) {
     return send(clientId, "POST", path, body, headers);
   }
 

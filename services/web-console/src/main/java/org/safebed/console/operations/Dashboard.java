@@ -26,6 +26,7 @@ public final class Dashboard {
     return new Chart(
         regions.stream().map(region -> region(region.region())).toList(),
         List.of(
+            series("operations.in-service", regions.stream().map(r -> shown(r.inServiceBeds())).toList()),
             series("beds.held", regions.stream().map(r -> shown(r.held())).toList()),
             series("beds.occupied", regions.stream().map(r -> shown(r.occupied())).toList()),
             series("beds.available", regions.stream().map(r -> shown(r.available())).toList())));
