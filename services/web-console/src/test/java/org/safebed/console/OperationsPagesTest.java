@@ -143,7 +143,7 @@ class OperationsPagesTest {
         [{"id":"plc-3","status":"WAITLISTED","urgency":"CRITICAL","createdAt":"2026-12-07T10:00:00Z",
           "escalatedAt":"2026-12-07T10:30:00Z","transport":{"status":"NOT_ASSIGNED","policeEscortNeeded":false}}]""")));
     SERVICES.stubFor(get(urlEqualTo("/api/placements?limit=200&status=HELD")).willReturn(okJson("""
-        [{"id":"plc-4","status":"HELD","shelter":{"codeName":"Heron","region":"north"},"holdExpiresAt":"2026-12-07T15:00:00Z",
+        [{"id":"plc-7","status":"HELD","shelter":{"codeName":"Heron","region":"north"},"holdExpiresAt":"2026-12-07T15:00:00Z",
           "transport":{"status":"FAILED","policeEscortNeeded":true}},
          {"id":"plc-5","status":"HELD","shelter":{"codeName":"Wren","region":"north"},
           "transport":{"status":"ASSIGNED","policeEscortNeeded":false}}]""")));
@@ -163,6 +163,12 @@ class OperationsPagesTest {
         .contains("/console/operations/escalations/shelters/heron/capacity-check")
         .contains("/console/operations/escalations/shelters/heron/close")
         .contains("Shelters compromised").contains("Kite");
+    // Her job no driver took is re-offered from its own card and from hers (police bring her meanwhile).
+    assertThat(count(html, "action=\"/console/operations/escalations/jobs/job-7/reoffer\"")).isEqualTo(2);
+
+    String refreshed = page(MockMvcRequestBuilders.get("/console/operations/escalations/list")
+        .header("HX-Request", "true"), COORDINATOR, "en").getContentAsString();
+    assertThat(refreshed).startsWith("<div id=\"inbox\"").contains("Kite").doesNotContain("<html");
   }
 
   @Test

@@ -21,15 +21,19 @@ import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
 /**
  * The coordinator's screens in a real browser against the running stack, after police ask for a
  * few beds through the gateway: the dashboard's charts are drawn from the stack's own statistics
- * (with a table of the same numbers), then the escalation inbox and the drivers' board; axe on
+ * (with a table of the same numbers), then the escalation inbox (a job no driver
+ * could take, offered again) and the drivers' board; axe on
  * each, in French on a 390 px phone and in English at a desk, screenshots under target/browser.
  */
 class OperationsBrowserIT {
 
   private static final String PASSWORD = "demo-password";
   private static final String POLICE = "demo-police";
-  /** Paris, Lille, Marseille: one request in each demo region. */
-  private static final double[][] FOUND_AT = {{48.8566, 2.3522}, {50.6292, 3.0573}, {43.2965, 5.3698}};
+  /**
+   * Paris, Lille, Marseille, Paris again: one in each demo region, and one more than the three demo
+   * drivers, so that a job nobody can take reaches the coordinator's inbox.
+   */
+  private static final double[][] FOUND_AT = {{48.8566, 2.3522}, {50.6292, 3.0573}, {43.2965, 5.3698}, {48.85, 2.35}};
 
   private static LocalStack stack;
   private static GatewayClient api;
@@ -96,7 +100,13 @@ class OperationsBrowserIT {
       coordinator.driver().findElement(By.cssSelector(".tabs a[href='/console/operations/escalations']")).click();
       coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/escalations"));
       assertThat(coordinator.text("h1")).isEqualTo(escalations);
+      coordinator.waitFor(page -> !page.findElements(By.cssSelector("#inbox button.reoffer")).isEmpty());
       check(coordinator, "operations-escalations-" + lang, problems);
+      // Offered again: to a driver, or still nobody (all three are busy); either way she is told which.
+      coordinator.driver().findElement(By.cssSelector("#inbox button.reoffer")).click();
+      coordinator.waitFor(page -> !page.findElements(By.cssSelector(".banner[role=status]")).isEmpty());
+      assertThat(coordinator.currentUrl()).contains("/console/operations/escalations?done=");
+      check(coordinator, "operations-reoffered-" + lang, problems);
 
       coordinator.driver().findElement(By.cssSelector(".tabs a[href='/console/operations/drivers']")).click();
       coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/drivers"));

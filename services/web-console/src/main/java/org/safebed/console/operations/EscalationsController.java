@@ -1,6 +1,8 @@
 package org.safebed.console.operations;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.safebed.console.services.OccupancyApi;
 import org.safebed.console.services.TransportApi;
 import org.safebed.console.services.model.Placement;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class EscalationsController {
 
   private static final int HELD_MOST = 200;
+  /** Four services' calls per refresh: less often than a single list's. */
+  private static final Duration REFRESH = Duration.ofSeconds(15);
 
   private final OccupancyApi occupancy;
   private final TransportApi transport;
@@ -38,17 +42,32 @@ class EscalationsController {
 
   @GetMapping
   String inbox(@RequestParam(required = false) String done, Model model) {
+    fill(model);
+    model.addAttribute("done", Done.parse(done));
+    return "operations/escalations";
+  }
+
+  /** The inbox alone, asked for again while the page is open. */
+  @GetMapping("/list")
+  String list(Model model) {
+    fill(model);
+    return "operations/escalations :: inbox";
+  }
+
+  private void fill(Model model) {
     List<UnassignedJob> jobs = transport.unassignedJobs();
     List<Shelter> shelters = occupancy.shelters();
     model.addAttribute("waitlisted", occupancy.escalations());
     model.addAttribute("transportFailed", jobs);
     model.addAttribute("escortNeeded", occupancy.placements("HELD", HELD_MOST).stream()
         .filter(Placement::policeEscortNeeded).toList());
+    // Her job, when it is one of those no driver took: re-offered from her card too.
+    model.addAttribute("escortJobs", jobs.stream().filter(job -> job.placementId() != null)
+        .collect(Collectors.toMap(UnassignedJob::placementId, job -> job, (first, second) -> first)));
     model.addAttribute("stale", shelters.stream()
         .filter(s -> s.capacityStale() && "OPEN".equals(s.status())).toList());
     model.addAttribute("compromised", shelters.stream().filter(s -> "COMPROMISED".equals(s.status())).toList());
-    model.addAttribute("done", Done.parse(done));
-    return "operations/escalations";
+    model.addAttribute("inboxRefreshSeconds", REFRESH.toSeconds());
   }
 
   @PostMapping("/jobs/{id}/reoffer")
