@@ -3,6 +3,7 @@ package org.safebed.localstack.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
 class OperationsBrowserIT {
 
   private static final String PASSWORD = "demo-password";
-  private static final String POLICE = "demo-police";
+  /** Two forces, two requests each: an officer may have only so many open at once. */
+  private static final List<String> POLICE = List.of("demo-police", "demo-police-2");
   /**
    * Paris, Lille, Marseille, Paris again: one in each demo region, and one more than the three demo
    * drivers, so that a job nobody can take reaches the coordinator's inbox.
@@ -37,21 +39,24 @@ class OperationsBrowserIT {
 
   private static LocalStack stack;
   private static GatewayClient api;
-  private static final List<String> placements = new ArrayList<>();
+  /** Each placement with the force that asked for it, which calls it off at the end. */
+  private static final Map<String, String> placements = new LinkedHashMap<>();
 
   @BeforeAll
   static void aFewPlacements() {
     ConsoleBrowser.assumeInstalled();
     stack = RunningStack.get();
     api = RunningStack.client();
-    for (double[] at : FOUND_AT) {
+    for (int i = 0; i < FOUND_AT.length; i++) {
+      double[] at = FOUND_AT[i];
+      String police = POLICE.get(i % POLICE.size());
       String request = """
           {"policeCaseRef": "OPS-%s", "person": {"ageYears": 16, "gender": "FEMALE"}, "needs": [],
            "location": {"lat": %s, "lon": %s}}""".formatted(UUID.randomUUID().toString().substring(0, 8), at[0], at[1]);
-      GatewayClient.Reply created = api.post(POLICE, "/api/placements", request,
+      GatewayClient.Reply created = api.post(police, "/api/placements", request,
           Map.of("Idempotency-Key", UUID.randomUUID().toString()));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
-      placements.add(created.json().get("id").asString());
+      placements.put(created.json().get("id").asString(), police);
     }
   }
 
@@ -59,7 +64,7 @@ class OperationsBrowserIT {
   @AfterAll
   static void cancelThem() {
     if (api != null) {
-      placements.forEach(id -> api.post(POLICE, "/api/placements/" + id + "/cancel", null));
+      placements.forEach((id, police) -> api.post(police, "/api/placements/" + id + "/cancel", null));
     }
   }
 
