@@ -24,7 +24,7 @@ import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
  * few beds through the gateway: the dashboard's charts are drawn from the stack's own statistics
  * (with a table of the same numbers), then the escalation inbox (a job no driver
  * could take, offered again) and the drivers' board; axe on
- * each, in French on a 390 px phone and in English at a desk, screenshots under target/browser.
+ * each, in French on a 390 px phone, in Dutch on a 360 px one and in English at a desk, screenshots under target/browser.
  */
 class OperationsBrowserIT {
 
@@ -71,6 +71,11 @@ class OperationsBrowserIT {
   @Test
   void inFrenchOnAPhone() {
     walk(Locale.FRENCH, ConsoleBrowser.PHONE_390, "Coordination", "Escalades", "Chauffeurs");
+  }
+
+  @Test
+  void inDutchOnASmallPhone() {
+    walk(Locale.of("nl"), ConsoleBrowser.PHONE, "Coördinatie", "Escalaties", "Chauffeurs");
   }
 
   @Test
