@@ -124,6 +124,17 @@ class OperationsPagesTest {
   }
 
   @Test
+  void transportDownLeavesOccupancysNumbersShownAndSaysItsCountIsUnknown() throws Exception {
+    SERVICES.stubFor(get(urlEqualTo("/api/transport/jobs?status=UNASSIGNED")).willReturn(aResponse().withStatus(503)));
+
+    MockHttpServletResponse page = page(MockMvcRequestBuilders.get("/console/operations"), COORDINATOR, "en");
+
+    assertThat(page.getStatus()).isEqualTo(200);
+    assertThat(page.getContentAsString()).contains("not known right now (transport cannot be reached)")
+        .contains("<span>12</span>").contains("&quot;values&quot;:[null,6,null]");
+  }
+
+  @Test
   void theOldestWaitIsShownInHerZoneAndTheServicesGetHerToken() throws Exception {
     Instant since = Instant.now().minus(47, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
     SERVICES.stubFor(get(urlEqualTo("/api/placements?limit=200&status=WAITLISTED")).willReturn(okJson("""

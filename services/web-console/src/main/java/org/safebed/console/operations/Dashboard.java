@@ -41,7 +41,7 @@ public final class Dashboard {
   }
 
   /** Transport's failures are not a statistic: coordinators see each job in the inbox anyway. */
-  Chart waiting(Statistics statistics, int transportFailures) {
+  Chart waiting(Statistics statistics, Integer transportFailures) {
     return new Chart(
         List.of(text("operations.waitlist"), text("operations.unmet-demand"), text("operations.transport-failures")),
         List.of(Chart.Series.of(text("operations.count"),

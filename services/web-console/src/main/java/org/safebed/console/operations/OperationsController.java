@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.safebed.console.services.OccupancyApi;
+import org.safebed.console.services.ServiceUnavailable;
 import org.safebed.console.services.TransportApi;
 import org.safebed.console.services.model.Driver;
 import org.safebed.console.services.model.Placement;
@@ -45,7 +46,7 @@ class OperationsController {
   @GetMapping
   String dashboard(Model model, Locale locale) {
     Statistics statistics = occupancy.statistics();
-    int transportFailures = transport.unassignedJobs().size();
+    Integer transportFailures = transportFailures();
     Dashboard dashboard = new Dashboard(messages, locale);
     model.addAttribute("statistics", statistics);
     model.addAttribute("transportFailures", transportFailures);
@@ -67,6 +68,15 @@ class OperationsController {
     model.addAttribute("free", active.stream().filter(d -> d.onDuty() && !d.busy()).toList());
     model.addAttribute("offDuty", active.stream().filter(d -> !d.onDuty() && !d.busy()).toList());
     return "operations/drivers";
+  }
+
+  /** Transport down is no reason to hide occupancy's numbers: its count is then said to be unknown. */
+  private Integer transportFailures() {
+    try {
+      return transport.unassignedJobs().size();
+    } catch (ServiceUnavailable down) {
+      return null;
+    }
   }
 
   /** The placement waiting longest for a bed, if any; its own time, not a count. */
