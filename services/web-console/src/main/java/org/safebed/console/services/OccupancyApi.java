@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.safebed.console.services.model.Bed;
 import org.safebed.console.services.model.Placement;
 import org.safebed.console.services.model.Shelter;
+import org.safebed.console.services.model.Statistics;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
@@ -125,6 +126,16 @@ public final class OccupancyApi {
    */
   public LiveStreams.End followShelter(String shelterId, String token, LiveStreams.Listener listener) {
     return live.follow(token, listener, "/api/shelters/{id}/events", shelterId);
+  }
+
+  /** Coordinators: aggregate numbers, small counts suppressed by the service. */
+  public Statistics statistics() {
+    return calls.call(client -> client.get().uri("/api/statistics").retrieve().body(Statistics.class));
+  }
+
+  /** Coordinators: placements waitlisted longer than allowed, most urgent first, then oldest. */
+  public List<Placement> escalations() {
+    return calls.call(client -> client.get().uri("/api/escalations").retrieve().body(PLACEMENTS));
   }
 
   private Placement post(String path, String id) {

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.safebed.console.services.model.Destination;
+import org.safebed.console.services.model.Driver;
 import org.safebed.console.services.model.DriverSelf;
 import org.safebed.console.services.model.Pickup;
 import org.safebed.console.services.model.TransportJob;
+import org.safebed.console.services.model.UnassignedJob;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
@@ -14,6 +16,8 @@ import org.springframework.http.MediaType;
 public final class TransportApi {
 
   private static final ParameterizedTypeReference<List<TransportJob>> JOBS = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<UnassignedJob>> UNASSIGNED = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Driver>> DRIVERS = new ParameterizedTypeReference<>() {};
 
   private final ServiceCalls calls;
 
@@ -70,5 +74,24 @@ public final class TransportApi {
         .contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("endpoint", endpoint == null ? "" : endpoint, "keys", keys == null ? Map.of() : keys))
         .retrieve().toBodilessEntity());
+  }
+
+  /** Coordinators: jobs no driver could take (most recently changed first). */
+  public List<UnassignedJob> unassignedJobs() {
+    List<UnassignedJob> jobs = calls.call(client -> client.get()
+        .uri("/api/transport/jobs?status=UNASSIGNED").retrieve().body(UNASSIGNED));
+    return jobs == null ? List.of() : jobs;
+  }
+
+  /** Coordinators: offer an unassigned job again; it comes back OFFERED or still UNASSIGNED. */
+  public UnassignedJob reoffer(String jobId) {
+    return calls.call(client -> client.post().uri("/api/transport/jobs/{id}/reoffer", jobId)
+        .retrieve().body(UnassignedJob.class));
+  }
+
+  /** Coordinators: every driver. */
+  public List<Driver> drivers() {
+    List<Driver> drivers = calls.call(client -> client.get().uri("/api/transport/drivers").retrieve().body(DRIVERS));
+    return drivers == null ? List.of() : drivers;
   }
 }

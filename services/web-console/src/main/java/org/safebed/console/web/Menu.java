@@ -28,7 +28,8 @@ public final class Menu {
       new Screen("/console/police", "menu.police", Set.of(Role.POLICE)),
       new Screen("/console/driver", "menu.driver", Set.of(Role.DRIVER)),
       new Screen("/console/arrivals", "menu.arrivals", Set.of(Role.SHELTER_MANAGER, Role.COORDINATOR)),
-      new Screen("/console/shelters", "menu.shelters", Set.of(Role.SHELTER_MANAGER, Role.COORDINATOR)));
+      new Screen("/console/shelters", "menu.shelters", Set.of(Role.SHELTER_MANAGER, Role.COORDINATOR)),
+      new Screen("/console/operations", "menu.operations", Set.of(Role.COORDINATOR)));
 
   private Menu() {}
 

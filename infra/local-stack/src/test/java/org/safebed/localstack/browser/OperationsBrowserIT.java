@@ -1,0 +1,151 @@
+package org.safebed.localstack.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.safebed.localstack.LocalStack;
+import org.safebed.localstack.journey.GatewayClient;
+import org.safebed.localstack.journey.RunningStack;
+import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
+
+/**
+ * The coordinator's screens in a real browser against the running stack, after police ask for a
+ * few beds through the gateway: the dashboard's charts are drawn from the stack's own statistics
+ * (with a table of the same numbers), then the escalation inbox (a job no driver
+ * could take, offered again) and the drivers' board; axe on
+ * each, in French on a 390 px phone, in Dutch on a 360 px one and in English at a desk, screenshots under target/browser.
+ */
+class OperationsBrowserIT {
+
+  private static final String PASSWORD = "demo-password";
+  /** Two forces, two requests each: an officer may have only so many open at once. */
+  private static final List<String> POLICE = List.of("demo-police", "demo-police-2");
+  /**
+   * Paris, Lille, Marseille, Paris again: one in each demo region, and one more than the three demo
+   * drivers, so that a job nobody can take reaches the coordinator's inbox.
+   */
+  private static final double[][] FOUND_AT = {{48.8566, 2.3522}, {50.6292, 3.0573}, {43.2965, 5.3698}, {48.85, 2.35}};
+
+  private static LocalStack stack;
+  private static GatewayClient api;
+  /** Each placement with the force that asked for it, which calls it off at the end. */
+  private static final Map<String, String> placements = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void aFewPlacements() {
+    ConsoleBrowser.assumeInstalled();
+    stack = RunningStack.get();
+    api = RunningStack.client();
+    for (int i = 0; i < FOUND_AT.length; i++) {
+      double[] at = FOUND_AT[i];
+      String police = POLICE.get(i % POLICE.size());
+      String request = """
+          {"policeCaseRef": "OPS-%s", "person": {"ageYears": 16, "gender": "FEMALE"}, "needs": [],
+           "location": {"lat": %s, "lon": %s}}""".formatted(UUID.randomUUID().toString().substring(0, 8), at[0], at[1]);
+      GatewayClient.Reply created = api.post(police, "/api/placements", request,
+          Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      placements.put(created.json().get("id").asString(), police);
+    }
+  }
+
+  /** Frees the beds for the other tests: the officer calls her requests off. */
+  @AfterAll
+  static void cancelThem() {
+    if (api != null) {
+      placements.forEach((id, police) -> api.post(police, "/api/placements/" + id + "/cancel", null));
+    }
+  }
+
+  @Test
+  void inFrenchOnAPhone() {
+    walk(Locale.FRENCH, ConsoleBrowser.PHONE_390, "Coordination", "Escalades", "Chauffeurs");
+  }
+
+  @Test
+  void inDutchOnASmallPhone() {
+    walk(Locale.of("nl"), ConsoleBrowser.PHONE, "Coördinatie", "Escalaties", "Chauffeurs");
+  }
+
+  @Test
+  void inEnglishAtADesk() {
+    walk(Locale.ENGLISH, ConsoleBrowser.DESK, "Operations", "Escalations", "Drivers");
+  }
+
+  private void walk(Locale language, Viewport screen, String dashboard, String escalations, String drivers) {
+    String lang = language.getLanguage();
+    List<String> problems = new ArrayList<>();
+    try (ConsoleBrowser coordinator = ConsoleBrowser.start(screen, language)) {
+      coordinator.open(stack.gatewayUrl() + "/console/");
+      coordinator.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
+      coordinator.signInOnProviderForm("coordinator", PASSWORD);
+      coordinator.waitFor(page -> page.getCurrentUrl().startsWith(stack.gatewayUrl() + "/console/"));
+
+      // Reached through the menu, as she would: a boosted link, so the chart script must be there already.
+      coordinator.driver().findElement(By.cssSelector("#menu a[href='/console/operations']")).click();
+      coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations"));
+      assertThat(coordinator.text("h1")).isEqualTo(dashboard);
+      coordinator.waitFor(page -> !page.findElements(By.cssSelector(".chart[data-drawn] canvas")).isEmpty());
+      List<WebElement> charts = coordinator.driver().findElements(By.cssSelector(".chart[data-chart]"));
+      assertThat(charts).as("charts with data from the stack").isNotEmpty();
+      for (WebElement chart : charts) {
+        assertThat(chart.getDomAttribute("data-drawn")).as(chart.getDomAttribute("id")).isEqualTo("yes");
+        assertThat(chart.findElement(By.tagName("canvas")).getSize().getWidth()).isGreaterThan(200);
+      }
+      assertThat(paintedPixels("#waiting-chart canvas", coordinator)).as("bars and axes painted").isGreaterThan(500);
+      assertThat(coordinator.driver().findElements(By.cssSelector("table.figures tbody tr"))).hasSizeGreaterThan(4);
+      check(coordinator, "operations-dashboard-" + lang, problems);
+
+      coordinator.driver().findElement(By.cssSelector(".tabs a[href='/console/operations/escalations']")).click();
+      coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/escalations"));
+      assertThat(coordinator.text("h1")).isEqualTo(escalations);
+      coordinator.waitFor(page -> !page.findElements(By.cssSelector("#inbox button.reoffer")).isEmpty());
+      check(coordinator, "operations-escalations-" + lang, problems);
+      // Offered again: to a driver, or still nobody (all three are busy); either way she is told which.
+      coordinator.driver().findElement(By.cssSelector("#inbox button.reoffer")).click();
+      coordinator.waitFor(page -> !page.findElements(By.cssSelector(".banner[role=status]")).isEmpty());
+      assertThat(coordinator.currentUrl()).contains("/console/operations/escalations?done=");
+      check(coordinator, "operations-reoffered-" + lang, problems);
+
+      coordinator.driver().findElement(By.cssSelector(".tabs a[href='/console/operations/drivers']")).click();
+      coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/drivers"));
+      assertThat(coordinator.text("h1")).isEqualTo(drivers);
+      assertThat(coordinator.driver().findElements(By.cssSelector(".card.driver"))).as("the demo drivers").hasSizeGreaterThanOrEqualTo(3);
+      check(coordinator, "operations-drivers-" + lang, problems);
+    }
+    assertThat(problems).as("accessibility and layout problems (screenshots in target/browser)").isEmpty();
+  }
+
+  /** How many pixels of the canvas are painted: more than an empty frame when bars are drawn. */
+  private static long paintedPixels(String canvas, ConsoleBrowser browser) {
+    Object painted = ((JavascriptExecutor) browser.driver()).executeScript("""
+        const c = document.querySelector(arguments[0]);
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) { n++; } }
+        return n;""", canvas);
+    return ((Number) painted).longValue();
+  }
+
+  /** A screenshot, then axe and sideways scrolling on what the browser shows. */
+  private static void check(ConsoleBrowser browser, String screen, List<String> problems) {
+    browser.screenshot(screen);
+    Axe.seriousViolations(browser.driver()).forEach(violation -> problems.add(screen + ": " + violation));
+    Object scrolls = ((JavascriptExecutor) browser.driver()).executeScript(
+        "return document.documentElement.scrollWidth > window.innerWidth;");
+    if (Boolean.TRUE.equals(scrolls)) {
+      problems.add(screen + ": scrolls sideways");
+    }
+    assertThat(browser.driver().getPageSource()).as(screen + " untranslated").doesNotContainPattern("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
+  }
+}

@@ -1,0 +1,271 @@
+package org.safebed.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.safebed.platform.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * The coordinator's screens against WireMock playing occupancy and transport: the dashboard's
+ * numbers (suppressed ones never shown as a number), the escalation inbox and its actions sent with
+ * her own token, the drivers' board, and refusals in plain words.
+ */
+@SpringBootTest(properties = "spring.config.name=" + WebConsoleApplication.CONFIG_NAME)
+@AutoConfigureMockMvc
+class OperationsPagesTest {
+
+  private static final WireMockServer SERVICES = start();
+  private static final String COORDINATOR = TestTokens.coordinator("coordinator-1");
+  private static final String POLICE = TestTokens.police("officer-1");
+
+  /** North: held and occupied suppressed (one sent with a value it must not show); south: all shown. */
+  private static final String STATISTICS = """
+      {"generatedAt":"2026-12-07T13:00:00Z","windowStart":"2026-11-30T13:00:00Z","minimumCount":5,
+       "occupancyByRegion":[
+         {"region":"north","inServiceBeds":{"value":12,"suppressed":false},"held":{"value":3,"suppressed":true},
+          "occupied":{"value":null,"suppressed":true},"available":{"value":7,"suppressed":false}},
+         {"region":"south","inServiceBeds":{"value":20,"suppressed":false},"held":{"value":5,"suppressed":false},
+          "occupied":{"value":9,"suppressed":false},"available":{"value":6,"suppressed":false}}],
+       "requestToHold":{"p50Minutes":4.2,"p90Minutes":11.8,"samples":{"value":40,"suppressed":false},"suppressed":false},
+       "holdToCheckIn":{"p50Minutes":null,"p90Minutes":null,"samples":{"value":null,"suppressed":true},"suppressed":true},
+       "waitlistLength":{"value":null,"suppressed":true},"unmetDemand":{"value":6,"suppressed":false}}""";
+
+  @Autowired
+  private MockMvc mvc;
+
+  private static WireMockServer start() {
+    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+    server.start();
+    return server;
+  }
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry registry) {
+    registry.add("safebed.security.token.issuer", () -> TestTokens.ISSUER);
+    registry.add("safebed.security.token.public-key", TestTokens::publicKeyBase64);
+    registry.add("safebed.security.token.jwk-set-uri", () -> "");
+    registry.add("safebed.console.shelter-occupancy-url", SERVICES::baseUrl);
+    registry.add("safebed.console.transport-url", SERVICES::baseUrl);
+  }
+
+  @AfterAll
+  static void stop() {
+    SERVICES.stop();
+  }
+
+  @BeforeEach
+  void services() {
+    SERVICES.resetAll();
+    SERVICES.stubFor(get(urlPathEqualTo("/api/statistics")).willReturn(okJson(STATISTICS)));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/placements")).willReturn(okJson("[]")));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/escalations")).willReturn(okJson("[]")));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/shelters")).willReturn(okJson("[]")));
+    SERVICES.stubFor(get(urlEqualTo("/api/transport/jobs?status=UNASSIGNED")).willReturn(okJson("""
+        [{"id":"job-7","placementId":"plc-7","kind":"PICKUP","status":"UNASSIGNED","region":"north","minor":true,
+          "unassignedReason":"NO_DRIVER","createdAt":"2026-12-07T12:00:00Z","updatedAt":"2026-12-07T12:10:00Z"}]""")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fr", "nl", "en"})
+  void theDashboardIsCompleteInEachLanguageWithItsChartsDataAndNoInlineScript(String language) throws Exception {
+    MockHttpServletResponse page = page(MockMvcRequestBuilders.get("/console/operations"), COORDINATOR, language);
+
+    String html = page.getContentAsString();
+    assertThat(page.getStatus()).isEqualTo(200);
+    assertThat(html).contains("lang=\"" + language + "\"").doesNotContainPattern("\\?\\?[^?<\"]+\\?\\?")
+        .contains("id=\"occupancy-chart\"").contains("id=\"durations-chart\"").contains("id=\"waiting-chart\"")
+        .containsPattern("/console/webjars/uplot/[0-9.]+/dist/uPlot.iife.min.js").contains("/console/static/charts.js")
+        .doesNotContain("<script>").doesNotContain(" style=\"")
+        .contains("href=\"/console/operations\"");
+  }
+
+  @Test
+  void aSuppressedCountReadsFewerThanTheMinimumAndIsNeverDrawnOrShownAsANumber() throws Exception {
+    String html = page(MockMvcRequestBuilders.get("/console/operations"), COORDINATOR, "en").getContentAsString();
+
+    String north = html.substring(html.indexOf("<th scope=\"row\">North</th>"), html.indexOf("<th scope=\"row\">South</th>"));
+    assertThat(north).contains("<span>12</span>").contains("<span>7</span>").doesNotContain(">3<");
+    assertThat(count(north, "fewer than 5")).isEqualTo(2);
+    // The chart gets null where the API suppressed: no bar, and not the 3 that came with it.
+    assertThat(html).contains("&quot;values&quot;:[12,20]").contains("&quot;values&quot;:[null,5]").contains("&quot;values&quot;:[null,9]")
+        .contains("&quot;values&quot;:[7,6]");
+    // Held to check-in came from too few placements; the waitlist length is under the minimum.
+    assertThat(html).contains("too few placements (fewer than 5)").contains("4 min").contains("12 min")
+        .contains("&quot;values&quot;:[null,6,1]");
+  }
+
+  @Test
+  void transportDownLeavesOccupancysNumbersShownAndSaysItsCountIsUnknown() throws Exception {
+    SERVICES.stubFor(get(urlEqualTo("/api/transport/jobs?status=UNASSIGNED")).willReturn(aResponse().withStatus(503)));
+
+    MockHttpServletResponse page = page(MockMvcRequestBuilders.get("/console/operations"), COORDINATOR, "en");
+
+    assertThat(page.getStatus()).isEqualTo(200);
+    assertThat(page.getContentAsString()).contains("not known right now (transport cannot be reached)")
+        .contains("<span>12</span>").contains("&quot;values&quot;:[null,6,null]");
+  }
+
+  @Test
+  void theOldestWaitIsShownInHerZoneAndTheServicesGetHerToken() throws Exception {
+    Instant since = Instant.now().minus(47, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+    SERVICES.stubFor(get(urlEqualTo("/api/placements?limit=200&status=WAITLISTED")).willReturn(okJson("""
+        [{"id":"plc-2","status":"WAITLISTED","createdAt":"%s"},{"id":"plc-1","status":"WAITLISTED","createdAt":"%s"}]"""
+        .formatted(since.plusSeconds(600), since))));
+
+    String html = page(MockMvcRequestBuilders.get("/console/operations"), COORDINATOR, "en").getContentAsString();
+
+    assertThat(html).containsPattern(">4[78] min<").contains("datetime=\"" + since + "\"");
+    SERVICES.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/statistics"))
+        .withHeader("Authorization", equalTo("Bearer " + COORDINATOR)));
+  }
+
+  @Test
+  void theInboxListsEachKindOfEscalationWithItsActions() throws Exception {
+    SERVICES.stubFor(get(urlPathEqualTo("/api/escalations")).willReturn(okJson("""
+        [{"id":"plc-3","status":"WAITLISTED","urgency":"CRITICAL","createdAt":"2026-12-07T10:00:00Z",
+          "escalatedAt":"2026-12-07T10:30:00Z","transport":{"status":"NOT_ASSIGNED","policeEscortNeeded":false}}]""")));
+    SERVICES.stubFor(get(urlEqualTo("/api/placements?limit=200&status=HELD")).willReturn(okJson("""
+        [{"id":"plc-7","status":"HELD","shelter":{"codeName":"Heron","region":"north"},"holdExpiresAt":"2026-12-07T15:00:00Z",
+          "transport":{"status":"FAILED","policeEscortNeeded":true}},
+         {"id":"plc-5","status":"HELD","shelter":{"codeName":"Wren","region":"north"},
+          "transport":{"status":"ASSIGNED","policeEscortNeeded":false}}]""")));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/shelters")).willReturn(okJson("""
+        [{"id":"heron","codeName":"Heron","region":"north","status":"OPEN","capacityStale":true,
+          "beds":{"available":1,"held":1,"occupied":2,"outOfService":0}},
+         {"id":"kite","codeName":"Kite","region":"south","status":"COMPROMISED","capacityStale":false,
+          "beds":{"available":0,"held":0,"occupied":0,"outOfService":0}}]""")));
+
+    String html = page(MockMvcRequestBuilders.get("/console/operations/escalations"), COORDINATOR, "en").getContentAsString();
+
+    assertThat(html).contains("Waiting since 11:00\u202fAM").contains("Escalated at 11:30\u202fAM").contains("Critical")
+        .contains("/console/operations/escalations/placements/plc-3/cancel")
+        .contains("No driver who fits is free.").contains("A minor")
+        .contains("/console/operations/escalations/jobs/job-7/reoffer")
+        .contains("Police bring her").contains("Bed held until 4:00\u202fPM").doesNotContain("Wren")
+        .contains("/console/operations/escalations/shelters/heron/capacity-check")
+        .contains("/console/operations/escalations/shelters/heron/close")
+        .contains("Shelters compromised").contains("Kite");
+    // Her job no driver took is re-offered from its own card and from hers (police bring her meanwhile).
+    assertThat(count(html, "action=\"/console/operations/escalations/jobs/job-7/reoffer\"")).isEqualTo(2);
+
+    String refreshed = page(MockMvcRequestBuilders.get("/console/operations/escalations/list")
+        .header("HX-Request", "true"), COORDINATOR, "en").getContentAsString();
+    assertThat(refreshed).startsWith("<div id=\"inbox\"").contains("Kite").doesNotContain("<html");
+  }
+
+  @Test
+  void eachActionIsSentWithTheCoordinatorsOwnTokenAndSaysWhatItDid() throws Exception {
+    SERVICES.stubFor(post(urlEqualTo("/api/transport/jobs/job-7/reoffer")).willReturn(okJson("""
+        {"id":"job-7","placementId":"plc-7","kind":"PICKUP","status":"OFFERED","minor":true}""")));
+    SERVICES.stubFor(post(urlEqualTo("/api/placements/plc-3/cancel")).willReturn(okJson("""
+        {"id":"plc-3","status":"CANCELLED","transport":{"status":"NOT_ASSIGNED","policeEscortNeeded":false}}""")));
+    SERVICES.stubFor(post(urlEqualTo("/api/shelters/heron/capacity-check")).willReturn(okJson("{\"id\":\"heron\"}")));
+    SERVICES.stubFor(put(urlEqualTo("/api/shelters/heron/status")).willReturn(okJson("{\"id\":\"heron\"}")));
+
+    MockHttpServletResponse reoffer = page(multipart("/console/operations/escalations/jobs/job-7/reoffer"), COORDINATOR, "en");
+    MockHttpServletResponse cancel = page(multipart("/console/operations/escalations/placements/plc-3/cancel"), COORDINATOR, "en");
+    page(multipart("/console/operations/escalations/shelters/heron/capacity-check"), COORDINATOR, "en");
+    page(multipart("/console/operations/escalations/shelters/heron/close"), COORDINATOR, "en");
+
+    assertThat(reoffer.getRedirectedUrl()).isEqualTo("/console/operations/escalations?done=OFFERED");
+    assertThat(cancel.getRedirectedUrl()).isEqualTo("/console/operations/escalations?done=CANCELLED");
+    String bearer = "Bearer " + COORDINATOR;
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/transport/jobs/job-7/reoffer")).withHeader("Authorization", equalTo(bearer)));
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/placements/plc-3/cancel")).withHeader("Authorization", equalTo(bearer)));
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/shelters/heron/capacity-check")).withHeader("Authorization", equalTo(bearer)));
+    SERVICES.verify(putRequestedFor(urlEqualTo("/api/shelters/heron/status")).withHeader("Authorization", equalTo(bearer))
+        .withRequestBody(equalToJson("{\"status\":\"CLOSED\"}")));
+    assertThat(page(MockMvcRequestBuilders.get("/console/operations/escalations").param("done", "OFFERED"), COORDINATOR, "fr")
+        .getContentAsString()).contains("Le trajet est proposé à un chauffeur.");
+    assertThat(page(MockMvcRequestBuilders.get("/console/operations/escalations").param("done", "<b>x</b>"), COORDINATOR, "en")
+        .getContentAsString()).doesNotContain("<b>x</b>").doesNotContain("role=\"status\"");
+  }
+
+  @Test
+  void aReofferTransportRefusesReadsInPlainWordsNeverAsItsAnswer() throws Exception {
+    SERVICES.stubFor(post(urlEqualTo("/api/transport/jobs/job-7/reoffer")).willReturn(aResponse().withStatus(409)
+        .withHeader("Content-Type", "application/problem+json")
+        .withBody("{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"job is OFFERED\"}")));
+
+    MockHttpServletResponse answer = page(multipart("/console/operations/escalations/jobs/job-7/reoffer"), COORDINATOR, "en");
+
+    assertThat(answer.getStatus()).isEqualTo(409);
+    assertThat(answer.getContentAsString()).contains("This has already changed in the meantime")
+        .doesNotContain("job is OFFERED").doesNotContain("Conflict");
+  }
+
+  @Test
+  void onlyCoordinatorsOpenTheseScreensAndOthersAreToldInPlainWords() throws Exception {
+    for (String path : new String[] {"/console/operations", "/console/operations/escalations", "/console/operations/drivers"}) {
+      MockHttpServletResponse answer = page(MockMvcRequestBuilders.get(path), POLICE, "en");
+      assertThat(answer.getStatus()).isEqualTo(403);
+      assertThat(answer.getContentAsString()).contains("Your role cannot do this.");
+    }
+    assertThat(page(MockMvcRequestBuilders.get("/console/police"), POLICE, "en").getContentAsString())
+        .doesNotContain("href=\"/console/operations\"");
+    SERVICES.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/statistics")));
+  }
+
+  @Test
+  void theDriversBoardGroupsBusyFreeAndOffDutyWithWindowsInHerZoneAndNoBase() throws Exception {
+    SERVICES.stubFor(get(urlEqualTo("/api/transport/drivers")).willReturn(okJson("""
+        [{"id":"d1","accountSubject":"driver-busy","vetted":true,"gender":"FEMALE","languages":["fr","nl"],
+          "canEscortMinors":true,"base":{"lat":50.12345,"lon":4.54321},"onDuty":true,"currentJobId":"job-1","retired":false},
+         {"id":"d2","accountSubject":"driver-free","vetted":true,"gender":"MALE","languages":["en"],"canEscortMinors":false,
+          "base":{"lat":50.1,"lon":4.5},"onDuty":true,"retired":false,
+          "dutyWindows":[{"from":"2026-12-07T07:00:00Z","to":"2026-12-07T15:00:00Z"}]},
+         {"id":"d3","accountSubject":"driver-home","vetted":false,"gender":"OTHER","languages":["fr"],"canEscortMinors":false,
+          "base":{"lat":50.1,"lon":4.5},"onDuty":false,"retired":false},
+         {"id":"d4","accountSubject":"driver-retired","vetted":true,"gender":"FEMALE","languages":["fr"],"canEscortMinors":false,
+          "base":{"lat":50.1,"lon":4.5},"onDuty":true,"retired":true}]""")));
+
+    String html = page(MockMvcRequestBuilders.get("/console/operations/drivers"), COORDINATOR, "en").getContentAsString();
+
+    assertThat(html.indexOf("driver-busy")).isLessThan(html.indexOf("driver-free"));
+    assertThat(html.indexOf("driver-free")).isLessThan(html.indexOf("driver-home"));
+    assertThat(html).contains("FR · NL").contains("escorts minors").contains("not vetted")
+        .contains("12/7/26, 8:00\u202fAM to 4:00\u202fPM").doesNotContain("driver-retired").doesNotContain("50.12345");
+  }
+
+  private static int count(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+  }
+
+  private MockHttpServletResponse page(AbstractMockHttpServletRequestBuilder<?> request, String token, String language)
+      throws Exception {
+    request.header("Authorization", "Bearer " + token).header("X-SafeBed-Csrf", "csrf-token-1");
+    if (language != null) {
+      request.header("X-SafeBed-Language", language);
+    }
+    return mvc.perform(request).andReturn().getResponse();
+  }
+}
