@@ -1,9 +1,7 @@
 package org.safebed.localstack.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,12 +34,7 @@ class PrometheusRulesTest {
 
   @BeforeAll
   static void findPromtool() {
-    promtool = onPath("promtool");
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    if (promtool == null && ci) {
-      throw new AssertionError("promtool is missing under CI=true: install Debian's prometheus package");
-    }
-    assumeTrue(promtool != null, "promtool not installed (apt-get install prometheus): Prometheus files not checked");
+    promtool = DebianTools.required("promtool", "prometheus");
   }
 
   @Test
@@ -93,13 +86,4 @@ class PrometheusRulesTest {
     return process.exitValue();
   }
 
-  private static String onPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      File candidate = new File(dir, name);
-      if (candidate.canExecute()) {
-        return candidate.getPath();
-      }
-    }
-    return null;
-  }
 }

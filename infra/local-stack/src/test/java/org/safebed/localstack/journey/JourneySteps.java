@@ -1,14 +1,19 @@
 package org.safebed.localstack.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.safebed.localstack.journey.GatewayClient.Reply;
 import tools.jackson.databind.JsonNode;
 
-/** Look-ups the journeys share: a shelter by its code name, and which driver was offered a job. */
-final class JourneySteps {
+/**
+ * Look-ups the journeys share: a shelter by its code name, which driver was offered a job; and
+ * calling a placement off so the next test finds the demo drivers free.
+ */
+public final class JourneySteps {
 
   static final List<String> DRIVERS = List.of("demo-driver", "demo-driver-2", "demo-driver-3");
 
@@ -31,6 +36,24 @@ final class JourneySteps {
       }
     }
     return null;
+  }
+
+  /**
+   * Cancels a test's placement (as the police account that made it) and waits until its transport
+   * job is over, so the demo driver it was offered to is free for the tests after it: the stack
+   * and its three demo drivers are shared by every test of the JVM.
+   */
+  public static void cancelAndFreeItsDriver(GatewayClient gateway, String police, String placementId) {
+    Reply cancelled = gateway.post(police, "/api/placements/" + placementId + "/cancel", null);
+    assertThat(cancelled.status()).as(cancelled.body()).isIn(200, 409);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      for (JsonNode job : gateway.get("demo-coordinator", "/api/transport/jobs").json()) {
+        if (placementId.equals(job.path("placementId").asString())) {
+          assertThat(job.path("status").asString()).as("the job of a cancelled placement")
+              .isIn("CANCELLED", "COMPLETED", "UNASSIGNED");
+        }
+      }
+    });
   }
 
   /** The demo driver whose job list holds a job that matches, with that job; null when none does. */

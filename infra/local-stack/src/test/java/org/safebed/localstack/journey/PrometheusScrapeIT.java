@@ -2,9 +2,7 @@ package org.safebed.localstack.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.apps.StackApps;
+import org.safebed.localstack.infrastructure.DebianTools;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,11 +44,7 @@ class PrometheusScrapeIT {
 
   @BeforeAll
   static void scrapeTheStack(@TempDir Path dir) throws Exception {
-    String binary = onPath("prometheus");
-    if (binary == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new AssertionError("prometheus is missing under CI=true: install Debian's prometheus package");
-    }
-    assumeTrue(binary != null, "prometheus not installed (apt-get install prometheus)");
+    String binary = DebianTools.required("prometheus", "prometheus");
     LocalStack stack = RunningStack.get();
     gateway = RunningStack.client();
     Path token = Files.writeString(dir.resolve("token"), gateway.token("demo-coordinator"));
@@ -80,7 +75,8 @@ class PrometheusScrapeIT {
         "--web.listen-address=127.0.0.1:" + port)
         .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
     await().atMost(EVENTUAL).untilAsserted(() ->
-        assertThat(query("count(up == 1)")).as("all five applications scraped").containsExactly(5.0));
+        assertThat(query("count(up == 1)")).as("all five applications scraped; targets: %s", targets())
+            .containsExactly(5.0));
   }
 
   @AfterAll
@@ -132,6 +128,7 @@ class PrometheusScrapeIT {
     // No label value names a placement, a shelter or a person.
     assertThat(labelValues()).noneMatch(value -> value.contains(placed.json().get("id").asString()))
         .noneMatch(value -> value.startsWith("demo-") || value.contains("@"));
+    JourneySteps.cancelAndFreeItsDriver(gateway, "demo-police", placed.json().get("id").asString());
   }
 
   /** The values of an instant query's series. */
@@ -142,6 +139,20 @@ class PrometheusScrapeIT {
       values.add(Double.parseDouble(series.path("value").get(1).asString()));
     }
     return values;
+  }
+
+  /** Each target's health and last scrape error, for a failure's message. */
+  private static String targets() {
+    try {
+      StringBuilder said = new StringBuilder();
+      for (JsonNode target : get("/api/v1/targets").path("data").path("activeTargets")) {
+        said.append(target.path("scrapeUrl").asString()).append(' ').append(target.path("health").asString())
+            .append(' ').append(target.path("lastError").asString()).append("; ");
+      }
+      return said.toString();
+    } catch (Exception | AssertionError unreachable) {
+      return "Prometheus not answering: " + unreachable;
+    }
   }
 
   /** Every label value of every SafeBed series Prometheus holds. */
@@ -168,15 +179,5 @@ class PrometheusScrapeIT {
   private static String hostPort(String url) {
     URI uri = URI.create(url);
     return uri.getHost() + ":" + uri.getPort();
-  }
-
-  private static String onPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      File candidate = new File(dir, name);
-      if (candidate.canExecute()) {
-        return candidate.getPath();
-      }
-    }
-    return null;
   }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.safebed.localstack.journey.GatewayClient;
+import org.safebed.localstack.journey.JourneySteps;
 import org.safebed.localstack.journey.RunningStack;
 
 /**
@@ -52,6 +53,7 @@ class PlacementTraceIT {
     // Spans name operations and routes, never what was sent: no case reference, no place.
     assertThat(CapturedSpans.ofTrace(traceId)).allSatisfy(span ->
         assertThat(span.getName() + span.getAttributes()).doesNotContain("PJ-TRACE", "48.93"));
+    JourneySteps.cancelAndFreeItsDriver(gateway, "demo-police", placed.json().get("id").asString());
   }
 
   private static byte[] randomBytes(int length) {
