@@ -1,5 +1,6 @@
 package org.safebed.console.housing;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,8 @@ class UnitsController {
 
   private static final int MOST = 200;
   /** Known demo regions offered as suggestions; any region code the service accepts may be typed. */
+  /** Those she can offer first, withdrawn ones last. */
+  private static final List<String> STATUS_ORDER = List.of("AVAILABLE", "RESERVED", "LET", "WITHDRAWN");
   private static final List<String> REGIONS = List.of("north", "central", "south");
 
   private final ReferralApi referrals;
@@ -38,7 +41,10 @@ class UnitsController {
   @GetMapping
   String units(@RequestParam(required = false) String problem, @RequestParam(required = false) String added,
       Model model) {
-    model.addAttribute("units", referrals.units(MOST));
+    model.addAttribute("units", referrals.units(MOST).stream()
+        .sorted(Comparator.comparingInt((RentalUnit unit) -> STATUS_ORDER.indexOf(unit.status()))
+            .thenComparing(RentalUnit::id))
+        .toList());
     model.addAttribute("problem", problem != null && HousingController.PROBLEMS.contains(problem) ? problem : null);
     model.addAttribute("added", added != null && HousingController.ID.matcher(added).matches() ? added : null);
     return "housing/units";

@@ -139,7 +139,7 @@ class HousingPagesTest {
         .contains("Not step-free, and she needs it.")
         .contains("data-unit=\"unit-3\"").contains("SafeBed does not say which")
         .doesNotContain("data-unit=\"unit-4\"").doesNotContain("data-unit=\"unit-1\"");
-    assertThat(html).contains("Areas to avoid: 2. People to keep away from: 1.")
+    assertThat(html).contains("areas to avoid: 2 · people to keep away from: 1")
         .contains("she declined: too far").contains("Unit unit-9: It is too far");
     REFERRALS.verify(getRequestedFor(urlPathEqualTo("/api/referrals/ref-1/matches"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER)));
