@@ -125,6 +125,7 @@ class HousingBrowserIT {
       officer.driver().findElement(By.cssSelector("#move-in button[type=submit]")).click();
       officer.waitFor(page -> "MOVED_IN".equals(page.findElement(By.id("referral-status")).getDomAttribute("data-status")));
       assertThat(officer.text("#referral-status")).isEqualTo(scene.movedIn());
+      assertThat(officer.text("#move-booked")).as("the move-in books the move").isNotBlank();
       assertThat(officer.text("#timeline")).isNotBlank();
       check(officer, "housing-moved-in-" + lang, problems);
       scrollTo(officer, "#timeline");

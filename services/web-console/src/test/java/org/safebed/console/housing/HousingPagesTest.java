@@ -223,6 +223,21 @@ class HousingPagesTest {
   }
 
   @Test
+  void anOfferInItsLastHourCountsDownOnThePageAndAMoveInSaysTheMoveIsBooked() throws Exception {
+    Instant soon = Instant.now().plus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+    String ending = offered("ref-4").replaceFirst("\"expiresAt\":\"[^\"]+\"", "\"expiresAt\":\"" + soon + "\"");
+    REFERRALS.stubFor(get(urlEqualTo("/api/referrals/ref-4")).willReturn(okJson(ending)));
+    REFERRALS.stubFor(get(urlEqualTo("/api/referrals/ref-5")).willReturn(okJson(
+        accepted("ref-5").replace("\"status\":\"ACCEPTED\",\"priority\"", "\"status\":\"MOVED_IN\",\"priority\""))));
+
+    assertThat(page(MockMvcRequestBuilders.get("/console/housing/referrals/ref-4"), "en").getContentAsString())
+        .contains("data-countdown data-until=\"" + soon + "\"");
+    assertThat(page(MockMvcRequestBuilders.get("/console/housing/referrals/ref-5"), "fr").getContentAsString())
+        .contains("id=\"move-booked\"").contains("son déménagement est réservé avec un chauffeur")
+        .doesNotContain("id=\"decline\"").doesNotContain("id=\"move-in\"");
+  }
+
+  @Test
   void herUnitsAreListedWithWithdrawOnlyWhereTheServiceWouldAllowIt() throws Exception {
     REFERRALS.stubFor(get(urlPathEqualTo("/api/rental-units")).willReturn(okJson("[%s,%s]".formatted(
         unit("unit-1", "AVAILABLE", true, "WITH_CHILD"), unit("unit-2", "LET", false, "YOUNG_ADULT")))));
