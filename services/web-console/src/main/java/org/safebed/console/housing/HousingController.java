@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +42,9 @@ class HousingController {
   static final Set<String> PROBLEMS = Set.of("offer-taken", "offer-unfit", "offer-gone", "move-in-refused",
       "move-in-date", "unit-in-use");
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Set<String> ACTIVE = Set.of("OPEN", "OFFERED", "ACCEPTED");
   private static final int QUEUE_MOST = 200;
+  private static final int FINISHED_SHOWN = 10;
   private static final int MATCHES_MOST = 50;
 
   private final ReferralApi referrals;
@@ -127,15 +128,21 @@ class HousingController {
 
   public record Queued(Referral referral, Reason inStep) {}
 
+  /**
+   * Step by step, so that finished referrals never crowd out those under way: every active one,
+   * and the latest few that moved in or closed.
+   */
   private void queueModel(Model model) {
-    Map<String, List<Queued>> byStep = referrals.referrals(QUEUE_MOST).stream()
-        .sorted(Comparator.comparing((Referral r) -> !r.highPriority())
-            .thenComparing(Comparator.comparingLong(Referral::secondsInStep).reversed()))
-        .map(r -> new Queued(r, InStep.of(r.secondsInStep())))
-        .collect(Collectors.groupingBy(q -> q.referral().status(), LinkedHashMap::new, Collectors.toList()));
-    model.addAttribute("groups", STEPS.stream()
-        .map(step -> new Group(step, byStep.getOrDefault(step, List.of()))).toList());
-    model.addAttribute("empty", byStep.isEmpty());
+    List<Group> groups = STEPS.stream().map(step -> new Group(step, referrals
+            .referrals(step, ACTIVE.contains(step) ? QUEUE_MOST : FINISHED_SHOWN).stream()
+            .filter(r -> step.equals(r.status()))
+            .sorted(Comparator.comparing((Referral r) -> !r.highPriority())
+                .thenComparing(Comparator.comparingLong(Referral::secondsInStep).reversed()))
+            .map(r -> new Queued(r, InStep.of(r.secondsInStep())))
+            .toList()))
+        .toList();
+    model.addAttribute("groups", groups);
+    model.addAttribute("empty", groups.stream().allMatch(group -> group.referrals().isEmpty()));
   }
 
   private static long secondsUntil(Instant instant) {

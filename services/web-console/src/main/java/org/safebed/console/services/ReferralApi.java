@@ -22,10 +22,10 @@ public final class ReferralApi {
     this.calls = calls;
   }
 
-  /** Her agency's referrals, high priority first, then newest first. */
-  public List<Referral> referrals(int limit) {
+  /** Her agency's referrals at that step, high priority first, then newest first. */
+  public List<Referral> referrals(String status, int limit) {
     return orEmpty(calls.call(client -> client.get()
-        .uri(uri -> uri.path("/api/referrals").queryParam("limit", limit).build())
+        .uri(uri -> uri.path("/api/referrals").queryParam("status", status).queryParam("limit", limit).build())
         .retrieve().body(REFERRALS)));
   }
 

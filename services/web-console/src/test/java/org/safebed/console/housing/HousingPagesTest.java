@@ -104,7 +104,10 @@ class HousingPagesTest {
     assertThat(html.indexOf("id=\"step-OPEN\"")).isLessThan(html.indexOf("ref-1\""));
     assertThat(html.indexOf("id=\"step-OFFERED\"")).isLessThan(html.indexOf("ref-2\"")).isGreaterThan(html.indexOf("ref-1\""));
     assertThat(html).contains("aria-current=\"page\"").contains("href=\"/console/housing/units\"");
-    REFERRALS.verify(getRequestedFor(urlPathEqualTo("/api/referrals")).withHeader("Authorization", equalTo("Bearer " + OFFICER)));
+    for (String step : new String[] {"OPEN", "OFFERED", "ACCEPTED", "MOVED_IN", "CLOSED"}) {
+      REFERRALS.verify(getRequestedFor(urlPathEqualTo("/api/referrals")).withQueryParam("status", equalTo(step))
+          .withHeader("Authorization", equalTo("Bearer " + OFFICER)));
+    }
   }
 
   @Test
