@@ -20,8 +20,8 @@ import org.safebed.localstack.journey.RunningStack;
 
 /**
  * The housing officer's main path in a real browser against the running stack: her queue shows
- * the referral of a resident just checked in; she adds a unit of her agency, withdraws another
- * after confirming, opens the referral, sees the unit among those that fit and why, offers it, the
+ * the referral of a resident just checked in; she adds a unit of her agency, changes another's rent
+ * and then withdraws it after confirming, opens the referral, sees the unit among those that fit and why, offers it, the
  * resident declines it (too far), she offers it again, it is accepted, and she records the move-in,
  * which books the move. In French on a 390 px phone and in English at a desk, with axe on every
  * screen and a screenshot of each under target/browser.
@@ -95,6 +95,14 @@ class HousingBrowserIT {
       assertThat(officer.driver().getPageSource()).as("the address is never shown back").doesNotContain("BROWSER-TEST");
       check(officer, "housing-unit-added-" + lang, problems);
 
+      officer.driver().findElement(By.cssSelector("[data-unit='" + spare + "'] a.edit")).click();
+      officer.waitFor(page -> !page.findElements(By.id("save-unit")).isEmpty());
+      assertThat(officer.driver().findElements(By.id("address"))).as("the address is not changed here").isEmpty();
+      type(officer, "monthlyRent", "480");
+      check(officer, "housing-unit-edit-" + lang, problems);
+      officer.driver().findElement(By.id("save-unit")).click();
+      officer.waitFor(page -> page.getCurrentUrl().contains("/console/housing/units?changed=" + spare));
+      assertThat(officer.text("[data-unit='" + spare + "']")).contains("480");
       officer.driver().findElement(By.cssSelector("[data-unit='" + spare + "'] a.withdraw")).click();
       officer.waitFor(page -> !page.findElements(By.id("confirm-withdraw")).isEmpty());
       check(officer, "housing-withdraw-" + lang, problems);

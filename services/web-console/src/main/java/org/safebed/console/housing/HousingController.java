@@ -40,7 +40,7 @@ class HousingController {
   static final List<String> DECLINE_REASONS = List.of("TOO_FAR", "UNSAFE_AREA", "TOO_EXPENSIVE", "NOT_ACCESSIBLE", "OTHER");
   /** The problem codes her pages can explain (from {@link Refused}); anything else is ignored. */
   static final Set<String> PROBLEMS = Set.of("offer-taken", "offer-unfit", "offer-gone", "move-in-refused",
-      "move-in-date", "unit-in-use");
+      "move-in-date", "unit-in-use", "unit-in-use-change");
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Set<String> ACTIVE = Set.of("OPEN", "OFFERED", "ACCEPTED");
   private static final int QUEUE_MOST = 200;

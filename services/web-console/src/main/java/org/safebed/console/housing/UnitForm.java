@@ -24,17 +24,29 @@ public record UnitForm(
     return new UnitForm(null, null, null, null, null, null, false, null, List.of());
   }
 
+  /** The unit as the API gives it, to change its description (never its address or location). */
+  static UnitForm of(org.safebed.console.services.model.RentalUnit unit) {
+    return new UnitForm(unit.region(), null, null, null, unit.bedrooms(), unit.monthlyRent(), unit.accessible(),
+        unit.availableFrom(), unit.suitableFor());
+  }
+
   /** The fields she must look at again, by name; none when the service may be asked. */
   Set<String> problems() {
-    Set<String> problems = new TreeSet<>();
-    if (region == null || !REGION.matcher(region.strip()).matches()) {
-      problems.add("region");
-    }
+    Set<String> problems = problemsOfDescription();
     if (lat == null || lon == null || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
       problems.add("location");
     }
     if (address == null || address.strip().length() < 5 || address.strip().length() > 300) {
       problems.add("address");
+    }
+    return problems;
+  }
+
+  /** As {@link #problems()}, for a change, which leaves the address and location as they are. */
+  Set<String> problemsOfDescription() {
+    Set<String> problems = new TreeSet<>();
+    if (region == null || !REGION.matcher(region.strip()).matches()) {
+      problems.add("region");
     }
     if (bedrooms == null || bedrooms < 0 || bedrooms > 10) {
       problems.add("bedrooms");
@@ -60,6 +72,14 @@ public record UnitForm(
     body.put("region", region.strip());
     body.put("location", Map.of("lat", lat, "lon", lon));
     body.put("address", address.strip());
+    body.putAll(change());
+    return body;
+  }
+
+  /** What {@code updateRentalUnit} takes: the description alone. */
+  Map<String, Object> change() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("region", region.strip());
     body.put("bedrooms", bedrooms);
     body.put("monthlyRent", monthlyRent);
     body.put("accessible", Boolean.TRUE.equals(accessible));

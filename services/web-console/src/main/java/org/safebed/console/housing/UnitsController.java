@@ -40,13 +40,14 @@ class UnitsController {
 
   @GetMapping
   String units(@RequestParam(required = false) String problem, @RequestParam(required = false) String added,
-      Model model) {
+      @RequestParam(required = false) String changed, Model model) {
     model.addAttribute("units", referrals.units(MOST).stream()
         .sorted(Comparator.comparingInt((RentalUnit unit) -> STATUS_ORDER.indexOf(unit.status()))
             .thenComparing(RentalUnit::id))
         .toList());
     model.addAttribute("problem", problem != null && HousingController.PROBLEMS.contains(problem) ? problem : null);
     model.addAttribute("added", added != null && HousingController.ID.matcher(added).matches() ? added : null);
+    model.addAttribute("changed", changed != null && HousingController.ID.matcher(changed).matches() ? changed : null);
     return "housing/units";
   }
 
@@ -67,6 +68,38 @@ class UnitsController {
       RentalUnit added = referrals.createUnit(unit.body());
       return "redirect:/console/housing/units?added=" + added.id();
     } catch (ServiceRefusal refusal) {
+      if (refusal.status() != 400) {
+        throw refusal;
+      }
+      return form(unit, Set.of(), true, model);
+    }
+  }
+
+  @GetMapping("/{id}/edit")
+  String edit(@PathVariable String id, Model model) {
+    known(id);
+    RentalUnit unit = referrals.unit(id);
+    model.addAttribute("unitId", id);
+    return form(UnitForm.of(unit), Set.of(), false, model);
+  }
+
+  @PostMapping("/{id}/edit")
+  String change(@PathVariable String id, @ModelAttribute UnitForm unit, BindingResult binding, Model model) {
+    known(id);
+    model.addAttribute("unitId", id);
+    Set<String> problems = new java.util.TreeSet<>(unit.problemsOfDescription());
+    binding.getFieldErrors().forEach(error -> problems.add(error.getField()));
+    problems.removeAll(Set.of("lat", "lon", "address", "location"));
+    if (!problems.isEmpty()) {
+      return form(unit, problems, false, model);
+    }
+    try {
+      referrals.updateUnit(id, unit.change());
+      return "redirect:/console/housing/units?changed=" + id;
+    } catch (ServiceRefusal refusal) {
+      if (refusal.status() == 409) {
+        return "redirect:/console/housing/units?problem=unit-in-use-change";
+      }
       if (refusal.status() != 400) {
         throw refusal;
       }

@@ -76,6 +76,13 @@ public final class ReferralApi {
         .retrieve().body(RentalUnit.class));
   }
 
+  /** Only an AVAILABLE unit changes (409 otherwise); its address and location stay as registered. */
+  public RentalUnit updateUnit(String id, Map<String, Object> change) {
+    return calls.call(client -> client.put().uri("/api/rental-units/{id}", id)
+        .contentType(MediaType.APPLICATION_JSON).body(change)
+        .retrieve().body(RentalUnit.class));
+  }
+
   public RentalUnit withdrawUnit(String id) {
     return calls.call(client -> client.post().uri("/api/rental-units/{id}/withdraw", id)
         .retrieve().body(RentalUnit.class));

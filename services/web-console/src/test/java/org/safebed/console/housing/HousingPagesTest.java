@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -249,6 +251,7 @@ class HousingPagesTest {
 
     assertUntranslatedNone(html);
     assertThat(html).contains("/console/housing/units/unit-1/withdraw").doesNotContain("/console/housing/units/unit-2/withdraw")
+        .contains("/console/housing/units/unit-1/edit").doesNotContain("/console/housing/units/unit-2/edit")
         .contains("un foyer avec enfant").contains("Loué");
   }
 
@@ -276,6 +279,37 @@ class HousingPagesTest {
             {"region":"north","location":{"lat":50.63,"lon":3.06},"address":"12 Rue Inventée, Lille",
              "bedrooms":2,"monthlyRent":650,"accessible":true,"availableFrom":"2026-12-10",
              "suitableFor":["WITH_CHILD","YOUNG_ADULT"]}""")));
+  }
+
+  @Test
+  void aUnitsDescriptionIsChangedWithoutItsAddressAndAUnitInUseIsSaidPlainly() throws Exception {
+    REFERRALS.stubFor(get(urlEqualTo("/api/rental-units/unit-1")).willReturn(okJson(unit("unit-1", "AVAILABLE", true, "WITH_CHILD"))));
+    REFERRALS.stubFor(put(urlEqualTo("/api/rental-units/unit-1")).willReturn(okJson(unit("unit-1", "AVAILABLE", true, "WITH_CHILD"))));
+
+    String form = page(MockMvcRequestBuilders.get("/console/housing/units/unit-1/edit"), "nl").getContentAsString();
+    assertUntranslatedNone(form);
+    assertThat(form).contains("Woning unit-1 wijzigen").contains("value=\"650\"").contains("action=\"/console/housing/units/unit-1/edit\"")
+        .doesNotContain("id=\"address\"").doesNotContain("id=\"lat\"");
+
+    MockHttpServletResponse changed = page(multipart("/console/housing/units/unit-1/edit").param("region", "north")
+        .param("bedrooms", "3").param("monthlyRent", "700").param("availableFrom", "2026-12-15")
+        .param("suitableFor", "WITH_CHILD"), "nl");
+
+    assertThat(changed.getRedirectedUrl()).isEqualTo("/console/housing/units?changed=unit-1");
+    REFERRALS.verify(putRequestedFor(urlEqualTo("/api/rental-units/unit-1"))
+        .withHeader("Authorization", equalTo("Bearer " + OFFICER))
+        .withRequestBody(equalToJson("""
+            {"region":"north","bedrooms":3,"monthlyRent":700,"accessible":false,"availableFrom":"2026-12-15",
+             "suitableFor":["WITH_CHILD"]}""")));
+
+    REFERRALS.stubFor(put(urlEqualTo("/api/rental-units/unit-1")).willReturn(problem(409)));
+    assertThat(page(multipart("/console/housing/units/unit-1/edit").param("region", "north")
+        .param("bedrooms", "3").param("monthlyRent", "700").param("availableFrom", "2026-12-15")
+        .param("suitableFor", "WITH_CHILD"), "nl").getRedirectedUrl())
+        .isEqualTo("/console/housing/units?problem=unit-in-use-change");
+    assertThat(page(multipart("/console/housing/units/unit-1/edit").param("region", "north"), "nl").getContentAsString())
+        .contains("Kies minstens één soort gezin.");
+    REFERRALS.verify(2, putRequestedFor(urlEqualTo("/api/rental-units/unit-1")));
   }
 
   @Test
