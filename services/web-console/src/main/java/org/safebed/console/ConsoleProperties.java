@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param shelterOccupancyUrl the shelter occupancy service (placements, shelters)
  * @param transportUrl the transport service (drivers, jobs)
+ * @param rentalReferralUrl the rental referral service (referrals, her agency's units)
  * @param timeZone the zone times are shown in
  * @param refreshEvery how often an open page asks for what changed
  * @param safetyNetEvery how often a page that is told of changes live also asks, in case its
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("safebed.console")
 public record ConsoleProperties(
-    URI shelterOccupancyUrl, URI transportUrl, ZoneId timeZone, Duration refreshEvery, Duration safetyNetEvery,
+    URI shelterOccupancyUrl, URI transportUrl, URI rentalReferralUrl, ZoneId timeZone, Duration refreshEvery, Duration safetyNetEvery,
     Duration sessionTimeout) {
 
   public ConsoleProperties {

@@ -59,6 +59,10 @@ final class ValidRequests {
           {"region": "west", "location": {"lat": 47.0, "lon": -20.0},
            "address": "2 Rue du Test Synthetique, Nulle-Part", "bedrooms": 1, "monthlyRent": 500,
            "accessible": false, "availableFrom": "2026-01-01", "suitableFor": ["YOUNG_ADULT"]}"""),
+      // The fixture's unit as it was registered: the matrix changes it before it is offered.
+      Map.entry("updateRentalUnit", """
+          {"region": "west", "bedrooms": 1, "monthlyRent": 500, "accessible": false,
+           "availableFrom": "2026-01-01", "suitableFor": ["YOUNG_ADULT"]}"""),
       Map.entry("createReferral", """
           {"placementId": "{placementId}", "unitId": "{unitId}", "needs": ["YOUNG_ADULT"],
            "preferredRegions": ["north"], "priority": "NORMAL",

@@ -81,6 +81,26 @@ public class RentalUnits {
     return units.find(unitId).orElseThrow();
   }
 
+  /** A unit's new description; its address and location stay sealed as registered. */
+  public record UnitChange(
+      String region, int bedrooms, int monthlyRent, boolean accessible, LocalDate availableFrom,
+      Set<Suitability> suitableFor) {}
+
+  /**
+   * Changes an AVAILABLE unit of her agency, in one conditional write: an offer racing for the unit
+   * either reserved it first (409 here) or is made on the changed unit, never on a half-changed one.
+   */
+  public RentalUnit update(Actor officer, String unitId, UnitChange change) {
+    get(officer, unitId);
+    boolean changed = units.describe(unitId, change.region(), change.bedrooms(), change.monthlyRent(),
+        change.accessible(), change.availableFrom(), change.suitableFor(), clock.instant());
+    if (!changed) {
+      throw ApiException.conflict("Only an available unit can be changed (it is offered, let or withdrawn)");
+    }
+    log.info("Rental unit {} changed", unitId);
+    return units.find(unitId).orElseThrow();
+  }
+
   /** Another agency's unit answers as an unknown one. */
   public RentalUnit get(Actor officer, String unitId) {
     String agency = Officers.agencyOf(officer);

@@ -39,6 +39,10 @@ public interface RentalUnitRepository {
   /** AVAILABLE -> WITHDRAWN; false when the unit is not (or no longer) available. */
   boolean withdraw(String unitId, Instant at);
 
+  /** Replaces the description of an AVAILABLE unit; false (nothing changed) when it is not available. */
+  boolean describe(String unitId, String region, int bedrooms, int monthlyRent, boolean accessible,
+      java.time.LocalDate availableFrom, Set<Suitability> suitableFor, Instant at);
+
   /** RESERVED for this referral -> LET; false when it is not reserved for it. */
   boolean let(String unitId, String referralId, String tenantCaseToken, Instant at);
 

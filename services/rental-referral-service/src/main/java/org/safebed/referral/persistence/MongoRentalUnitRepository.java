@@ -161,6 +161,22 @@ public class MongoRentalUnitRepository implements RentalUnitRepository {
   }
 
   @Override
+  public boolean describe(String unitId, String region, int bedrooms, int monthlyRent, boolean accessible,
+      java.time.LocalDate availableFrom, Set<Suitability> suitableFor, Instant at) {
+    return units().updateOne(
+            and(eq("_id", unitId), eq("status", UnitStatus.AVAILABLE.name())),
+            Updates.combine(
+                Updates.set("region", region),
+                Updates.set("bedrooms", bedrooms),
+                Updates.set("monthlyRent", monthlyRent),
+                Updates.set("accessible", accessible),
+                Updates.set("availableFrom", day(availableFrom)),
+                Updates.set("suitableFor", suitableFor.stream().map(Enum::name).sorted().toList()),
+                Updates.set("updatedAt", date(at))))
+        .getModifiedCount() == 1;
+  }
+
+  @Override
   public boolean let(String unitId, String referralId, String tenantCaseToken, Instant at) {
     return units().updateOne(
             and(eq("_id", unitId), eq("status", UnitStatus.RESERVED.name()), eq("referralId", referralId)),

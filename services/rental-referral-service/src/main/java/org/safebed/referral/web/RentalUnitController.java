@@ -7,6 +7,7 @@ import org.safebed.referral.domain.Suitability;
 import org.safebed.referral.web.api.RentalUnitsApi;
 import org.safebed.referral.web.model.NewRentalUnit;
 import org.safebed.referral.web.model.RentalUnit;
+import org.safebed.referral.web.model.RentalUnitChange;
 import org.safebed.referral.web.model.UnitStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,6 +58,22 @@ public class RentalUnitController implements RentalUnitsApi {
   @PreAuthorize("hasAnyRole('HOUSING_OFFICER', 'COORDINATOR')")
   public ResponseEntity<RentalUnit> withdrawRentalUnit(String unitId) {
     return ResponseEntity.ok(Representations.unit(units.withdraw(Actors.current(), unitId)));
+  }
+
+  @Override
+  public ResponseEntity<RentalUnit> updateRentalUnit(String unitId, RentalUnitChange body) {
+    var changed =
+        units.update(
+            Actors.current(),
+            unitId,
+            new RentalUnits.UnitChange(
+                body.getRegion(),
+                body.getBedrooms(),
+                body.getMonthlyRent(),
+                body.getAccessible(),
+                body.getAvailableFrom(),
+                Representations.enums(body.getSuitableFor(), Suitability.class)));
+    return ResponseEntity.ok(Representations.unit(changed));
   }
 
   @Override

@@ -56,6 +56,16 @@ public final class Api {
         Map.of());
   }
 
+  /** PUTs a body as JSON. */
+  public Response put(String path, String token, Object body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+        token,
+        Map.of());
+  }
+
   private Response send(HttpRequest.Builder request, String token, Map<String, String> headers) {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
-/** The two services the emergency path needs, each with its own breaker (its live streams share it). */
+/** The services the console's pages call, each with its own breaker (its live streams share it). */
 @Configuration(proxyBeanMethods = false)
 class ServicesConfig {
 
@@ -41,6 +41,11 @@ class ServicesConfig {
   @Bean
   TransportApi transportApi(ConsoleProperties properties) {
     return new TransportApi(calls("transport", properties.transportUrl().toString()));
+  }
+
+  @Bean
+  ReferralApi referralApi(ConsoleProperties properties) {
+    return new ReferralApi(calls("rental-referral", properties.rentalReferralUrl().toString()));
   }
 
   private static ServiceCalls calls(String name, String baseUrl) {

@@ -22,6 +22,9 @@ class HomeController {
     if (person.is(Role.SHELTER_MANAGER) || person.is(Role.COORDINATOR)) {
       return "redirect:/console/arrivals";
     }
+    if (person.is(Role.HOUSING_OFFICER)) {
+      return "redirect:/console/housing";
+    }
     return "home";
   }
 

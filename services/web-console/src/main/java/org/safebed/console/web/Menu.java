@@ -29,7 +29,9 @@ public final class Menu {
       new Screen("/console/driver", "menu.driver", Set.of(Role.DRIVER)),
       new Screen("/console/arrivals", "menu.arrivals", Set.of(Role.SHELTER_MANAGER, Role.COORDINATOR)),
       new Screen("/console/shelters", "menu.shelters", Set.of(Role.SHELTER_MANAGER, Role.COORDINATOR)),
-      new Screen("/console/operations", "menu.operations", Set.of(Role.COORDINATOR)));
+      new Screen("/console/operations", "menu.operations", Set.of(Role.COORDINATOR)),
+      new Screen("/console/housing", "menu.housing", Set.of(Role.HOUSING_OFFICER)),
+      new Screen("/console/housing/units", "menu.housing-units", Set.of(Role.HOUSING_OFFICER)));
 
   private Menu() {}
 
@@ -40,6 +42,8 @@ public final class Menu {
 
   /** The path of the menu entry the page at this address belongs to, or null. */
   static String current(List<Screen> screens, String uri) {
-    return screens.stream().filter(screen -> screen.holds(uri)).map(Screen::path).findFirst().orElse(null);
+    // The closest one: a screen below another's path (her units below her referrals) is its own.
+    return screens.stream().filter(screen -> screen.holds(uri)).map(Screen::path)
+        .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
   }
 }

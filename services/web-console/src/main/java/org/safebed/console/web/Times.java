@@ -3,6 +3,7 @@ package org.safebed.console.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -13,12 +14,19 @@ public final class Times {
 
   private final DateTimeFormatter clock;
   private final DateTimeFormatter dateTime;
+  private final DateTimeFormatter date;
   private final Clock now;
 
   Times(Locale locale, ZoneId zone, Clock now) {
     this.clock = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
     this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
+    this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
     this.now = now;
+  }
+
+  /** "7 déc. 2026": a calendar day (a move-in, a unit's availability), no zone involved. */
+  public String date(LocalDate day) {
+    return day == null ? "" : date.format(day);
   }
 
   /** "14:05" */
