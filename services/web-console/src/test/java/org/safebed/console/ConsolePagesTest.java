@@ -12,27 +12,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.safebed.platform.testing.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -41,43 +29,13 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * language, what the console sends on her behalf, and how refusals read. The browser tests in
  * infra/local-stack walk the same screens against the real stack.
  */
-@SpringBootTest(properties = "spring.config.name=" + WebConsoleApplication.CONFIG_NAME)
-@AutoConfigureMockMvc
-class ConsolePagesTest {
+class ConsolePagesTest extends ConsolePageTest {
 
-  private static final WireMockServer SERVICES = start();
   private static final String POLICE = TestTokens.police("officer-1");
   private static final String DRIVER = TestTokens.driver("driver-1");
-  /** Thymeleaf's mark for a message key that has no text in the page's language. */
-  private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[^?<\"]+\\?\\?");
-
-  @Autowired
-  private MockMvc mvc;
-
-  private static WireMockServer start() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-    return server;
-  }
-
-  @DynamicPropertySource
-  static void services(DynamicPropertyRegistry registry) {
-    registry.add("safebed.security.token.issuer", () -> TestTokens.ISSUER);
-    registry.add("safebed.security.token.public-key", TestTokens::publicKeyBase64);
-    registry.add("safebed.security.token.jwk-set-uri", () -> "");
-    registry.add("safebed.console.shelter-occupancy-url", SERVICES::baseUrl);
-    registry.add("safebed.console.transport-url", SERVICES::baseUrl);
-    registry.add("safebed.console.map.tile-url", () -> SERVICES.baseUrl() + "/tiles/{z}/{x}/{y}.png");
-  }
-
-  @AfterAll
-  static void stop() {
-    SERVICES.stop();
-  }
 
   @BeforeEach
-  void services() {
-    SERVICES.resetAll();
+  void stubServices() {
     SERVICES.stubFor(get(urlPathEqualTo("/api/placements")).willReturn(okJson("[]")));
   }
 
@@ -375,15 +333,6 @@ class ConsolePagesTest {
     assertThat(page(MockMvcRequestBuilders.get("/console/sw.js"), POLICE, "en").getStatus()).isEqualTo(403);
   }
 
-  private MockHttpServletResponse page(AbstractMockHttpServletRequestBuilder<?> request, String token, String language)
-      throws Exception {
-    request.header("Authorization", "Bearer " + token).header("X-SafeBed-Csrf", "csrf-token-1");
-    if (language != null) {
-      request.header("X-SafeBed-Language", language);
-    }
-    return mvc.perform(request).andReturn().getResponse();
-  }
-
   private static AbstractMockHttpServletRequestBuilder<?> validForm(String key) {
     return multipart("/console/police/placements")
         .param("idempotencyKey", key).param("caseRef", "PV-2026-0001")
@@ -391,14 +340,5 @@ class ConsolePagesTest {
         .param("needs", "PREGNANCY_SUPPORT").param("urgency", "HIGH").param("escortGender", "FEMALE")
         .param("zoneLat", "50.8").param("zoneLon", "4.3").param("zoneRadiusKm", "5")
         .param("keepApart", "PV-2026-0002\nPV-2026-0003");
-  }
-
-  private static void assertUntranslatedNone(String html) {
-    Matcher untranslated = UNTRANSLATED.matcher(html);
-    assertThat(untranslated.find()).as(untranslated.find(0) ? untranslated.group() : "").isFalse();
-  }
-
-  static {
-    Locale.setDefault(Locale.ROOT);
   }
 }

@@ -7,24 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -33,40 +23,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * officer's own token and tells her page only when to look again, never what changed; when the
  * placement is over or not hers, the page is told to stop listening. WireMock plays the service.
  */
-@SpringBootTest(properties = "spring.config.name=" + WebConsoleApplication.CONFIG_NAME)
-@AutoConfigureMockMvc
-class LivePlacementTest {
+class LivePlacementTest extends ConsolePageTest {
 
-  private static final WireMockServer SERVICES = start();
   private static final String POLICE = TestTokens.police("officer-1");
-
-  @Autowired
-  private MockMvc mvc;
-
-  private static WireMockServer start() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-    return server;
-  }
-
-  @DynamicPropertySource
-  static void services(DynamicPropertyRegistry registry) {
-    registry.add("safebed.security.token.issuer", () -> TestTokens.ISSUER);
-    registry.add("safebed.security.token.public-key", TestTokens::publicKeyBase64);
-    registry.add("safebed.security.token.jwk-set-uri", () -> "");
-    registry.add("safebed.console.shelter-occupancy-url", SERVICES::baseUrl);
-    registry.add("safebed.console.transport-url", SERVICES::baseUrl);
-  }
-
-  @AfterAll
-  static void stop() {
-    SERVICES.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    SERVICES.resetAll();
-  }
 
   @Test
   void eachChangeTellsThePageToLookAgainAndTheEndTellsItToStop() throws Exception {

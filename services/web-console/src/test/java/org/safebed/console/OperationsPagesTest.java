@@ -11,27 +11,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.safebed.platform.testing.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
@@ -39,11 +29,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * numbers (suppressed ones never shown as a number), the escalation inbox and its actions sent with
  * her own token, the drivers' board, and refusals in plain words.
  */
-@SpringBootTest(properties = "spring.config.name=" + WebConsoleApplication.CONFIG_NAME)
-@AutoConfigureMockMvc
-class OperationsPagesTest {
+class OperationsPagesTest extends ConsolePageTest {
 
-  private static final WireMockServer SERVICES = start();
   private static final String COORDINATOR = TestTokens.coordinator("coordinator-1");
   private static final String POLICE = TestTokens.police("officer-1");
 
@@ -59,32 +46,8 @@ class OperationsPagesTest {
        "holdToCheckIn":{"p50Minutes":null,"p90Minutes":null,"samples":{"value":null,"suppressed":true},"suppressed":true},
        "waitlistLength":{"value":null,"suppressed":true},"unmetDemand":{"value":6,"suppressed":false}}""";
 
-  @Autowired
-  private MockMvc mvc;
-
-  private static WireMockServer start() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-    return server;
-  }
-
-  @DynamicPropertySource
-  static void services(DynamicPropertyRegistry registry) {
-    registry.add("safebed.security.token.issuer", () -> TestTokens.ISSUER);
-    registry.add("safebed.security.token.public-key", TestTokens::publicKeyBase64);
-    registry.add("safebed.security.token.jwk-set-uri", () -> "");
-    registry.add("safebed.console.shelter-occupancy-url", SERVICES::baseUrl);
-    registry.add("safebed.console.transport-url", SERVICES::baseUrl);
-  }
-
-  @AfterAll
-  static void stop() {
-    SERVICES.stop();
-  }
-
   @BeforeEach
-  void services() {
-    SERVICES.resetAll();
+  void stubServices() {
     SERVICES.stubFor(get(urlPathEqualTo("/api/statistics")).willReturn(okJson(STATISTICS)));
     SERVICES.stubFor(get(urlPathEqualTo("/api/placements")).willReturn(okJson("[]")));
     SERVICES.stubFor(get(urlPathEqualTo("/api/escalations")).willReturn(okJson("[]")));
@@ -258,14 +221,5 @@ class OperationsPagesTest {
 
   private static int count(String text, String part) {
     return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
-  }
-
-  private MockHttpServletResponse page(AbstractMockHttpServletRequestBuilder<?> request, String token, String language)
-      throws Exception {
-    request.header("Authorization", "Bearer " + token).header("X-SafeBed-Csrf", "csrf-token-1");
-    if (language != null) {
-      request.header("X-SafeBed-Language", language);
-    }
-    return mvc.perform(request).andReturn().getResponse();
   }
 }

@@ -14,27 +14,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.safebed.platform.testing.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -45,42 +35,14 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * token, how the service's refusals read, and that no address reaches a page even when one is
  * slipped into an answer.
  */
-@SpringBootTest(properties = "spring.config.name=" + WebConsoleApplication.CONFIG_NAME)
-@AutoConfigureMockMvc
-class ShelterBoardTest {
+class ShelterBoardTest extends ConsolePageTest {
 
-  private static final WireMockServer SERVICES = start();
   private static final String MANAGER = TestTokens.shelterManager("manager-1", "shelter-central-1");
   /** Slipped into every answer: the console must never show it. */
   private static final String ADDRESS = "12 Rue du Secret";
-  private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[^?<\"]+\\?\\?");
-
-  @Autowired
-  private MockMvc mvc;
-
-  private static WireMockServer start() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-    return server;
-  }
-
-  @DynamicPropertySource
-  static void services(DynamicPropertyRegistry registry) {
-    registry.add("safebed.security.token.issuer", () -> TestTokens.ISSUER);
-    registry.add("safebed.security.token.public-key", TestTokens::publicKeyBase64);
-    registry.add("safebed.security.token.jwk-set-uri", () -> "");
-    registry.add("safebed.console.shelter-occupancy-url", SERVICES::baseUrl);
-    registry.add("safebed.console.transport-url", SERVICES::baseUrl);
-  }
-
-  @AfterAll
-  static void stop() {
-    SERVICES.stop();
-  }
 
   @BeforeEach
-  void services() {
-    SERVICES.resetAll();
+  void stubServices() {
     Instant confirmed = Instant.now().minus(Duration.ofMinutes(185));
     String shelter = """
         {"id":"shelter-central-1","codeName":"Kestrel","region":"central","status":"OPEN","address":"%s",

@@ -13,30 +13,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.safebed.console.WebConsoleApplication;
+import org.safebed.console.ConsolePageTest;
 import org.safebed.platform.testing.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -45,13 +32,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * by step, a referral's units that fit and why, the offer and her answer, the move-in, her
  * agency's units; each call with her own token, each refusal in plain words.
  */
-@SpringBootTest(properties = "spring.config.name=" + WebConsoleApplication.CONFIG_NAME)
-@AutoConfigureMockMvc
-class HousingPagesTest {
+class HousingPagesTest extends ConsolePageTest {
 
-  private static final WireMockServer REFERRALS = start();
   private static final String OFFICER = TestTokens.housingOfficer("officer-h", "agency-1");
-  private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[^?<\"]+\\?\\?");
 
   private static final String OPEN = """
       {"id":"ref-1","placementId":"plc-1","agencyId":"agency-1","status":"OPEN","priority":"HIGH",
@@ -63,39 +46,10 @@ class HousingPagesTest {
        "declines":[{"unitId":"unit-9","reason":"TOO_FAR","at":"2026-12-03T09:00:00Z"}],
        "stalled":true,"createdAt":"2026-12-01T09:00:00Z","lastProgressAt":"2026-12-03T09:00:00Z"}""";
 
-  @Autowired
-  private MockMvc mvc;
-
-  private static WireMockServer start() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-    return server;
-  }
-
-  @DynamicPropertySource
-  static void services(DynamicPropertyRegistry registry) {
-    registry.add("safebed.security.token.issuer", () -> TestTokens.ISSUER);
-    registry.add("safebed.security.token.public-key", TestTokens::publicKeyBase64);
-    registry.add("safebed.security.token.jwk-set-uri", () -> "");
-    registry.add("safebed.console.shelter-occupancy-url", REFERRALS::baseUrl);
-    registry.add("safebed.console.transport-url", REFERRALS::baseUrl);
-    registry.add("safebed.console.rental-referral-url", REFERRALS::baseUrl);
-  }
-
-  @AfterAll
-  static void stop() {
-    REFERRALS.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    REFERRALS.resetAll();
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"fr", "nl", "en"})
   void theQueueGroupsHerReferralsByStepWithTheTimeInStepInEachLanguage(String language) throws Exception {
-    REFERRALS.stubFor(get(urlPathEqualTo("/api/referrals")).willReturn(okJson("[" + OPEN + "," + offered("ref-2") + "]")));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/referrals")).willReturn(okJson("[" + OPEN + "," + offered("ref-2") + "]")));
 
     MockHttpServletResponse page = page(MockMvcRequestBuilders.get("/console/housing"), language);
 
@@ -107,14 +61,14 @@ class HousingPagesTest {
     assertThat(html.indexOf("id=\"step-OFFERED\"")).isLessThan(html.indexOf("ref-2\"")).isGreaterThan(html.indexOf("ref-1\""));
     assertThat(html).contains("aria-current=\"page\"").contains("href=\"/console/housing/units\"");
     for (String step : new String[] {"OPEN", "OFFERED", "ACCEPTED", "MOVED_IN", "CLOSED"}) {
-      REFERRALS.verify(getRequestedFor(urlPathEqualTo("/api/referrals")).withQueryParam("status", equalTo(step))
+      SERVICES.verify(getRequestedFor(urlPathEqualTo("/api/referrals")).withQueryParam("status", equalTo(step))
           .withHeader("Authorization", equalTo("Bearer " + OFFICER)));
     }
   }
 
   @Test
   void theQueueSaysHowLongInStepInFrench() throws Exception {
-    REFERRALS.stubFor(get(urlPathEqualTo("/api/referrals")).willReturn(okJson("[" + OPEN + "]")));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/referrals")).willReturn(okJson("[" + OPEN + "]")));
 
     String html = page(MockMvcRequestBuilders.get("/console/housing"), "fr").getContentAsString();
 
@@ -124,11 +78,11 @@ class HousingPagesTest {
 
   @Test
   void theReferralShowsTheUnitsThatFitAndWhyTheOthersDoNotWithoutAnyProtectedPlace() throws Exception {
-    REFERRALS.stubFor(get(urlEqualTo("/api/referrals/ref-1")).willReturn(okJson(OPEN)));
-    REFERRALS.stubFor(get(urlPathEqualTo("/api/referrals/ref-1/matches")).willReturn(okJson("""
+    SERVICES.stubFor(get(urlEqualTo("/api/referrals/ref-1")).willReturn(okJson(OPEN)));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/referrals/ref-1/matches")).willReturn(okJson("""
         [{"rank":1,"unitId":"unit-1","region":"north","bedrooms":2,"monthlyRent":650,"accessible":true,
           "availableFrom":"2026-12-10","suitableFor":["WITH_CHILD"],"inPreferredRegion":true}]""")));
-    REFERRALS.stubFor(get(urlPathEqualTo("/api/rental-units")).willReturn(okJson("""
+    SERVICES.stubFor(get(urlPathEqualTo("/api/rental-units")).willReturn(okJson("""
         [%s,%s,%s,%s]""".formatted(unit("unit-1", "AVAILABLE", true, "WITH_CHILD"),
         unit("unit-2", "AVAILABLE", false, "YOUNG_ADULT"), unit("unit-3", "AVAILABLE", true, "WITH_CHILD"),
         unit("unit-4", "WITHDRAWN", true, "WITH_CHILD")))));
@@ -146,28 +100,28 @@ class HousingPagesTest {
         .doesNotContain("data-unit=\"unit-4\"").doesNotContain("data-unit=\"unit-1\"");
     assertThat(html).contains("areas to avoid: 2 · people to keep away from: 1")
         .contains("she declined: too far").contains("Unit unit-9: It is too far");
-    REFERRALS.verify(getRequestedFor(urlPathEqualTo("/api/referrals/ref-1/matches"))
+    SERVICES.verify(getRequestedFor(urlPathEqualTo("/api/referrals/ref-1/matches"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER)));
-    REFERRALS.verify(getRequestedFor(urlPathEqualTo("/api/rental-units"))
+    SERVICES.verify(getRequestedFor(urlPathEqualTo("/api/rental-units"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER)));
   }
 
   @Test
   void anOfferReservesTheUnitAsHerAndAnUnfitUnitIsExplained() throws Exception {
-    REFERRALS.stubFor(post(urlEqualTo("/api/referrals/ref-1/offers")).willReturn(okJson(offered("ref-1"))));
+    SERVICES.stubFor(post(urlEqualTo("/api/referrals/ref-1/offers")).willReturn(okJson(offered("ref-1"))));
 
     MockHttpServletResponse answer = page(multipart("/console/housing/referrals/ref-1/offer").param("unitId", "unit-1"), "fr");
 
     assertThat(answer.getRedirectedUrl()).isEqualTo("/console/housing/referrals/ref-1");
-    REFERRALS.verify(postRequestedFor(urlEqualTo("/api/referrals/ref-1/offers"))
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/referrals/ref-1/offers"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER))
         .withRequestBody(equalToJson("{\"unitId\":\"unit-1\"}")));
 
-    REFERRALS.stubFor(post(urlEqualTo("/api/referrals/ref-1/offers")).willReturn(problem(422)));
+    SERVICES.stubFor(post(urlEqualTo("/api/referrals/ref-1/offers")).willReturn(problem(422)));
     MockHttpServletResponse unfit = page(multipart("/console/housing/referrals/ref-1/offer").param("unitId", "unit-3"), "fr");
     assertThat(unfit.getRedirectedUrl()).isEqualTo("/console/housing/referrals/ref-1?problem=offer-unfit");
 
-    REFERRALS.stubFor(get(urlEqualTo("/api/referrals/ref-1")).willReturn(okJson(offered("ref-1"))));
+    SERVICES.stubFor(get(urlEqualTo("/api/referrals/ref-1")).willReturn(okJson(offered("ref-1"))));
     String page = page(MockMvcRequestBuilders.get("/console/housing/referrals/ref-1?problem=offer-unfit"), "fr")
         .getContentAsString();
     assertThat(page).contains("Ce logement ne peut pas lui être proposé").doesNotContain("detail from the service");
@@ -175,7 +129,7 @@ class HousingPagesTest {
 
   @Test
   void anOfferShowsWhenItEndsAndHerAnswers() throws Exception {
-    REFERRALS.stubFor(get(urlEqualTo("/api/referrals/ref-2")).willReturn(okJson(offered("ref-2"))));
+    SERVICES.stubFor(get(urlEqualTo("/api/referrals/ref-2")).willReturn(okJson(offered("ref-2"))));
 
     String html = page(MockMvcRequestBuilders.get("/console/housing/referrals/ref-2"), "en").getContentAsString();
 
@@ -187,32 +141,32 @@ class HousingPagesTest {
 
   @Test
   void acceptAndDeclineSendHerAnswerWithTheCodedReasonAndAnOfferGoneIsSaidPlainly() throws Exception {
-    REFERRALS.stubFor(post(urlEqualTo("/api/referrals/ref-2/accept")).willReturn(okJson(offered("ref-2"))));
-    REFERRALS.stubFor(post(urlEqualTo("/api/referrals/ref-2/decline")).willReturn(okJson(OPEN)));
+    SERVICES.stubFor(post(urlEqualTo("/api/referrals/ref-2/accept")).willReturn(okJson(offered("ref-2"))));
+    SERVICES.stubFor(post(urlEqualTo("/api/referrals/ref-2/decline")).willReturn(okJson(OPEN)));
 
     assertThat(page(multipart("/console/housing/referrals/ref-2/accept"), "en").getRedirectedUrl())
         .isEqualTo("/console/housing/referrals/ref-2");
     assertThat(page(multipart("/console/housing/referrals/ref-2/decline").param("reason", "TOO_EXPENSIVE"), "en")
         .getRedirectedUrl()).isEqualTo("/console/housing/referrals/ref-2");
-    REFERRALS.verify(postRequestedFor(urlEqualTo("/api/referrals/ref-2/accept"))
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/referrals/ref-2/accept"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER)));
-    REFERRALS.verify(postRequestedFor(urlEqualTo("/api/referrals/ref-2/decline"))
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/referrals/ref-2/decline"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER))
         .withRequestBody(equalToJson("{\"reason\":\"TOO_EXPENSIVE\"}")));
 
     assertThat(page(multipart("/console/housing/referrals/ref-2/decline").param("reason", "BECAUSE"), "en").getStatus())
         .isEqualTo(400);
-    REFERRALS.verify(1, postRequestedFor(urlEqualTo("/api/referrals/ref-2/decline")));
+    SERVICES.verify(1, postRequestedFor(urlEqualTo("/api/referrals/ref-2/decline")));
 
-    REFERRALS.stubFor(post(urlEqualTo("/api/referrals/ref-2/accept")).willReturn(problem(409)));
+    SERVICES.stubFor(post(urlEqualTo("/api/referrals/ref-2/accept")).willReturn(problem(409)));
     assertThat(page(multipart("/console/housing/referrals/ref-2/accept"), "en").getRedirectedUrl())
         .isEqualTo("/console/housing/referrals/ref-2?problem=offer-gone");
   }
 
   @Test
   void theMoveInIsRecordedForTheDayShePicks() throws Exception {
-    REFERRALS.stubFor(get(urlEqualTo("/api/referrals/ref-3")).willReturn(okJson(accepted("ref-3"))));
-    REFERRALS.stubFor(post(urlEqualTo("/api/referrals/ref-3/move-in")).willReturn(okJson(accepted("ref-3"))));
+    SERVICES.stubFor(get(urlEqualTo("/api/referrals/ref-3")).willReturn(okJson(accepted("ref-3"))));
+    SERVICES.stubFor(post(urlEqualTo("/api/referrals/ref-3/move-in")).willReturn(okJson(accepted("ref-3"))));
 
     String html = page(MockMvcRequestBuilders.get("/console/housing/referrals/ref-3"), "nl").getContentAsString();
     assertUntranslatedNone(html);
@@ -222,7 +176,7 @@ class HousingPagesTest {
         .param("moveInDate", "2026-12-20"), "nl");
 
     assertThat(answer.getRedirectedUrl()).isEqualTo("/console/housing/referrals/ref-3");
-    REFERRALS.verify(postRequestedFor(urlEqualTo("/api/referrals/ref-3/move-in"))
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/referrals/ref-3/move-in"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER))
         .withRequestBody(equalToJson("{\"moveInDate\":\"2026-12-20\"}")));
   }
@@ -231,8 +185,8 @@ class HousingPagesTest {
   void anOfferInItsLastHourCountsDownOnThePageAndAMoveInSaysTheMoveIsBooked() throws Exception {
     Instant soon = Instant.now().plus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     String ending = offered("ref-4").replaceFirst("\"expiresAt\":\"[^\"]+\"", "\"expiresAt\":\"" + soon + "\"");
-    REFERRALS.stubFor(get(urlEqualTo("/api/referrals/ref-4")).willReturn(okJson(ending)));
-    REFERRALS.stubFor(get(urlEqualTo("/api/referrals/ref-5")).willReturn(okJson(
+    SERVICES.stubFor(get(urlEqualTo("/api/referrals/ref-4")).willReturn(okJson(ending)));
+    SERVICES.stubFor(get(urlEqualTo("/api/referrals/ref-5")).willReturn(okJson(
         accepted("ref-5").replace("\"status\":\"ACCEPTED\",\"priority\"", "\"status\":\"MOVED_IN\",\"priority\""))));
 
     assertThat(page(MockMvcRequestBuilders.get("/console/housing/referrals/ref-4"), "en").getContentAsString())
@@ -244,7 +198,7 @@ class HousingPagesTest {
 
   @Test
   void herUnitsAreListedWithWithdrawOnlyWhereTheServiceWouldAllowIt() throws Exception {
-    REFERRALS.stubFor(get(urlPathEqualTo("/api/rental-units")).willReturn(okJson("[%s,%s]".formatted(
+    SERVICES.stubFor(get(urlPathEqualTo("/api/rental-units")).willReturn(okJson("[%s,%s]".formatted(
         unit("unit-1", "AVAILABLE", true, "WITH_CHILD"), unit("unit-2", "LET", false, "YOUNG_ADULT")))));
 
     String html = page(MockMvcRequestBuilders.get("/console/housing/units"), "fr").getContentAsString();
@@ -257,7 +211,7 @@ class HousingPagesTest {
 
   @Test
   void aUnitIsAddedWithItsSealedAddressAndAnIncompleteFormIsNotSent() throws Exception {
-    REFERRALS.stubFor(post(urlEqualTo("/api/rental-units")).willReturn(aResponse().withStatus(201)
+    SERVICES.stubFor(post(urlEqualTo("/api/rental-units")).willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json").withBody(unit("unit-7", "AVAILABLE", true, "WITH_CHILD"))));
 
     MockHttpServletResponse incomplete = page(multipart("/console/housing/units").param("region", "north")
@@ -265,7 +219,7 @@ class HousingPagesTest {
     assertThat(incomplete.getStatus()).isEqualTo(200);
     assertThat(incomplete.getContentAsString()).contains("Enter the address (5 to 300 characters).")
         .contains("This is not a valid position.").contains("Choose at least one household it suits.");
-    REFERRALS.verify(0, postRequestedFor(anyUrl()));
+    SERVICES.verify(0, postRequestedFor(anyUrl()));
 
     MockHttpServletResponse added = page(multipart("/console/housing/units").param("region", "north")
         .param("lat", "50.63").param("lon", "3.06").param("address", "12 Rue Inventée, Lille")
@@ -273,7 +227,7 @@ class HousingPagesTest {
         .param("availableFrom", "2026-12-10").param("suitableFor", "WITH_CHILD", "YOUNG_ADULT"), "en");
 
     assertThat(added.getRedirectedUrl()).isEqualTo("/console/housing/units?added=unit-7");
-    REFERRALS.verify(postRequestedFor(urlEqualTo("/api/rental-units"))
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/rental-units"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER))
         .withRequestBody(equalToJson("""
             {"region":"north","location":{"lat":50.63,"lon":3.06},"address":"12 Rue Inventée, Lille",
@@ -283,8 +237,8 @@ class HousingPagesTest {
 
   @Test
   void aUnitsDescriptionIsChangedWithoutItsAddressAndAUnitInUseIsSaidPlainly() throws Exception {
-    REFERRALS.stubFor(get(urlEqualTo("/api/rental-units/unit-1")).willReturn(okJson(unit("unit-1", "AVAILABLE", true, "WITH_CHILD"))));
-    REFERRALS.stubFor(put(urlEqualTo("/api/rental-units/unit-1")).willReturn(okJson(unit("unit-1", "AVAILABLE", true, "WITH_CHILD"))));
+    SERVICES.stubFor(get(urlEqualTo("/api/rental-units/unit-1")).willReturn(okJson(unit("unit-1", "AVAILABLE", true, "WITH_CHILD"))));
+    SERVICES.stubFor(put(urlEqualTo("/api/rental-units/unit-1")).willReturn(okJson(unit("unit-1", "AVAILABLE", true, "WITH_CHILD"))));
 
     String form = page(MockMvcRequestBuilders.get("/console/housing/units/unit-1/edit"), "nl").getContentAsString();
     assertUntranslatedNone(form);
@@ -296,47 +250,47 @@ class HousingPagesTest {
         .param("suitableFor", "WITH_CHILD"), "nl");
 
     assertThat(changed.getRedirectedUrl()).isEqualTo("/console/housing/units?changed=unit-1");
-    REFERRALS.verify(putRequestedFor(urlEqualTo("/api/rental-units/unit-1"))
+    SERVICES.verify(putRequestedFor(urlEqualTo("/api/rental-units/unit-1"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER))
         .withRequestBody(equalToJson("""
             {"region":"north","bedrooms":3,"monthlyRent":700,"accessible":false,"availableFrom":"2026-12-15",
              "suitableFor":["WITH_CHILD"]}""")));
 
-    REFERRALS.stubFor(put(urlEqualTo("/api/rental-units/unit-1")).willReturn(problem(409)));
+    SERVICES.stubFor(put(urlEqualTo("/api/rental-units/unit-1")).willReturn(problem(409)));
     assertThat(page(multipart("/console/housing/units/unit-1/edit").param("region", "north")
         .param("bedrooms", "3").param("monthlyRent", "700").param("availableFrom", "2026-12-15")
         .param("suitableFor", "WITH_CHILD"), "nl").getRedirectedUrl())
         .isEqualTo("/console/housing/units?problem=unit-in-use-change");
     assertThat(page(multipart("/console/housing/units/unit-1/edit").param("region", "north"), "nl").getContentAsString())
         .contains("Kies minstens één soort gezin.");
-    REFERRALS.verify(2, putRequestedFor(urlEqualTo("/api/rental-units/unit-1")));
+    SERVICES.verify(2, putRequestedFor(urlEqualTo("/api/rental-units/unit-1")));
   }
 
   @Test
   void withdrawingAsksFirstAndAUnitInUseIsSaidPlainly() throws Exception {
-    REFERRALS.stubFor(get(urlEqualTo("/api/rental-units/unit-1")).willReturn(okJson(unit("unit-1", "AVAILABLE", true, "WITH_CHILD"))));
-    REFERRALS.stubFor(post(urlEqualTo("/api/rental-units/unit-1/withdraw")).willReturn(okJson(unit("unit-1", "WITHDRAWN", true, "WITH_CHILD"))));
+    SERVICES.stubFor(get(urlEqualTo("/api/rental-units/unit-1")).willReturn(okJson(unit("unit-1", "AVAILABLE", true, "WITH_CHILD"))));
+    SERVICES.stubFor(post(urlEqualTo("/api/rental-units/unit-1/withdraw")).willReturn(okJson(unit("unit-1", "WITHDRAWN", true, "WITH_CHILD"))));
 
     String confirm = page(MockMvcRequestBuilders.get("/console/housing/units/unit-1/withdraw"), "fr").getContentAsString();
     assertThat(confirm).contains("Retirer ce logement ?").contains("id=\"confirm-withdraw\"");
-    REFERRALS.verify(0, postRequestedFor(anyUrl()));
+    SERVICES.verify(0, postRequestedFor(anyUrl()));
 
     assertThat(page(multipart("/console/housing/units/unit-1/withdraw"), "fr").getRedirectedUrl())
         .isEqualTo("/console/housing/units");
-    REFERRALS.verify(postRequestedFor(urlEqualTo("/api/rental-units/unit-1/withdraw"))
+    SERVICES.verify(postRequestedFor(urlEqualTo("/api/rental-units/unit-1/withdraw"))
         .withHeader("Authorization", equalTo("Bearer " + OFFICER)));
 
-    REFERRALS.stubFor(post(urlEqualTo("/api/rental-units/unit-1/withdraw")).willReturn(problem(409)));
+    SERVICES.stubFor(post(urlEqualTo("/api/rental-units/unit-1/withdraw")).willReturn(problem(409)));
     assertThat(page(multipart("/console/housing/units/unit-1/withdraw"), "fr").getRedirectedUrl())
         .isEqualTo("/console/housing/units?problem=unit-in-use");
-    REFERRALS.stubFor(get(urlPathEqualTo("/api/rental-units")).willReturn(okJson("[]")));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/rental-units")).willReturn(okJson("[]")));
     assertThat(page(MockMvcRequestBuilders.get("/console/housing/units?problem=unit-in-use"), "fr").getContentAsString())
         .contains("Ce logement est proposé à quelqu&#39;un ou loué : il ne peut pas être retiré maintenant.");
   }
 
   @Test
   void anotherAgencysReferralIsNotFoundInPlainWordsAndOtherRolesAreRefused() throws Exception {
-    REFERRALS.stubFor(get(urlEqualTo("/api/referrals/ref-x")).willReturn(problem(404)));
+    SERVICES.stubFor(get(urlEqualTo("/api/referrals/ref-x")).willReturn(problem(404)));
 
     MockHttpServletResponse missing = page(MockMvcRequestBuilders.get("/console/housing/referrals/ref-x"), "en");
     assertThat(missing.getStatus()).isEqualTo(404);
@@ -350,7 +304,7 @@ class HousingPagesTest {
 
   @Test
   void theServiceDownIsSaidPlainly() throws Exception {
-    REFERRALS.stubFor(get(urlPathEqualTo("/api/referrals")).willReturn(aResponse().withStatus(503)));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/referrals")).willReturn(aResponse().withStatus(503)));
 
     MockHttpServletResponse page = page(MockMvcRequestBuilders.get("/console/housing"), "en");
 
@@ -389,14 +343,5 @@ class HousingPagesTest {
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(int status) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
         .withBody("{\"type\":\"about:blank\",\"title\":\"x\",\"status\":" + status + ",\"detail\":\"detail from the service\"}");
-  }
-
-  private static void assertUntranslatedNone(String html) {
-    Matcher untranslated = UNTRANSLATED.matcher(html);
-    assertThat(untranslated.find()).as(untranslated.find(0) ? untranslated.group() : "").isFalse();
-  }
-
-  static {
-    Locale.setDefault(Locale.ROOT);
   }
 }
