@@ -8,12 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,6 +44,8 @@ public final class ConsoleBrowser implements AutoCloseable {
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   /** Where screenshots go: the module's {@code target/}, which Maven runs the tests from. */
   public static final Path SCREENSHOTS = Path.of("target", "browser");
+  /** Thymeleaf's mark for a message key with no text in the page's language. */
+  private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
 
   /** A desk's screen, and the phone width the console must fit without horizontal scrolling. */
   public static final Viewport DESK = new Viewport(1280, 900);
@@ -147,6 +154,36 @@ public final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Saves what the browser shows as {@code target/browser/<name>.png} and returns the file. */
+  /**
+   * Saves the screen as {@code name} and says what is wrong with it as a person would meet it:
+   * axe's serious or critical violations, a message key left untranslated, sideways scrolling.
+   */
+  public List<String> checkScreen(String name) {
+    screenshot(name);
+    List<String> problems = new ArrayList<>();
+    Axe.seriousViolations(driver).forEach(violation -> problems.add(name + ": " + violation));
+    Matcher untranslated = UNTRANSLATED.matcher(driver.getPageSource());
+    while (untranslated.find()) {
+      problems.add(name + ": untranslated " + untranslated.group());
+    }
+    Object scrolls = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth > window.innerWidth;");
+    if (Boolean.TRUE.equals(scrolls)) {
+      problems.add(name + ": scrolls sideways");
+    }
+    return problems;
+  }
+
+  /** The attribute as the page shows it now; null while a refresh is replacing the element. */
+  public String attribute(String cssSelector, String attribute) {
+    try {
+      List<WebElement> found = driver.findElements(By.cssSelector(cssSelector));
+      return found.isEmpty() ? null : found.getFirst().getDomAttribute(attribute);
+    } catch (StaleElementReferenceException replaced) {
+      return null;
+    }
+  }
+
   public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.journey.GatewayClient;
@@ -35,7 +32,6 @@ class EmergencyPathBrowserIT {
 
   private static final String PASSWORD = "demo-password";
   /** Thymeleaf's mark for a text missing in the page's language. */
-  private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
   /** The demo driver records and the people who are them. */
   private static final Map<String, String> PERSON_OF_DRIVER =
       Map.of("demo-driver", "driver", "demo-driver-2", "driver-2", "demo-driver-3", "driver-3");
@@ -103,7 +99,7 @@ class EmergencyPathBrowserIT {
       police.driver().findElement(By.cssSelector("#request button[type=submit]")).click();
       police.waitFor(page -> page.getCurrentUrl().contains("/console/police/placements/"));
       String placementId = police.currentUrl().replaceAll(".*/placements/", "");
-      police.waitFor(page -> "HELD".equals(attribute(police, "#timeline", "data-status")));
+      police.waitFor(page -> "HELD".equals(police.attribute("#timeline", "data-status")));
       assertThat(police.text("#placement-status")).isEqualTo(scene.held());
       assertThat(police.text("#code-name")).isNotBlank();
       check(police, "police-held-" + lang, problems);
@@ -124,7 +120,7 @@ class EmergencyPathBrowserIT {
         check(driver, "driver-pickup-" + lang, problems);
 
         police.waitFor(page -> List.of("ASSIGNED", "PICKED_UP")
-            .contains(attribute(police, "#timeline", "data-transport")));
+            .contains(police.attribute("#timeline", "data-transport")));
         check(police, "police-assigned-" + lang, problems);
 
         driver.driver().findElement(By.id("picked-up")).click();
@@ -151,7 +147,7 @@ class EmergencyPathBrowserIT {
         check(manager, "shelter-checked-in-" + lang, problems);
       }
 
-      police.waitFor(page -> "CHECKED_IN".equals(attribute(police, "#timeline", "data-status")));
+      police.waitFor(page -> "CHECKED_IN".equals(police.attribute("#timeline", "data-status")));
       assertThat(police.text("#placement-status")).isEqualTo(scene.checkedIn());
       assertThat(((JavascriptExecutor) police.driver()).executeScript("return window.safebedNotReloaded === true;"))
           .as("followed live, without a reload").isEqualTo(true);
@@ -203,28 +199,8 @@ class EmergencyPathBrowserIT {
     field.sendKeys(text);
   }
 
-  /** The attribute as the page shows it now; null while the page's refresh is replacing the element. */
-  private static String attribute(ConsoleBrowser browser, String selector, String name) {
-    try {
-      List<WebElement> found = browser.driver().findElements(By.cssSelector(selector));
-      return found.isEmpty() ? null : found.getFirst().getDomAttribute(name);
-    } catch (StaleElementReferenceException replaced) {
-      return null;
-    }
-  }
-
   /** A screenshot, then axe, untranslated texts and horizontal scrolling on what the browser shows. */
   private static void check(ConsoleBrowser browser, String screen, List<String> problems) {
-    browser.screenshot(screen);
-    Axe.seriousViolations(browser.driver()).forEach(violation -> problems.add(screen + ": " + violation));
-    Matcher untranslated = UNTRANSLATED.matcher(browser.driver().getPageSource());
-    while (untranslated.find()) {
-      problems.add(screen + ": untranslated " + untranslated.group());
-    }
-    Object scrolls = ((JavascriptExecutor) browser.driver()).executeScript(
-        "return document.documentElement.scrollWidth > window.innerWidth;");
-    if (Boolean.TRUE.equals(scrolls)) {
-      problems.add(screen + ": scrolls sideways");
-    }
+    problems.addAll(browser.checkScreen(screen));
   }
 }

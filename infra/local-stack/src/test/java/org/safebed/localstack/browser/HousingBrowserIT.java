@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,7 +27,6 @@ import org.safebed.localstack.journey.RunningStack;
 class HousingBrowserIT {
 
   private static final String PASSWORD = "demo-password";
-  private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
 
   private static LocalStack stack;
   private static GatewayClient api;
@@ -162,16 +159,6 @@ class HousingBrowserIT {
 
   /** A screenshot, then axe, untranslated texts and sideways scrolling on what the browser shows. */
   private static void check(ConsoleBrowser browser, String screen, List<String> problems) {
-    browser.screenshot(screen);
-    Axe.seriousViolations(browser.driver()).forEach(violation -> problems.add(screen + ": " + violation));
-    Matcher untranslated = UNTRANSLATED.matcher(browser.driver().getPageSource());
-    while (untranslated.find()) {
-      problems.add(screen + ": untranslated " + untranslated.group());
-    }
-    Object scrolls = ((JavascriptExecutor) browser.driver()).executeScript(
-        "return document.documentElement.scrollWidth > window.innerWidth;");
-    if (Boolean.TRUE.equals(scrolls)) {
-      problems.add(screen + ": scrolls sideways");
-    }
+    problems.addAll(browser.checkScreen(screen));
   }
 }

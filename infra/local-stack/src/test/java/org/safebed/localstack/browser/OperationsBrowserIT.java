@@ -139,13 +139,6 @@ class OperationsBrowserIT {
 
   /** A screenshot, then axe and sideways scrolling on what the browser shows. */
   private static void check(ConsoleBrowser browser, String screen, List<String> problems) {
-    browser.screenshot(screen);
-    Axe.seriousViolations(browser.driver()).forEach(violation -> problems.add(screen + ": " + violation));
-    Object scrolls = ((JavascriptExecutor) browser.driver()).executeScript(
-        "return document.documentElement.scrollWidth > window.innerWidth;");
-    if (Boolean.TRUE.equals(scrolls)) {
-      problems.add(screen + ": scrolls sideways");
-    }
-    assertThat(browser.driver().getPageSource()).as(screen + " untranslated").doesNotContainPattern("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
+    problems.addAll(browser.checkScreen(screen));
   }
 }

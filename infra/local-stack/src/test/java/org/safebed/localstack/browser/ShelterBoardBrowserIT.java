@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
 import org.safebed.localstack.journey.GatewayClient;
@@ -35,7 +32,6 @@ class ShelterBoardBrowserIT {
   private static final String SHELTER = "shelter-central-1";
   /** Kestrel's synthetic street (DemoShelters), which no page may show. */
   private static final String ADDRESS = "Rue du Prototype";
-  private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
 
   private static LocalStack stack;
   private static GatewayClient api;
@@ -83,20 +79,20 @@ class ShelterBoardBrowserIT {
       check(manager, "board-confirmed-" + shot, problems);
 
       // A free bed out of service, then back.
-      String bed = manager.waitFor(page -> attribute(manager, ".bed[data-state=AVAILABLE]", "data-bed"));
+      String bed = manager.waitFor(page -> manager.attribute(".bed[data-state=AVAILABLE]", "data-bed"));
       String row = ".bed[data-bed='" + bed + "']";
       tap(manager, row + " button.out-of-service");
-      manager.waitFor(page -> "OUT_OF_SERVICE".equals(attribute(manager, row, "data-state")));
+      manager.waitFor(page -> "OUT_OF_SERVICE".equals(manager.attribute(row, "data-state")));
       check(manager, "board-bed-out-" + shot, problems);
       tap(manager, row + " button.in-service");
-      manager.waitFor(page -> "AVAILABLE".equals(attribute(manager, row, "data-state")));
+      manager.waitFor(page -> "AVAILABLE".equals(manager.attribute(row, "data-state")));
 
       // Police hold a bed here: the board shows it without a reload.
       ((JavascriptExecutor) manager.driver()).executeScript("window.safebedNotReloaded = true;");
-      int held = Integer.parseInt(manager.waitFor(page -> attribute(manager, "#board", "data-held")));
+      int held = Integer.parseInt(manager.waitFor(page -> manager.attribute("#board", "data-held")));
       String placement = holdABedAtKestrel();
       try {
-        manager.waitFor(page -> Integer.toString(held + 1).equals(attribute(manager, "#board", "data-held")));
+        manager.waitFor(page -> Integer.toString(held + 1).equals(manager.attribute("#board", "data-held")));
         assertThat(((JavascriptExecutor) manager.driver()).executeScript("return window.safebedNotReloaded === true;"))
             .as("updated live, without a reload").isEqualTo(true);
         check(manager, "board-live-held-" + shot, problems);
@@ -105,12 +101,12 @@ class ShelterBoardBrowserIT {
         assertThat(api.post("demo-shelter-manager", "/api/placements/" + placement + "/check-in", null).status())
             .isEqualTo(200);
         String card = "[data-placement='" + placement + "']";
-        manager.waitFor(page -> "CHECKED_IN".equals(attribute(manager, card, "data-status")));
+        manager.waitFor(page -> "CHECKED_IN".equals(manager.attribute(card, "data-status")));
         tap(manager, card + " button.missing");
-        manager.waitFor(page -> "RESIDENT_MISSING".equals(attribute(manager, card, "data-status")));
+        manager.waitFor(page -> "RESIDENT_MISSING".equals(manager.attribute(card, "data-status")));
         check(manager, "board-missing-" + shot, problems);
         tap(manager, card + " button.returned");
-        manager.waitFor(page -> "CHECKED_IN".equals(attribute(manager, card, "data-status")));
+        manager.waitFor(page -> "CHECKED_IN".equals(manager.attribute(card, "data-status")));
         tap(manager, card + " a.check-out");
         manager.waitFor(page -> page.getCurrentUrl().endsWith("/residents/" + placement + "/check-out"));
         check(manager, "check-out-" + shot, problems);
@@ -123,7 +119,7 @@ class ShelterBoardBrowserIT {
         api.post("demo-police", "/api/placements/" + placement + "/cancel", null);
         api.post("demo-shelter-manager", "/api/placements/" + placement + "/check-out", "{\"reason\":\"OTHER\"}");
       }
-      manager.waitFor(page -> Integer.toString(held).equals(attribute(manager, "#board", "data-held")));
+      manager.waitFor(page -> Integer.toString(held).equals(manager.attribute("#board", "data-held")));
 
       // The confirmation page for a compromised shelter, seen and declined.
       tap(manager, "#compromised");
@@ -156,31 +152,11 @@ class ShelterBoardBrowserIT {
     });
   }
 
-  private static String attribute(ConsoleBrowser browser, String selector, String name) {
-    try {
-      List<WebElement> found = browser.driver().findElements(By.cssSelector(selector));
-      return found.isEmpty() ? null : found.getFirst().getDomAttribute(name);
-    } catch (StaleElementReferenceException replaced) {
-      return null;
-    }
-  }
-
   /** A screenshot, then axe, untranslated texts, sideways scrolling and the shelter's address. */
   private static void check(ConsoleBrowser browser, String screen, List<String> problems) {
-    browser.screenshot("shelter-" + screen);
-    Axe.seriousViolations(browser.driver()).forEach(violation -> problems.add(screen + ": " + violation));
-    String source = browser.driver().getPageSource();
-    Matcher untranslated = UNTRANSLATED.matcher(source);
-    while (untranslated.find()) {
-      problems.add(screen + ": untranslated " + untranslated.group());
-    }
-    if (source.contains(ADDRESS)) {
+    problems.addAll(browser.checkScreen("shelter-" + screen));
+    if (browser.driver().getPageSource().contains(ADDRESS)) {
       problems.add(screen + ": shows the shelter's address");
-    }
-    Object scrolls = ((JavascriptExecutor) browser.driver()).executeScript(
-        "return document.documentElement.scrollWidth > window.innerWidth;");
-    if (Boolean.TRUE.equals(scrolls)) {
-      problems.add(screen + ": scrolls sideways");
     }
   }
 }
