@@ -2,9 +2,11 @@ package org.safebed.console.services;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
+import java.util.Map;
 import org.safebed.console.ConsoleProperties;
 import org.safebed.platform.web.client.OutboundBreakers;
 import org.safebed.platform.web.client.OutboundHttp;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +43,21 @@ class ServicesConfig {
   @Bean
   TransportApi transportApi(ConsoleProperties properties) {
     return new TransportApi(calls("transport", properties.transportUrl().toString()));
+  }
+
+  /**
+   * The services' operator endpoints, called at their own addresses. Their own breakers: a slow
+   * dead-letter queue must not open the breaker the emergency path's calls go through.
+   * (safebed.console.rental-referral-url is read here until the console has a rental referral client.)
+   */
+  @Bean
+  ServiceOperations serviceOperations(ConsoleProperties properties,
+      @Value("${safebed.console.rental-referral-url:http://localhost:8083}") String rentalReferralUrl) {
+    return new ServiceOperations(Map.of(
+        ServiceOperations.Service.SHELTER_OCCUPANCY,
+        calls("shelter-occupancy-operations", properties.shelterOccupancyUrl().toString()),
+        ServiceOperations.Service.TRANSPORT, calls("transport-operations", properties.transportUrl().toString()),
+        ServiceOperations.Service.RENTAL_REFERRAL, calls("rental-referral-operations", rentalReferralUrl)));
   }
 
   private static ServiceCalls calls(String name, String baseUrl) {
