@@ -140,6 +140,12 @@ class OperationsRecordsTest {
         .param("what", "delete").param("event", "evt-2"), COORDINATOR, "en").getContentAsString();
     assertThat(confirm).contains("Delete this event for good?").contains("Event evt-2")
         .contains("action=\"/console/operations/dead-letters/transport/delete?event=evt-2\"");
+    // "All" posts no event at all (an empty one would be taken for an event gone); a made-up id is not shown back.
+    assertThat(page(MockMvcRequestBuilders.get("/console/operations/dead-letters/transport/confirm").param("what", "replay"),
+        COORDINATOR, "en").getContentAsString()).contains("Put every event back?")
+        .contains("action=\"/console/operations/dead-letters/transport/replay\"");
+    assertThat(page(MockMvcRequestBuilders.get("/console/operations/dead-letters/transport/confirm").param("what", "delete")
+        .param("event", "<b>call 0800</b>"), COORDINATOR, "en").getStatus()).isEqualTo(404);
     // Asking changes nothing.
     SERVICES.verify(0, deleteRequestedFor(urlEqualTo("/actuator/deadletters/evt-2")));
 

@@ -1,6 +1,7 @@
 package org.safebed.console.operations;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.safebed.console.services.ServiceOperations;
 import org.safebed.console.services.ServiceOperations.Replay;
 import org.safebed.console.services.ServiceOperations.Service;
@@ -26,6 +27,7 @@ import org.springframework.http.HttpStatus;
 @PreAuthorize("hasRole('COORDINATOR')")
 class DeadLettersController {
 
+  private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
   private static final String PAGE = "/console/operations/dead-letters/";
 
   private final ServiceOperations operations;
@@ -58,6 +60,7 @@ class DeadLettersController {
   String confirm(@PathVariable String service, @RequestParam String what,
       @RequestParam(required = false) String event, Model model) {
     Service chosen = known(service);
+    event = eventId(event);
     boolean delete = "delete".equals(what);
     if (!delete && !"replay".equals(what) || delete && event == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -71,6 +74,7 @@ class DeadLettersController {
   @PostMapping("/{service}/replay")
   String replay(@PathVariable String service, @RequestParam(required = false) String event) {
     Service chosen = known(service);
+    event = eventId(event);
     Replay replay;
     try {
       replay = event == null ? operations.replayAll(chosen) : operations.replay(chosen, event);
@@ -88,6 +92,10 @@ class DeadLettersController {
   @PostMapping("/{service}/delete")
   String delete(@PathVariable String service, @RequestParam String event) {
     Service chosen = known(service);
+    event = eventId(event);
+    if (event == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
     try {
       operations.discard(chosen, event);
     } catch (ServiceRefusal refusal) {
@@ -105,6 +113,20 @@ class DeadLettersController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     return service;
+  }
+
+  /**
+   * An event id as the services write them, or null for none (a link without one is "all"); anything
+   * else is no event of theirs and is neither sent on nor shown back.
+   */
+  private static String eventId(String event) {
+    if (event == null || event.isBlank()) {
+      return null;
+    }
+    if (!EVENT_ID.matcher(event).matches()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    return event;
   }
 
   private static String back(Service service, Done done, int count, int failed) {
