@@ -24,7 +24,8 @@ import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
  * few beds through the gateway: the dashboard's charts are drawn from the stack's own statistics
  * (with a table of the same numbers), then the escalation inbox (a job no driver
  * could take, offered again) and the drivers' board; axe on
- * each, in French on a 390 px phone, in Dutch on a 360 px one and in English at a desk, screenshots under target/browser.
+ * each, then each service's dead letters and audit trail (its chain said intact, its newest entries),
+ * in French on a 390 px phone, in Dutch on a 360 px one and in English at a desk, screenshots under target/browser.
  */
 class OperationsBrowserIT {
 
@@ -123,8 +124,34 @@ class OperationsBrowserIT {
       assertThat(coordinator.text("h1")).isEqualTo(drivers);
       assertThat(coordinator.driver().findElements(By.cssSelector(".card.driver"))).as("the demo drivers").hasSizeGreaterThanOrEqualTo(3);
       check(coordinator, "operations-drivers-" + lang, problems);
+
+      records(coordinator, lang, problems);
     }
     assertThat(problems).as("accessibility and layout problems (screenshots in target/browser)").isEmpty();
+  }
+
+  /** Each screen's heading, by language. */
+  private static final Map<String, List<String>> RECORDS_TITLES = Map.of(
+      "fr", List.of("Lettres mortes", "Journal d'audit"),
+      "nl", List.of("Dode berichten", "Audittrail"),
+      "en", List.of("Dead letters", "Audit trail"));
+
+  /** Dead letters and the audit trail: reached by their tabs, then another service by its link. */
+  private static void records(ConsoleBrowser coordinator, String lang, List<String> problems) {
+    coordinator.driver().findElement(By.cssSelector(".tabs a[href='/console/operations/dead-letters']")).click();
+    coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/dead-letters/shelter-occupancy"));
+    assertThat(coordinator.text("h1")).isEqualTo(RECORDS_TITLES.get(lang).get(0));
+    check(coordinator, "operations-dead-letters-" + lang, problems);
+    coordinator.driver().findElement(By.cssSelector(".tabs a[href='/console/operations/dead-letters/transport']")).click();
+    coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/dead-letters/transport"));
+
+    coordinator.driver().findElement(By.cssSelector(".tabs a[href='/console/operations/audit']")).click();
+    coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/audit/shelter-occupancy"));
+    assertThat(coordinator.text("h1")).isEqualTo(RECORDS_TITLES.get(lang).get(1));
+    check(coordinator, "operations-audit-" + lang, problems);
+    // A fresh stack's occupancy may have audited nothing yet: its entries, or the words that say so.
+    assertThat(coordinator.driver().findElements(By.cssSelector(".chain .banner.info"))).as("chain intact").hasSize(1);
+    assertThat(coordinator.driver().findElements(By.cssSelector(".card.audit-entry, #main .empty"))).as("entries or none").isNotEmpty();
   }
 
   /** How many pixels of the canvas are painted: more than an empty frame when bars are drawn. */

@@ -2,6 +2,7 @@ package org.safebed.console.services;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
+import java.util.Map;
 import org.safebed.console.ConsoleProperties;
 import org.safebed.platform.web.client.OutboundBreakers;
 import org.safebed.platform.web.client.OutboundHttp;
@@ -46,6 +47,20 @@ class ServicesConfig {
   @Bean
   ReferralApi referralApi(ConsoleProperties properties) {
     return new ReferralApi(calls("rental-referral", properties.rentalReferralUrl().toString()));
+  }
+
+  /**
+   * The services' operator endpoints, called at their own addresses. Their own breakers: a slow
+   * dead-letter queue must not open the breaker the emergency path's calls go through.
+   */
+  @Bean
+  ServiceOperations serviceOperations(ConsoleProperties properties) {
+    return new ServiceOperations(Map.of(
+        ServiceOperations.Service.SHELTER_OCCUPANCY,
+        calls("shelter-occupancy-operations", properties.shelterOccupancyUrl().toString()),
+        ServiceOperations.Service.TRANSPORT, calls("transport-operations", properties.transportUrl().toString()),
+        ServiceOperations.Service.RENTAL_REFERRAL,
+        calls("rental-referral-operations", properties.rentalReferralUrl().toString())));
   }
 
   private static ServiceCalls calls(String name, String baseUrl) {

@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -198,6 +200,48 @@ public final class AuditTrail {
 
   /** The end of the chain, for an operator to record outside the database. */
   public record ChainHead(long seq, String hash) {}
+
+  /** At most this many entries per read: the viewer pages on with {@code before}. */
+  public static final int MOST_READ = 100;
+
+  /**
+   * What an operator looks for: every condition given must hold (null: any); {@code before} reads
+   * on from the previous page's last sequence number.
+   */
+  public record EntryFilter(String recordType, String recordId, String actor, String action, String outcome, Long before) {}
+
+  /** One stored entry as written, with its place in the chain; ids and codes only, like the entry itself. */
+  public record StoredEntry(long seq, Instant at, String actor, String actorRole, String onBehalfOf, String action,
+      String recordType, String recordId, String purpose, String outcome) {}
+
+  /** The newest entries matching the filter, newest first, at most {@code limit} (capped at {@value #MOST_READ}). */
+  public List<StoredEntry> entries(EntryFilter filter, int limit) {
+    List<Bson> conditions = new ArrayList<>();
+    equal(conditions, "recordType", filter.recordType());
+    equal(conditions, "recordId", filter.recordId());
+    equal(conditions, "actor", filter.actor());
+    equal(conditions, "action", filter.action());
+    equal(conditions, "outcome", filter.outcome());
+    if (filter.before() != null) {
+      conditions.add(Filters.lt("_id", filter.before()));
+    }
+    Bson query = conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    List<StoredEntry> found = new ArrayList<>();
+    for (Document d : mongo.getCollection(COLLECTION).find(query).sort(Sorts.descending("_id"))
+        .limit(Math.clamp(limit, 1, MOST_READ))) {
+      Date at = d.getDate("at");
+      found.add(new StoredEntry(d.getLong("_id"), at == null ? null : at.toInstant(), d.getString("actor"),
+          d.getString("actorRole"), d.getString("onBehalfOf"), d.getString("action"), d.getString("recordType"),
+          d.getString("recordId"), d.getString("purpose"), d.getString("outcome")));
+    }
+    return found;
+  }
+
+  private static void equal(List<Bson> conditions, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      conditions.add(Filters.eq(field, value.strip()));
+    }
+  }
 
   /** Walks the whole chain and reports the first entry whose hash or link does not hold. */
   public AuditVerification verify() {

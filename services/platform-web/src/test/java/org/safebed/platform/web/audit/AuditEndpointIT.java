@@ -30,7 +30,11 @@ class AuditEndpointIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private HttpResponse<String> get(String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/audit"));
+    return get(token, "/actuator/audit");
+  }
+
+  private HttpResponse<String> get(String token, String path) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -66,5 +70,35 @@ class AuditEndpointIT {
     assertThat(check().get("intact").asBoolean()).isTrue();
     assertThat(get(TestTokens.police("p-1")).statusCode()).isEqualTo(403);
     assertThat(get(null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void coordinatorsReadFilteredEntriesNewestFirstWithOnlyWhatTheEntriesHold() throws Exception {
+    trail.record(new AuditEntry("driver-8", "DRIVER", null, "READ_ADDRESS", "placement", "placement-x1",
+        "TRANSPORT", "GRANTED"));
+    trail.record(new AuditEntry("driver-8", "DRIVER", null, "READ_ADDRESS", "placement", "placement-x1",
+        "TRANSPORT", "DENIED"));
+    trail.record(new AuditEntry("driver-9", "DRIVER", null, "READ_ADDRESS", "placement", "placement-x2",
+        "TRANSPORT", "GRANTED"));
+
+    HttpResponse<String> answer = get(TestTokens.coordinator("operator-1"),
+        "/actuator/audit/entries?recordType=placement&recordId=placement-x1&actor=driver-8");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode read = JsonMapper.builder().build().readTree(answer.body());
+    JsonNode entries = read.get("entries");
+    assertThat(entries).hasSize(2);
+    assertThat(entries.get(0).get("outcome").asString()).isEqualTo("DENIED");
+    assertThat(entries.get(0).get("seq").asLong()).isGreaterThan(entries.get(1).get("seq").asLong());
+    assertThat(entries.get(0).get("actorRole").asString()).isEqualTo("DRIVER");
+    assertThat(entries.get(0).get("purpose").asString()).isEqualTo("TRANSPORT");
+    assertThat(read.get("nextBefore").isNull()).isTrue();
+    assertThat(answer.body()).doesNotContain("placement-x2").doesNotContain("hash");
+
+    String older = get(TestTokens.coordinator("operator-1"), "/actuator/audit/entries?actor=driver-8&outcome=GRANTED&before="
+        + entries.get(0).get("seq").asLong()).body();
+    assertThat(JsonMapper.builder().build().readTree(older).get("entries")).hasSize(1);
+    assertThat(get(TestTokens.coordinator("operator-1"), "/actuator/audit/elsewhere").statusCode()).isEqualTo(404);
+    assertThat(get(TestTokens.police("p-1"), "/actuator/audit/entries").statusCode()).isEqualTo(403);
+    assertThat(get(null, "/actuator/audit/entries").statusCode()).isEqualTo(401);
   }
 }

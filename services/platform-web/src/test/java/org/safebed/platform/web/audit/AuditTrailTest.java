@@ -119,4 +119,32 @@ class AuditTrailTest {
     assertThat(verification.intact()).isFalse();
     assertThat(verification.firstBrokenSeq()).isEqualTo(3L);
   }
+
+  @Test
+  void entriesAreReadNewestFirstByRecordActorActionAndOutcomeAndPagedOnWithBefore() {
+    for (int i = 0; i < 130; i++) {
+      trail.record(new AuditEntry("coordinator-" + (i % 2), "COORDINATOR", null, i % 3 == 0 ? "CAPACITY_CHANGED" : "READ",
+          "shelter", "shelter-" + (i % 5), "OPERATIONS", i % 10 == 0 ? "DENIED" : "GRANTED"));
+    }
+    var any = new AuditTrail.EntryFilter(null, null, null, null, null, null);
+
+    List<AuditTrail.StoredEntry> first = trail.entries(any, 500);
+    assertThat(first).hasSize(AuditTrail.MOST_READ);
+    assertThat(first.getFirst().seq()).isEqualTo(130);
+    assertThat(first.getLast().seq()).isEqualTo(31);
+    assertThat(first.getFirst().at()).isNotNull();
+    List<AuditTrail.StoredEntry> rest = trail.entries(new AuditTrail.EntryFilter(null, null, null, null, null, 31L), 500);
+    assertThat(rest).extracting(AuditTrail.StoredEntry::seq).hasSize(30).startsWith(30L).endsWith(1L);
+
+    // seq n is the entry recorded with i = n - 1
+    List<AuditTrail.StoredEntry> denied = trail.entries(
+        new AuditTrail.EntryFilter("shelter", "shelter-0", "coordinator-0", "CAPACITY_CHANGED", "DENIED", null), 100);
+    assertThat(denied).extracting(AuditTrail.StoredEntry::seq).containsExactly(121L, 91L, 61L, 31L, 1L);
+    assertThat(denied.getFirst().purpose()).isEqualTo("OPERATIONS");
+    assertThat(denied.getFirst().actorRole()).isEqualTo("COORDINATOR");
+    // Blank fields from a form mean "any"; a record nobody touched has no entries.
+    assertThat(trail.entries(new AuditTrail.EntryFilter(" ", "", null, null, "DENIED", null), 100)).hasSize(13);
+    assertThat(trail.entries(new AuditTrail.EntryFilter("shelter", "shelter-9", null, null, null, null), 100)).isEmpty();
+    assertThat(trail.verify().intact()).isTrue();
+  }
 }
