@@ -71,7 +71,7 @@ class OperationsBrowserIT {
 
   @Test
   void inFrenchOnAPhone() {
-    walk(Locale.FRENCH, ConsoleBrowser.PHONE_390, "Coordination", "Escalades", "Chauffeurs");
+    walk(Locale.FRENCH, ConsoleBrowser.PHONE_390, "Coordination", "À traiter", "Chauffeurs");
   }
 
   @Test

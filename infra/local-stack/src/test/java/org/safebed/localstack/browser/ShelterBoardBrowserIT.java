@@ -100,6 +100,8 @@ class ShelterBoardBrowserIT {
         // She arrives (checked in as on the arrivals screen), goes missing, comes back, then leaves.
         assertThat(api.post("demo-shelter-manager", "/api/placements/" + placement + "/check-in", null).status())
             .isEqualTo(200);
+        // Checked in elsewhere (the arrivals screen): the board is opened again rather than waited on.
+        manager.reload();
         String card = "[data-placement='" + placement + "']";
         manager.waitFor(page -> "CHECKED_IN".equals(manager.attribute(card, "data-status")));
         tap(manager, card + " button.missing");

@@ -74,7 +74,8 @@ class PrometheusScrapeIT {
     prometheus = new ProcessBuilder(binary, "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
         "--web.listen-address=127.0.0.1:" + port)
         .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-    await().atMost(EVENTUAL).untilAsserted(() ->
+    // Until Prometheus listens, asking it is refused: that is waited out too.
+    await().atMost(EVENTUAL).ignoreExceptions().untilAsserted(() ->
         assertThat(query("count(up == 1)")).as("all five applications scraped; targets: %s", targets())
             .containsExactly(5.0));
   }

@@ -15,6 +15,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.ui.Model;
 
 /**
@@ -41,6 +43,15 @@ class Failures {
     frame.fill(model, request, locale);
     model.addAttribute("messageKey", "error.forbidden");
     return answer(request, response, HttpServletResponse.SC_FORBIDDEN);
+  }
+
+  /**
+   * A live page's stream whose browser has gone, or whose time ran out: there is nobody to show a
+   * page to, and the browser reconnects by itself.
+   */
+  @ExceptionHandler({AsyncRequestNotUsableException.class, AsyncRequestTimeoutException.class})
+  void streamEnded() {
+    // nothing to answer
   }
 
   /** Spring's own refusals (no such page, wrong method, a malformed parameter): their status, our words. */
