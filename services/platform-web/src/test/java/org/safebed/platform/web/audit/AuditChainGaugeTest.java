@@ -29,6 +29,8 @@ class AuditChainGaugeTest {
   private AuditTrail trail;
   private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T03:00:00Z"));
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  /** Held here as the application context holds it: a registry keeps a gauge's object only weakly. */
+  private AuditChainGauge gauge;
 
   @BeforeEach
   void start() {
@@ -52,7 +54,8 @@ class AuditChainGaugeTest {
         return now.get();
       }
     };
-    new AuditChainGauge(trail, clock).bindTo(registry);
+    gauge = new AuditChainGauge(trail, clock);
+    gauge.bindTo(registry);
   }
 
   @AfterEach
