@@ -26,16 +26,19 @@ public class Alerts {
 
   private final AlertRepository alerts;
   private final PlacementRepository placements;
+  private final OccupancyNotifications notifications;
 
-  public Alerts(AlertRepository alerts, PlacementRepository placements) {
+  public Alerts(AlertRepository alerts, PlacementRepository placements, OccupancyNotifications notifications) {
     this.alerts = alerts;
     this.placements = placements;
+    this.notifications = notifications;
   }
 
   public void residentMissing(String placementId, String region, Instant missingSince) {
     Placement placement = placements.findById(placementId)
         .orElseThrow(() -> new RetryLaterException("no placement " + placementId + " (yet)"));
     alerts.raise(Alert.residentMissing(placement.id(), placement.requestedBy(), region, missingSince));
+    notifications.residentMissing(placement, missingSince);
   }
 
   /**
@@ -49,6 +52,7 @@ public class Alerts {
     if (placement.status() == PlacementStatus.NO_SHOW) {
       alerts.raise(Alert.noShow(placement.id(), placement.requestedBy(),
           placement.hold() == null ? null : placement.hold().region(), at));
+      notifications.noShow(placement);
     }
   }
 

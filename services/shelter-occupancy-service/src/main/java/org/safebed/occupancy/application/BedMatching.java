@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.safebed.occupancy.config.OccupancyProperties;
 import org.safebed.occupancy.domain.Alert;
+import org.safebed.platform.web.notifications.NotificationKind;
 import org.safebed.occupancy.domain.AlertRepository;
 import org.safebed.occupancy.domain.Bed;
 import org.safebed.occupancy.domain.BedRepository;
@@ -88,6 +89,7 @@ public class BedMatching {
   private final ShelterRepository shelters;
   private final BedRepository beds;
   private final AlertRepository alerts;
+  private final OccupancyNotifications notifications;
   private final MatchingPolicy policy;
   private final TravelEstimates travelEstimates;
   private final OccupancyProperties properties;
@@ -99,6 +101,7 @@ public class BedMatching {
       ShelterRepository shelters,
       BedRepository beds,
       AlertRepository alerts,
+      OccupancyNotifications notifications,
       MatchingPolicy policy,
       TravelEstimates travelEstimates,
       OccupancyProperties properties,
@@ -107,6 +110,7 @@ public class BedMatching {
     this.shelters = shelters;
     this.beds = beds;
     this.alerts = alerts;
+    this.notifications = notifications;
     this.policy = policy;
     this.travelEstimates = travelEstimates;
     this.properties = properties;
@@ -414,7 +418,9 @@ public class BedMatching {
     Placement held = completeHold(placement, shelter.get(), bedId, reasons);
     if (shelter.get().id().equals(held.shelterId()) && held.status().hasBed()) {
       for (String other : keepApart.acrossAgenciesByShelter().getOrDefault(shelter.get().id(), List.of())) {
-        alerts.raise(Alert.keepApartReview(held.id(), other, shelter.get().region(), clock.instant()));
+        Alert review = Alert.keepApartReview(held.id(), other, shelter.get().region(), clock.instant());
+        alerts.raise(review);
+        notifications.forCoordinators(review.id(), NotificationKind.KEEP_APART_REVIEW, held.id());
         log.warn("Placement {} shares a shelter with placement {} of another agency it has a keep-apart rule with:"
             + " coordinators alerted", held.id(), other);
       }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.safebed.occupancy.config.ChurnProperties;
 import org.safebed.occupancy.domain.Alert;
+import org.safebed.platform.web.notifications.NotificationKind;
 import org.safebed.occupancy.domain.AlertRepository;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.RequestChurn;
@@ -32,14 +33,16 @@ public class RequestChurnGuard {
 
   private final RequestChurn churn;
   private final AlertRepository alerts;
+  private final OccupancyNotifications notifications;
   private final AuditTrail audit;
   private final ChurnProperties properties;
   private final Clock clock;
 
-  public RequestChurnGuard(RequestChurn churn, AlertRepository alerts, AuditTrail audit, ChurnProperties properties,
-      Clock clock) {
+  public RequestChurnGuard(RequestChurn churn, AlertRepository alerts, OccupancyNotifications notifications, AuditTrail audit,
+      ChurnProperties properties, Clock clock) {
     this.churn = churn;
     this.alerts = alerts;
+    this.notifications = notifications;
     this.audit = audit;
     this.properties = properties;
     this.clock = clock;
@@ -70,7 +73,9 @@ public class RequestChurnGuard {
     Instant window = windowStart(now);
     int count = churn.recordCancellation(caller.subject(), window);
     if (count == properties.maxCancellations()) {
-      alerts.raise(Alert.requestChurn(placement.id(), Long.toString(window.getEpochSecond()), now));
+      Alert alert = Alert.requestChurn(placement.id(), Long.toString(window.getEpochSecond()), now);
+      alerts.raise(alert);
+      notifications.forCoordinators(alert.id(), NotificationKind.REQUEST_CHURN, placement.id());
       audit.record(new AuditEntry(caller.subject(), "POLICE", null, DETECTED, "placement", placement.id(),
           "REQUEST_CHURN", "DENIED"));
       log.warn("Request churn: the requester of placement {} reached {} cancellations in a window; coordinators"

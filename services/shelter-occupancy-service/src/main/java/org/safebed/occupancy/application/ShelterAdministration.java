@@ -42,6 +42,7 @@ public class ShelterAdministration {
   private final Waitlist waitlist;
   private final Relocations relocations;
   private final LiveStatus live;
+  private final OccupancyNotifications notifications;
   private final AuditTrail audit;
   private final OccupancyProperties properties;
   private final Clock clock;
@@ -53,6 +54,7 @@ public class ShelterAdministration {
       Waitlist waitlist,
       Relocations relocations,
       LiveStatus live,
+      OccupancyNotifications notifications,
       AuditTrail audit,
       OccupancyProperties properties,
       Clock clock) {
@@ -62,6 +64,7 @@ public class ShelterAdministration {
     this.waitlist = waitlist;
     this.relocations = relocations;
     this.live = live;
+    this.notifications = notifications;
     this.audit = audit;
     this.properties = properties;
     this.clock = clock;
@@ -154,6 +157,7 @@ public class ShelterAdministration {
     if (status == ShelterStatus.COMPROMISED) {
       // Also on a repeat: it finishes a relocation an earlier attempt left half done.
       relocations.relocateResidentsOf(shelterId);
+      notifications.shelterCompromised(shelterId);
     }
     live.shelterChanged(shelterId);
     return current(shelterId);

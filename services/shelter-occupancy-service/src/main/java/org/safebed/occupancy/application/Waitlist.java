@@ -51,6 +51,7 @@ public class Waitlist implements DisposableBean {
   private final BedMatching matching;
   private final PlacementChanges changes;
   private final MatchingPolicy policy;
+  private final OccupancyNotifications notifications;
   private final OccupancyProperties properties;
   private final Clock clock;
   private final Set<String> freed = ConcurrentHashMap.newKeySet();
@@ -68,6 +69,7 @@ public class Waitlist implements DisposableBean {
       BedMatching matching,
       PlacementChanges changes,
       MatchingPolicy policy,
+      OccupancyNotifications notifications,
       OccupancyProperties properties,
       Clock clock) {
     this.placements = placements;
@@ -76,6 +78,7 @@ public class Waitlist implements DisposableBean {
     this.matching = matching;
     this.changes = changes;
     this.policy = policy;
+    this.notifications = notifications;
     this.properties = properties;
     this.clock = clock;
     matching.onShelterLeftToWaitlist(this::bedFreed);
@@ -183,6 +186,7 @@ public class Waitlist implements DisposableBean {
       var applied = changes.apply(waiting.id(), placement -> placement.escalate(limit, now));
       if (applied.isPresent() && applied.get().changed()) {
         log.warn("Placement {} escalated: waitlisted longer than {}", waiting.id(), limit);
+        notifications.waiting(applied.get().after());
         escalated++;
       }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.safebed.occupancy.application.BedGauges;
 import org.safebed.occupancy.application.HoldExpiry;
 import org.safebed.occupancy.application.LiveStatus;
+import org.safebed.occupancy.application.OccupancyNotifications;
 import org.safebed.occupancy.application.Reconciliation;
 import org.safebed.occupancy.application.Waitlist;
 import org.slf4j.Logger;
@@ -30,18 +31,22 @@ public class OccupancySchedule implements SchedulingConfigurer {
   private final Waitlist waitlist;
   private final LiveStatus live;
   private final BedGauges bedGauges;
+  private final OccupancyNotifications notifications;
   private final OccupancyProperties properties;
 
   /** The bed gauges are read again about as often as Prometheus scrapes. */
   private static final Duration GAUGES_EVERY = Duration.ofSeconds(15);
+  /** Stale capacity is a matter of hours: looking every quarter of an hour is prompt enough. */
+  private static final Duration CAPACITY_NUDGE_EVERY = Duration.ofMinutes(15);
 
   public OccupancySchedule(HoldExpiry holdExpiry, Reconciliation reconciliation, Waitlist waitlist, LiveStatus live,
-      BedGauges bedGauges, OccupancyProperties properties) {
+      BedGauges bedGauges, OccupancyNotifications notifications, OccupancyProperties properties) {
     this.holdExpiry = holdExpiry;
     this.reconciliation = reconciliation;
     this.waitlist = waitlist;
     this.live = live;
     this.bedGauges = bedGauges;
+    this.notifications = notifications;
     this.properties = properties;
   }
 
@@ -57,6 +62,8 @@ public class OccupancySchedule implements SchedulingConfigurer {
         guarded("escalation", waitlist::escalate), properties.escalationInterval(), properties.escalationInterval()));
     registrar.addFixedDelayTask(new FixedDelayTask(
         () -> live.poll(), properties.livePollInterval(), properties.livePollInterval()));
+    registrar.addFixedDelayTask(new FixedDelayTask(
+        guarded("capacity nudge", notifications::nudgeStaleCapacity), CAPACITY_NUDGE_EVERY, CAPACITY_NUDGE_EVERY));
     registrar.addFixedDelayTask(new FixedDelayTask(guarded("bed gauges", bedGauges::refresh), GAUGES_EVERY, GAUGES_EVERY));
   }
 

@@ -1,0 +1,117 @@
+package org.safebed.occupancy.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.safebed.occupancy.domain.Placement;
+import org.safebed.occupancy.domain.PlacementEvent;
+import org.safebed.occupancy.domain.PlacementObserver;
+import org.safebed.occupancy.domain.Shelter;
+import org.safebed.occupancy.domain.ShelterRepository;
+import org.safebed.occupancy.domain.ShelterStatus;
+import org.safebed.platform.web.notifications.Audience;
+import org.safebed.platform.web.notifications.NotificationInbox;
+import org.safebed.platform.web.notifications.NotificationKind;
+import org.safebed.platform.web.notifications.NotificationKind.Record;
+import org.safebed.platform.web.notifications.Severity;
+import org.safebed.platform.web.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The notifications shelter occupancy raises: for the police officer who asked for a placement, the
+ * managers of a shelter and coordinators. Each is raised once per cause (its id says which), by ids
+ * only. The durable ones (a resident missing, a no-show) are raised from the service's own events
+ * through its inbox, so a crash raises them on redelivery; a bed held is told from the stored
+ * change (its live page shows it anyway), the waits and stale capacity by the schedule's next round.
+ */
+@Component
+public class OccupancyNotifications implements PlacementObserver {
+
+  private static final Logger log = LoggerFactory.getLogger(OccupancyNotifications.class);
+
+  private final NotificationInbox inbox;
+  private final ShelterRepository shelters;
+  private final Clock clock;
+  private final Duration capacityNudgeAfter;
+
+  public OccupancyNotifications(NotificationInbox inbox, ShelterRepository shelters, Clock clock,
+      @Value("${safebed.occupancy.capacity-nudge-after:12h}") Duration capacityNudgeAfter) {
+    this.inbox = inbox;
+    this.shelters = shelters;
+    this.clock = clock;
+    this.capacityNudgeAfter = capacityNudgeAfter;
+  }
+
+  @Override
+  public void stored(Placement placement) {
+    // only changes with their events tell that a bed was held
+  }
+
+  @Override
+  public void stored(Placement placement, List<PlacementEvent> events) {
+    for (PlacementEvent event : events) {
+      if (event instanceof PlacementEvent.BedHeld held) {
+        try {
+          inbox.raise("held-" + placement.id() + "-" + held.shelterId(), NotificationKind.PLACEMENT_HELD, Severity.INFO,
+              Record.PLACEMENT, placement.id(), Audience.of().account(placement.requestedBy()).managersOf(held.shelterId()));
+        } catch (RuntimeException e) {
+          // The hold stands; the officer's page shows it live even without the notification.
+          log.warn("Notification of a held bed not stored ({})", e.getClass().getSimpleName());
+        }
+      }
+    }
+  }
+
+  public void waiting(Placement placement) {
+    inbox.raise("waiting-" + placement.id(), NotificationKind.PLACEMENT_WAITING, Severity.ACTION_REQUIRED,
+        Record.PLACEMENT, placement.id(), Audience.of().account(placement.requestedBy()).role(Role.COORDINATOR));
+  }
+
+  public void residentMissing(Placement placement, Instant missingSince) {
+    inbox.raise("missing-" + placement.id() + "-" + missingSince.toEpochMilli(), NotificationKind.RESIDENT_MISSING,
+        Severity.CRITICAL, Record.PLACEMENT, placement.id(),
+        Audience.of().account(placement.requestedBy()).role(Role.COORDINATOR));
+  }
+
+  public void noShow(Placement placement) {
+    inbox.raise("no-show-" + placement.id(), NotificationKind.NO_SHOW, Severity.ACTION_REQUIRED, Record.PLACEMENT,
+        placement.id(), Audience.of().account(placement.requestedBy()).role(Role.COORDINATOR));
+  }
+
+  /** For a coordinator to judge: keep-apart across agencies, or an account that may be probing. */
+  public void forCoordinators(String alertId, NotificationKind kind, String placementId) {
+    inbox.raise(alertId, kind, Severity.ACTION_REQUIRED, Record.PLACEMENT, placementId,
+        Audience.of().role(Role.COORDINATOR));
+  }
+
+  public void shelterCompromised(String shelterId) {
+    inbox.raise("compromised-" + shelterId, NotificationKind.SHELTER_COMPROMISED, Severity.CRITICAL, Record.SHELTER,
+        shelterId, Audience.of().managersOf(shelterId).role(Role.COORDINATOR));
+  }
+
+  /**
+   * Open shelters whose beds nobody confirmed for {@code capacity-nudge-after} (12 h): their
+   * managers are asked to, once per unconfirmed stretch (a confirmation starts a new one).
+   *
+   * @return how many were raised
+   */
+  public int nudgeStaleCapacity() {
+    Instant before = clock.instant().minus(capacityNudgeAfter);
+    int raised = 0;
+    for (Shelter shelter : shelters.findByStatus(ShelterStatus.OPEN)) {
+      Instant confirmed = shelter.capacityConfirmedAt();
+      if (confirmed == null || confirmed.isBefore(before)) {
+        String since = confirmed == null ? "never" : Long.toString(confirmed.toEpochMilli());
+        if (inbox.raise("capacity-" + shelter.id() + "-" + since, NotificationKind.CAPACITY_UNCONFIRMED,
+            Severity.ACTION_REQUIRED, Record.SHELTER, shelter.id(), Audience.of().managersOf(shelter.id()))) {
+          raised++;
+        }
+      }
+    }
+    return raised;
+  }
+}
