@@ -44,13 +44,15 @@ public class JobAssignment {
   private final TravelTimes travelTimes;
   private final TransportProperties properties;
   private final OfferAlerts alerts;
+  private final TransportNotifications notifications;
   private final Map<UnassignedReason, Counter> failures = new EnumMap<>(UnassignedReason.class);
   private final Clock clock;
 
   public JobAssignment(
       TransportJobs jobs, Drivers drivers, TravelTimes travelTimes, TransportProperties properties,
-      OfferAlerts alerts, MeterRegistry meters, Clock clock) {
+      OfferAlerts alerts, TransportNotifications notifications, MeterRegistry meters, Clock clock) {
     this.jobs = jobs;
+    this.notifications = notifications;
     // Every reason from the start, at zero: an alert on a rise needs the series before the first.
     for (UnassignedReason reason : UnassignedReason.values()) {
       failures.put(reason, Counter.builder(FAILURES).description("Transport jobs no driver could take")
@@ -159,9 +161,11 @@ public class JobAssignment {
       return Outcome.UNASSIGNED; // still nobody: nothing new to tell anyone
     }
     UnassignedReason reason = someoneTooFar ? UnassignedReason.NO_DRIVER_IN_REACH : UnassignedReason.NO_DRIVER;
-    if (jobs.save(job, job.noDriverAvailable(reason, clock.instant()))) {
+    Instant unassignedAt = clock.instant();
+    if (jobs.save(job, job.noDriverAvailable(reason, unassignedAt))) {
       log.warn("Job {} unassigned: {}", job.id(), reason);
       failed(reason);
+      notifications.unassigned(job, unassignedAt);
       return Outcome.UNASSIGNED;
     }
     return Outcome.CHANGED;

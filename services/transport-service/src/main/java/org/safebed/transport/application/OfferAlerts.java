@@ -2,6 +2,7 @@ package org.safebed.transport.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.safebed.transport.domain.PushSubscription;
@@ -28,24 +29,35 @@ public class OfferAlerts implements DisposableBean {
 
   private final PushSubscriptions subscriptions;
   private final PushDelivery delivery;
+  private final TransportNotifications notifications;
   private final Clock clock;
   private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
 
-  public OfferAlerts(PushSubscriptions subscriptions, PushDelivery delivery, Clock clock) {
+  public OfferAlerts(PushSubscriptions subscriptions, PushDelivery delivery, TransportNotifications notifications,
+      Clock clock) {
+    this.notifications = notifications;
     this.subscriptions = subscriptions;
     this.delivery = delivery;
     this.clock = clock;
   }
 
-  /** The job has just been offered to its driver. Returns at once. */
+  /** The job has just been offered to its driver: her notification, and her devices alerted. Returns at once. */
   public void offered(TransportJob job) {
-    if (delivery.publicKey().isEmpty() || job.driverSubject() == null || job.offerExpiresAt() == null) {
+    if (job.driverSubject() == null || job.offerExpiresAt() == null) {
       return;
     }
     String driver = job.driverSubject();
-    Duration ttl = Duration.between(clock.instant(), job.offerExpiresAt());
+    String jobId = job.id();
+    Instant expiresAt = job.offerExpiresAt();
+    boolean push = delivery.publicKey().isPresent();
+    Duration ttl = Duration.between(clock.instant(), expiresAt);
     try {
-      sending.execute(() -> alert(driver, ttl.isNegative() ? Duration.ZERO : ttl));
+      sending.execute(() -> {
+        notifications.offered(jobId, driver, expiresAt);
+        if (push) {
+          alert(driver, ttl.isNegative() ? Duration.ZERO : ttl);
+        }
+      });
     } catch (RuntimeException e) {
       log.warn("Offer alert of job {} not sent: {}", job.id(), e.getClass().getSimpleName());
     }

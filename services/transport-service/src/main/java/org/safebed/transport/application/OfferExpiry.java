@@ -3,6 +3,7 @@ package org.safebed.transport.application;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import org.safebed.transport.domain.Drivers;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TransportJobs;
@@ -25,11 +26,14 @@ public class OfferExpiry {
 
   private final TransportJobs jobs;
   private final Drivers drivers;
+  private final TransportNotifications notifications;
   private final JobAssignment assignment;
   private final Counter expiredOffers;
   private final Clock clock;
 
-  public OfferExpiry(TransportJobs jobs, Drivers drivers, JobAssignment assignment, MeterRegistry meters, Clock clock) {
+  public OfferExpiry(TransportJobs jobs, Drivers drivers, JobAssignment assignment, TransportNotifications notifications,
+      MeterRegistry meters, Clock clock) {
+    this.notifications = notifications;
     this.jobs = jobs;
     this.expiredOffers = Counter.builder(EXPIRED).description("Offers that no driver answered in time").register(meters);
     this.drivers = drivers;
@@ -52,10 +56,15 @@ public class OfferExpiry {
 
   private void reoffer(TransportJob job) {
     String driverId = job.driverId();
-    Transition expired = job.offerExpired(clock.instant());
+    String driverSubject = job.driverSubject();
+    Instant now = clock.instant();
+    Transition expired = job.offerExpired(now);
     if (expired.changed() && jobs.save(job, expired)) {
       log.info("Offer of job {} to driver {} expired", job.id(), driverId);
       expiredOffers.increment();
+      if (driverSubject != null) {
+        notifications.offerExpired(job.id(), driverSubject, now);
+      }
       drivers.release(driverId, job.id());
       assignment.assign(job.id());
     }
