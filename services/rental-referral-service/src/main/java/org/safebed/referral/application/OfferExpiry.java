@@ -3,6 +3,7 @@ package org.safebed.referral.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.safebed.referral.domain.Offer;
 import org.safebed.referral.domain.Referral;
 import org.safebed.referral.domain.ReferralRepository;
 import org.safebed.referral.domain.ReferralStatus;
@@ -24,11 +25,14 @@ public class OfferExpiry {
 
   private final ReferralRepository referrals;
   private final ReferralSteps steps;
+  private final ReferralNotifications notifications;
   private final Clock clock;
 
-  public OfferExpiry(ReferralRepository referrals, ReferralSteps steps, Clock clock) {
+  public OfferExpiry(ReferralRepository referrals, ReferralSteps steps, ReferralNotifications notifications,
+      Clock clock) {
     this.referrals = referrals;
     this.steps = steps;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -50,8 +54,10 @@ public class OfferExpiry {
       expiredInBatch = 0;
       for (Referral referral : due) {
         try {
+          Offer offer = referral.offer();
           if (steps.run(referral, r -> r.expireOfferIfDue(now)).status() == ReferralStatus.OPEN) {
             expiredInBatch++;
+            notifications.offerExpired(referral, offer);
           }
         } catch (RuntimeException e) {
           log.warn("Offer of referral {} not expired this round ({})", referral.id(), e.getClass().getSimpleName());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.TestTokens;
 import org.safebed.referral.application.OfferExpiry;
 import org.safebed.referral.it.Api.Response;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,24 @@ class OfferLifecycleIT extends ServiceIT {
     // Running the sweep again changes nothing.
     offerExpiry.expireDue();
     assertThat(api.get("/api/referrals/" + expiring, officer).text("status")).isEqualTo("OPEN");
+
+    // Her agency's housing officers are told, once; nobody else.
+    assertThat(expiredOfferNotices(officer, expiring)).isEqualTo(1);
+    assertThat(expiredOfferNotices(TestTokens.housingOfficer("colleague-" + shortId(), agency), expiring))
+        .as("a colleague of the same agency").isEqualTo(1);
+    assertThat(expiredOfferNotices(officer, accepted)).isZero();
+    assertThat(expiredOfferNotices(TestTokens.housingOfficer("officer-" + shortId(), "agency-other"), expiring))
+        .isZero();
+    assertThat(expiredOfferNotices(TestTokens.police("police-" + shortId()), expiring)).isZero();
+  }
+
+  private long expiredOfferNotices(String token, String referralId) {
+    Response page = api.get("/api/notifications", token);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return page.json().path("items").valueStream()
+        .filter(n -> n.path("record").path("id").asString().equals(referralId))
+        .filter(n -> n.path("kind").asString().equals("HOUSING_OFFER_EXPIRED"))
+        .count();
   }
 
   @Test
