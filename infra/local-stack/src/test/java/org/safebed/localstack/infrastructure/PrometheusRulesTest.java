@@ -78,6 +78,43 @@ class PrometheusRulesTest {
     assertThat(run(promtool, "check", "rules", file.toString())).isZero();
   }
 
+  /**
+   * The breaker-open alert, as promtool evaluates it, pages for a service's own breaker (whose
+   * series carries Resilience4j's group label too) after two minutes open, and not for a closed one.
+   */
+  @Test
+  void theBreakerOpenAlertPagesForAServicesBreakerOpenTwoMinutes(@TempDir Path scratch) throws Exception {
+    String series = "resilience4j_circuitbreaker_state{app=\"%s\",group=\"none\",name=\"%s\",state=\"%s\"}";
+    Path test = Files.writeString(scratch.resolve("breaker-open-test.yml"), """
+        rule_files: ['%s']
+        evaluation_interval: 1m
+        tests:
+          - interval: 1m
+            input_series:
+              - series: '%s'
+                values: '0 1x5'
+              - series: '%s'
+                values: '1 0x5'
+              - series: '%s'
+                values: '0x5'
+            alert_rule_test:
+              - eval_time: 1m
+                alertname: CircuitBreakerOpen
+                exp_alerts: []
+              - eval_time: 4m
+                alertname: CircuitBreakerOpen
+                exp_alerts:
+                  - exp_labels: {severity: page, app: shelter-occupancy, name: travel-estimates}
+                    exp_annotations:
+                      summary: Breaker travel-estimates at shelter-occupancy has been open for 2 minutes
+                      runbook: infra/runbooks/broker-outage.md
+        """.formatted(DIR.resolve("alerts.yml"),
+        series.formatted("shelter-occupancy", "travel-estimates", "open"),
+        series.formatted("shelter-occupancy", "travel-estimates", "closed"),
+        series.formatted("transport", "routing", "open")));
+    assertThat(run(promtool, "test", "rules", test.toString())).isZero();
+  }
+
   private static int run(String... command) throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -37,6 +37,9 @@ class PrometheusScrapeIT {
 
   private static final Duration EVENTUAL = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** One breaker of each service and of the console, named as in their code. */
+  private static final List<String> OUTBOUND_BREAKERS =
+      List.of("routing", "travel-estimates", "occupancy-safety-constraints", "map-tiles");
 
   private static GatewayClient gateway;
   private static Process prometheus;
@@ -124,6 +127,15 @@ class PrometheusScrapeIT {
     assertThat(query("count(safebed_disclosures_total)")).singleElement().satisfies(kinds -> assertThat(kinds).isPositive());
     assertThat(query("count(resilience4j_circuitbreaker_state)")).singleElement()
         .satisfies(states -> assertThat(states).isPositive());
+    // The services' and the console's own breakers too, each in exactly one state, and each seen by
+    // the "breaker open" alert's expression (0 or 1).
+    for (String breaker : OUTBOUND_BREAKERS) {
+      assertThat(query("sum(resilience4j_circuitbreaker_state{name=\"" + breaker + "\"})")).as(breaker)
+          .containsExactly(1.0);
+      assertThat(query("max by (name) (resilience4j_circuitbreaker_state{name=\"" + breaker
+          + "\",state=~\"open|forced_open\"})")).as(breaker).singleElement()
+          .satisfies(open -> assertThat(open).isIn(0.0, 1.0));
+    }
     assertThat(query("count(safebed_gateway_rate_limited_total)")).singleElement()
         .satisfies(limits -> assertThat(limits).isPositive());
     // No label value names a placement, a shelter or a person.

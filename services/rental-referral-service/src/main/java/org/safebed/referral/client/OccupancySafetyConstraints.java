@@ -2,6 +2,7 @@ package org.safebed.referral.client;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
@@ -49,12 +50,13 @@ public final class OccupancySafetyConstraints implements PlacementSafety {
   private final Retry retry;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  public OccupancySafetyConstraints(OccupancyClientProperties settings, ServiceCredentialsProperties credentials) {
+  public OccupancySafetyConstraints(
+      OccupancyClientProperties settings, ServiceCredentialsProperties credentials, CircuitBreakerRegistry breakers) {
     JdkClientHttpRequestFactory requests = OutboundHttp.requestFactory(settings.timeout(), settings.timeout());
     this.occupancy = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(requests).build();
     this.token = new ServiceAccessToken(
         credentials.tokenUri(), credentials.clientId(), credentials.clientSecret(), requests);
-    this.breaker = CircuitBreaker.of("occupancy-safety-constraints", OutboundBreakers.countBased(
+    this.breaker = breakers.circuitBreaker("occupancy-safety-constraints", OutboundBreakers.countBased(
             settings.slidingWindowSize(), settings.minimumCalls(), settings.failureRateThreshold(),
             settings.openStateWait())
         .ignoreExceptions(NotDisclosedException.class)

@@ -1,5 +1,6 @@
 package org.safebed.referral.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.safebed.referral.client.OccupancySafetyConstraints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,7 @@ class OccupancyClientConfiguration {
 
   @Bean
   OccupancySafetyConstraints placementSafety(
-      OccupancyClientProperties settings, ServiceCredentialsProperties credentials) {
-    return new OccupancySafetyConstraints(settings, credentials);
+      OccupancyClientProperties settings, ServiceCredentialsProperties credentials, CircuitBreakerRegistry breakers) {
+    return new OccupancySafetyConstraints(settings, credentials, breakers);
   }
 }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,8 @@ class OccupancySafetyConstraintsIT {
   private OccupancySafetyConstraints client(Duration timeout, int minimumCalls) {
     return new OccupancySafetyConstraints(
         new OccupancyClientProperties(occupancy.baseUrl(), timeout, 50, minimumCalls, minimumCalls, Duration.ofMinutes(1)),
-        new ServiceCredentialsProperties(occupancy.baseUrl() + TOKEN, "rental-referral-service", "synthetic-secret"));
+        new ServiceCredentialsProperties(occupancy.baseUrl() + TOKEN, "rental-referral-service", "synthetic-secret"),
+        CircuitBreakerRegistry.ofDefaults());
   }
 
   @Test

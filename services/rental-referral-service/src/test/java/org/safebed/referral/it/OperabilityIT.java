@@ -3,11 +3,12 @@ package org.safebed.referral.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.BreakerMetrics;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 
-/** What the people on call and the orchestrator read: health probes. */
+/** What the people on call and the orchestrator read: health probes and metrics. */
 class OperabilityIT extends ServiceIT {
 
   @Autowired HealthEndpointGroups healthGroups;
@@ -39,5 +40,12 @@ class OperabilityIT extends ServiceIT {
         .contains("safebed_access_denials_total{rule=\"role\"}");
     assertThat(new Api(port).get("/actuator/prometheus", null).status()).isEqualTo(401);
     assertThat(new Api(port).get("/actuator/prometheus", TestTokens.driver("d")).status()).isEqualTo(403);
+  }
+
+  @Test
+  void theOccupancyBreakersStateIsScrapedByItsName() {
+    String scrape = new Api(port).get("/actuator/prometheus", TestTokens.coordinator("c")).body();
+    assertThat(BreakerMetrics.inOneState(scrape, "occupancy-safety-constraints")).as("%s", BreakerMetrics.states(scrape, "occupancy-safety-constraints"))
+        .isTrue();
   }
 }

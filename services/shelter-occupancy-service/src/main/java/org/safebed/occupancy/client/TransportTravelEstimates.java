@@ -2,6 +2,7 @@ package org.safebed.occupancy.client;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
@@ -58,13 +59,14 @@ public final class TransportTravelEstimates implements TravelEstimates, AutoClos
   // Attempts run on virtual threads so that the limiter can stop waiting for them.
   private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
 
-  public TransportTravelEstimates(TravelEstimatesProperties settings, ServiceCredentialsProperties credentials) {
+  public TransportTravelEstimates(
+      TravelEstimatesProperties settings, ServiceCredentialsProperties credentials, CircuitBreakerRegistry breakers) {
     JdkClientHttpRequestFactory requests =
         OutboundHttp.requestFactory(settings.timeout(), settings.timeout().plus(ABANDONED_AFTER));
     this.transport = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(requests).build();
     this.token = new ServiceAccessToken(
         credentials.tokenUri(), credentials.clientId(), credentials.clientSecret(), requests);
-    this.breaker = CircuitBreaker.of("travel-estimates", OutboundBreakers.countBased(
+    this.breaker = breakers.circuitBreaker("travel-estimates", OutboundBreakers.countBased(
             settings.slidingWindowSize(), settings.minimumCalls(), settings.failureRateThreshold(),
             settings.openStateWait())
         .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())

@@ -1,5 +1,6 @@
 package org.safebed.occupancy.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.safebed.occupancy.client.TransportTravelEstimates;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class TravelEstimatesConfiguration {
 
   @Bean
-  TransportTravelEstimates travelEstimates(TravelEstimatesProperties settings, ServiceCredentialsProperties credentials) {
-    return new TransportTravelEstimates(settings, credentials);
+  TransportTravelEstimates travelEstimates(
+      TravelEstimatesProperties settings, ServiceCredentialsProperties credentials, CircuitBreakerRegistry breakers) {
+    return new TransportTravelEstimates(settings, credentials, breakers);
   }
 }

@@ -17,6 +17,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -86,7 +87,8 @@ class TransportTravelEstimatesIT {
     return new TransportTravelEstimates(
         new TravelEstimatesProperties(transportUrl, 10, limit, 50f, MINIMUM_CALLS, MINIMUM_CALLS,
             Duration.ofMinutes(1), 2),
-        new ServiceCredentialsProperties(wire.baseUrl() + TOKEN, "shelter-occupancy-service", "synthetic-secret"));
+        new ServiceCredentialsProperties(wire.baseUrl() + TOKEN, "shelter-occupancy-service", "synthetic-secret"),
+        CircuitBreakerRegistry.ofDefaults());
   }
 
   private void transportAnswers(String body) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.BedGauges;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.BreakerMetrics;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -82,6 +83,13 @@ class OperabilityIT extends OccupancyIT {
         .contains("safebed_beds{region=\"" + region + "\",state=\"held\"} NaN")
         .contains("safebed_beds{region=\"" + region + "\",state=\"available\"} NaN")
         .contains("safebed_beds{region=\"" + small + "\",state=\"in_service\"} NaN");
+  }
+
+  @Test
+  void theTravelEstimatesBreakersStateIsScrapedByItsName() {
+    String scrape = http.get("/actuator/prometheus", coordinator()).body();
+    assertThat(BreakerMetrics.inOneState(scrape, "travel-estimates")).as("%s", BreakerMetrics.states(scrape, "travel-estimates"))
+        .isTrue();
   }
 
   @Test

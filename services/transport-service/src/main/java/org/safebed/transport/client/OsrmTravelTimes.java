@@ -1,5 +1,6 @@
 package org.safebed.transport.client;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -34,12 +35,13 @@ public final class OsrmTravelTimes implements TravelTimes {
   private final OutboundGuard guard;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  public OsrmTravelTimes(RoutingProperties properties) {
+  public OsrmTravelTimes(RoutingProperties properties, CircuitBreakerRegistry breakers) {
     this.baseUrl = properties.baseUrl().replaceAll("/+$", "");
     this.rest = RestClient.builder().requestFactory(requestFactory(properties.resilience().timeout())).build();
     this.guard =
         new OutboundGuard(
             "routing",
+            breakers,
             properties.resilience(),
             // 5xx and I/O may pass; a 4xx (no route between the points) is an answer, not an outage.
             e -> e instanceof HttpServerErrorException || e instanceof ResourceAccessException,

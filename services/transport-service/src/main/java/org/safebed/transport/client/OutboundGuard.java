@@ -2,6 +2,7 @@ package org.safebed.transport.client;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -16,7 +17,8 @@ import org.safebed.transport.config.Resilience;
 /**
  * Resilience4j around one outbound dependency: retry (transient failures only) around a circuit
  * breaker around a time limiter around the call. Each attempt is cut off at the time limit (and
- * counts as a failure for the breaker); an open breaker answers at once and is not retried.
+ * counts as a failure for the breaker); an open breaker answers at once and is not retried. The
+ * breaker is the application's registry's, so that its state is exported under its name.
  */
 public final class OutboundGuard {
 
@@ -27,17 +29,20 @@ public final class OutboundGuard {
   private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
 
   /**
+   * @param name names the breaker (a fixed name, never an id)
+   * @param breakers the application's registry, where the breaker is made (or found, by its name)
    * @param transientFailure failures worth another attempt (5xx, I/O)
    * @param notFailures outcomes that say nothing about the dependency's health (a refusal)
    */
   @SafeVarargs
   public OutboundGuard(
       String name,
+      CircuitBreakerRegistry breakers,
       Resilience settings,
       Predicate<Throwable> transientFailure,
       Class<? extends Throwable>... notFailures) {
     this.breaker =
-        CircuitBreaker.of(
+        breakers.circuitBreaker(
             name,
             CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)

@@ -1,5 +1,6 @@
 package org.safebed.transport.client;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.util.function.Function;
 import org.safebed.transport.application.DestinationAddress;
@@ -40,7 +41,9 @@ public final class OwnerDestinations {
    * @param name names the circuit breaker
    * @param pathTemplate the look-up path with one variable, the owner's record id
    */
-  public OwnerDestinations(String name, String pathTemplate, OwnerProperties properties, ServiceTokens tokens) {
+  public OwnerDestinations(
+      String name, String pathTemplate, OwnerProperties properties, ServiceTokens tokens,
+      CircuitBreakerRegistry breakers) {
     this.baseUrl = properties.baseUrl().replaceAll("/+$", "");
     this.pathTemplate = pathTemplate;
     this.tokens = tokens;
@@ -51,6 +54,7 @@ public final class OwnerDestinations {
     this.guard =
         new OutboundGuard(
             name,
+            breakers,
             properties.resilience(),
             e -> e instanceof OwnerFailed || e instanceof ResourceAccessException,
             Refused.class,

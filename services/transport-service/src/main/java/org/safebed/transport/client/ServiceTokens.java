@@ -1,5 +1,6 @@
 package org.safebed.transport.client;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class ServiceTokens {
   private String token;
   private Instant refreshAt = Instant.MIN;
 
-  public ServiceTokens(ServiceCredentialsProperties credentials, Clock clock) {
+  public ServiceTokens(ServiceCredentialsProperties credentials, Clock clock, CircuitBreakerRegistry breakers) {
     this.credentials = credentials;
     this.clock = clock;
     this.rest =
@@ -44,7 +45,7 @@ public final class ServiceTokens {
             .build();
     this.guard =
         new OutboundGuard(
-            "service-token", credentials.resilience().withoutRetry(), e -> false);
+            "service-token", breakers, credentials.resilience().withoutRetry(), e -> false);
   }
 
   /** @throws DestinationLookup.Unavailable when no token can be had now */

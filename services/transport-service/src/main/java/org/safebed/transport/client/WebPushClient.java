@@ -1,5 +1,6 @@
 package org.safebed.transport.client;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public final class WebPushClient implements PushDelivery {
   private final OutboundGuard guard;
   private final Clock clock;
 
-  public WebPushClient(VapidKeys keys, PushProperties properties, Clock clock) {
+  public WebPushClient(VapidKeys keys, PushProperties properties, Clock clock, CircuitBreakerRegistry breakers) {
     this.keys = keys;
     this.token = new VapidToken(keys, properties.vapid().subject());
     this.clock = clock;
@@ -40,6 +41,7 @@ public final class WebPushClient implements PushDelivery {
         .build();
     this.guard = new OutboundGuard(
         "web-push",
+        breakers,
         properties.resilience(),
         e -> e instanceof HttpServerErrorException || e instanceof ResourceAccessException,
         HttpClientErrorException.class);

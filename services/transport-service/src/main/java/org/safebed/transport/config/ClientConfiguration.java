@@ -1,5 +1,6 @@
 package org.safebed.transport.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import org.safebed.transport.client.InternalDestinations;
 import org.safebed.transport.client.OwnerDestinations;
@@ -15,25 +16,27 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class ClientConfiguration {
 
   @Bean
-  OsrmTravelTimes travelTimes(RoutingProperties routing) {
-    return new OsrmTravelTimes(routing);
+  OsrmTravelTimes travelTimes(RoutingProperties routing, CircuitBreakerRegistry breakers) {
+    return new OsrmTravelTimes(routing, breakers);
   }
 
   @Bean
-  ServiceTokens serviceTokens(ServiceCredentialsProperties credentials, Clock clock) {
-    return new ServiceTokens(credentials, clock);
+  ServiceTokens serviceTokens(
+      ServiceCredentialsProperties credentials, Clock clock, CircuitBreakerRegistry breakers) {
+    return new ServiceTokens(credentials, clock, breakers);
   }
 
   @Bean
-  InternalDestinations destinations(AddressOwnersProperties owners, ServiceTokens tokens) {
+  InternalDestinations destinations(
+      AddressOwnersProperties owners, ServiceTokens tokens, CircuitBreakerRegistry breakers) {
     return new InternalDestinations(
         new OwnerDestinations(
-            "occupancy-destination", "/internal/placements/{placementId}/destination", owners.occupancy(), tokens),
+            "occupancy-destination", "/internal/placements/{placementId}/destination", owners.occupancy(), tokens, breakers),
         new OwnerDestinations(
-            "referral-destination", "/internal/referrals/{referralId}/destination", owners.referral(), tokens),
+            "referral-destination", "/internal/referrals/{referralId}/destination", owners.referral(), tokens, breakers),
         new OwnerDestinations(
-            "occupancy-move-origin", "/internal/placements/{placementId}/move-origin", owners.occupancy(), tokens),
+            "occupancy-move-origin", "/internal/placements/{placementId}/move-origin", owners.occupancy(), tokens, breakers),
         new OwnerDestinations(
-            "occupancy-pickup-point", "/internal/placements/{placementId}/pickup-point", owners.occupancy(), tokens));
+            "occupancy-pickup-point", "/internal/placements/{placementId}/pickup-point", owners.occupancy(), tokens, breakers));
   }
 }

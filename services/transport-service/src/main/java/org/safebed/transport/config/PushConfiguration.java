@@ -1,5 +1,6 @@
 package org.safebed.transport.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import org.safebed.transport.application.PushDelivery;
 import org.safebed.transport.client.VapidKeys;
@@ -23,12 +24,13 @@ class PushConfiguration {
 
   @Bean
   PushDelivery pushDelivery(
-      PushProperties properties, Clock clock, @Value("${safebed.demo-data.enabled:false}") boolean demo) {
+      PushProperties properties, Clock clock, CircuitBreakerRegistry breakers,
+      @Value("${safebed.demo-data.enabled:false}") boolean demo) {
     PushProperties.Vapid vapid = properties.vapid();
     if (vapid.configured()) {
       requireSubject(vapid.subject());
       log.info("Web Push alerts on (configured VAPID keys)");
-      return new WebPushClient(VapidKeys.of(vapid.publicKey(), vapid.privateKey()), properties, clock);
+      return new WebPushClient(VapidKeys.of(vapid.publicKey(), vapid.privateKey()), properties, clock, breakers);
     }
     if (demo) {
       log.info("Web Push alerts on with a key pair made for this run (demo data, no VAPID keys configured)");
@@ -36,7 +38,7 @@ class PushConfiguration {
           new PushProperties.Vapid(null, null, vapid.subject() == null ? DEMO_SUBJECT : vapid.subject()),
           properties.allowedHosts(), properties.testOrigins(), properties.maxDevicesPerDriver(),
           properties.resilience());
-      return new WebPushClient(VapidKeys.generate(), withSubject, clock);
+      return new WebPushClient(VapidKeys.generate(), withSubject, clock, breakers);
     }
     log.info("Web Push alerts off: no VAPID keys (safebed.transport.push.vapid)");
     return PushDelivery.off();

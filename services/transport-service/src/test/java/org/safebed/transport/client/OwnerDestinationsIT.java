@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,10 +63,11 @@ class OwnerDestinationsIT {
     tokens =
         new ServiceTokens(
             new ServiceCredentialsProperties(outside.baseUrl() + "/oauth2/token", "transport-service", "s3cret", null, QUICK),
-            clock);
+            clock, CircuitBreakerRegistry.ofDefaults());
     occupancy =
         new OwnerDestinations(
-            "occupancy", "/internal/placements/{placementId}/destination", new OwnerProperties(outside.baseUrl(), QUICK), tokens);
+            "occupancy", "/internal/placements/{placementId}/destination", new OwnerProperties(outside.baseUrl(), QUICK), tokens,
+            CircuitBreakerRegistry.ofDefaults());
   }
 
   @Test

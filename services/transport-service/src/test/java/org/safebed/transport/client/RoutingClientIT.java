@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +58,8 @@ class RoutingClientIT {
         new OsrmTravelTimes(
             new RoutingProperties(
                 routing.baseUrl(),
-                new Resilience(LIMIT, 2, Duration.ofMillis(20), 50f, 4, 4, OPEN_WAIT, 2)));
+                new Resilience(LIMIT, 2, Duration.ofMillis(20), 50f, 4, 4, OPEN_WAIT, 2)),
+            CircuitBreakerRegistry.ofDefaults());
   }
 
   @Test
@@ -190,7 +192,8 @@ class RoutingClientIT {
   void noProviderAtAllFallsBackQuickly() {
     OsrmTravelTimes nowhere =
         new OsrmTravelTimes(
-            new RoutingProperties("http://127.0.0.1:1", new Resilience(LIMIT, 2, Duration.ofMillis(20), 50f, 4, 4, OPEN_WAIT, 2)));
+            new RoutingProperties("http://127.0.0.1:1", new Resilience(LIMIT, 2, Duration.ofMillis(20), 50f, 4, 4, OPEN_WAIT, 2)),
+            CircuitBreakerRegistry.ofDefaults());
 
     long started = System.nanoTime();
     for (int i = 0; i < 5; i++) {

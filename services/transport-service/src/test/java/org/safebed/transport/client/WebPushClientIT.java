@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class WebPushClientIT {
     push.resetAll();
     client = new WebPushClient(VapidKeys.generate(), new PushProperties(
         new PushProperties.Vapid(null, null, "mailto:push@safebed.test"), null, List.of(push.baseUrl()), null,
-        new Resilience(LIMIT, 3, null, 50f, 4, 4, Duration.ofMinutes(1), 1)), Clock.systemUTC());
+        new Resilience(LIMIT, 3, null, 50f, 4, 4, Duration.ofMinutes(1), 1)), Clock.systemUTC(), CircuitBreakerRegistry.ofDefaults());
     device = URI.create(push.baseUrl() + "/push/device");
   }
 

@@ -3,11 +3,12 @@ package org.safebed.transport.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.BreakerMetrics;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 
-/** What the people on call and the orchestrator read: health probes. */
+/** What the people on call and the orchestrator read: health probes and metrics. */
 class OperabilityIT extends TransportScenario {
 
   @Autowired HealthEndpointGroups healthGroups;
@@ -42,5 +43,15 @@ class OperabilityIT extends TransportScenario {
         .contains("safebed_transport_failures_total{reason=\"no_driver_in_reach\"}");
     assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
     assertThat(http.get("/actuator/prometheus", TestTokens.driver("d")).status()).isEqualTo(403);
+  }
+
+  @Test
+  void everyOutboundBreakersStateIsScrapedByItsName() {
+    String scrape = http.get("/actuator/prometheus", coordinator).text();
+    for (String breaker : new String[] {"routing", "service-token", "occupancy-destination", "referral-destination",
+        "occupancy-move-origin", "occupancy-pickup-point"}) {
+      assertThat(BreakerMetrics.inOneState(scrape, breaker))
+          .as("%s: %s", breaker, BreakerMetrics.states(scrape, breaker)).isTrue();
+    }
   }
 }

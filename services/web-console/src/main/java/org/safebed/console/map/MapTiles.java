@@ -2,6 +2,7 @@ package org.safebed.console.map;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,14 +39,14 @@ public class MapTiles {
     }
   };
 
-  MapTiles(MapProperties map) {
+  MapTiles(MapProperties map, CircuitBreakerRegistry breakers) {
     this.map = map;
     this.client = RestClient.builder()
         .requestFactory(OutboundHttp.requestFactory(CONNECT, READ))
         // Tile providers' usage policies ask to be told who is asking.
         .defaultHeader(HttpHeaders.USER_AGENT, "SafeBed-console (+https://github.com/safebed)")
         .build();
-    this.breaker = CircuitBreaker.of("map-tiles", OutboundBreakers
+    this.breaker = breakers.circuitBreaker("map-tiles", OutboundBreakers
         .countBased(20, 10, 50f, Duration.ofSeconds(30))
         .permittedNumberOfCallsInHalfOpenState(2)
         .build());

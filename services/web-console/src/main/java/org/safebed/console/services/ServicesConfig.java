@@ -1,6 +1,8 @@
 package org.safebed.console.services;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.safebed.console.ConsoleProperties;
@@ -17,7 +19,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
-/** The services the console's pages call, each with its own breaker (its live streams share it). */
+/**
+ * The services the console's pages call, each with its own breaker (its live streams share it),
+ * taken from the application's registry so that each one's state is exported under its name.
+ */
 @Configuration(proxyBeanMethods = false)
 class ServicesConfig {
 
@@ -31,22 +36,29 @@ class ServicesConfig {
    */
   private static final Duration LIVE_SILENCE = Duration.ofSeconds(30);
 
+  /** A service's 4xx is an answer (the person may not, or asked wrongly), not an outage. */
+  private static final CircuitBreakerConfig BREAKER = OutboundBreakers
+      .countBased(20, 10, 50f, Duration.ofSeconds(10))
+      .ignoreExceptions(HttpClientErrorException.class)
+      .permittedNumberOfCallsInHalfOpenState(2)
+      .build();
+
   @Bean
-  OccupancyApi occupancyApi(ConsoleProperties properties) {
+  OccupancyApi occupancyApi(ConsoleProperties properties, CircuitBreakerRegistry breakers) {
     String url = properties.shelterOccupancyUrl().toString();
-    CircuitBreaker breaker = breaker("shelter-occupancy");
+    CircuitBreaker breaker = breakers.circuitBreaker("shelter-occupancy", BREAKER);
     return new OccupancyApi(new ServiceCalls(client(url).requestInterceptor(asThePerson()).build(), breaker),
         new LiveStreams(liveClient(url), breaker));
   }
 
   @Bean
-  TransportApi transportApi(ConsoleProperties properties) {
-    return new TransportApi(calls("transport", properties.transportUrl().toString()));
+  TransportApi transportApi(ConsoleProperties properties, CircuitBreakerRegistry breakers) {
+    return new TransportApi(calls(breakers, "transport", properties.transportUrl().toString()));
   }
 
   @Bean
-  ReferralApi referralApi(ConsoleProperties properties) {
-    return new ReferralApi(calls("rental-referral", properties.rentalReferralUrl().toString()));
+  ReferralApi referralApi(ConsoleProperties properties, CircuitBreakerRegistry breakers) {
+    return new ReferralApi(calls(breakers, "rental-referral", properties.rentalReferralUrl().toString()));
   }
 
   /**
@@ -54,17 +66,18 @@ class ServicesConfig {
    * dead-letter queue must not open the breaker the emergency path's calls go through.
    */
   @Bean
-  ServiceOperations serviceOperations(ConsoleProperties properties) {
+  ServiceOperations serviceOperations(ConsoleProperties properties, CircuitBreakerRegistry breakers) {
     return new ServiceOperations(Map.of(
         ServiceOperations.Service.SHELTER_OCCUPANCY,
-        calls("shelter-occupancy-operations", properties.shelterOccupancyUrl().toString()),
-        ServiceOperations.Service.TRANSPORT, calls("transport-operations", properties.transportUrl().toString()),
+        calls(breakers, "shelter-occupancy-operations", properties.shelterOccupancyUrl().toString()),
+        ServiceOperations.Service.TRANSPORT, calls(breakers, "transport-operations", properties.transportUrl().toString()),
         ServiceOperations.Service.RENTAL_REFERRAL,
-        calls("rental-referral-operations", properties.rentalReferralUrl().toString())));
+        calls(breakers, "rental-referral-operations", properties.rentalReferralUrl().toString())));
   }
 
-  private static ServiceCalls calls(String name, String baseUrl) {
-    return new ServiceCalls(client(baseUrl).requestInterceptor(asThePerson()).build(), breaker(name));
+  private static ServiceCalls calls(CircuitBreakerRegistry breakers, String name, String baseUrl) {
+    return new ServiceCalls(client(baseUrl).requestInterceptor(asThePerson()).build(),
+        breakers.circuitBreaker(name, BREAKER));
   }
 
   private static RestClient.Builder client(String baseUrl) {
@@ -77,14 +90,6 @@ class ServicesConfig {
     perRead.setConnectTimeout(CONNECT);
     perRead.setReadTimeout(LIVE_SILENCE);
     return RestClient.builder().baseUrl(baseUrl).requestFactory(perRead).build();
-  }
-
-  private static CircuitBreaker breaker(String name) {
-    return CircuitBreaker.of(name, OutboundBreakers
-        .countBased(20, 10, 50f, Duration.ofSeconds(10))
-        .ignoreExceptions(HttpClientErrorException.class)
-        .permittedNumberOfCallsInHalfOpenState(2)
-        .build());
   }
 
   /** Every call carries the token of the person whose request this is, and nothing else. */

@@ -3,7 +3,12 @@ package org.safebed.platform.web.client;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 
-/** The circuit breaker every service-to-service call sits behind. */
+/**
+ * The circuit breaker every service-to-service call sits behind. Take it from the application's
+ * {@code CircuitBreakerRegistry} ({@code registry.circuitBreaker(name, config)}, see {@link
+ * OutboundBreakersAutoConfiguration}) under a fixed name, so that its state is a metric: a name
+ * already taken gives back that breaker, configuration and all.
+ */
 public final class OutboundBreakers {
 
   private OutboundBreakers() {}
