@@ -17,7 +17,8 @@ class OutboundBreakerMetricsTest extends ConsolePageTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"shelter-occupancy", "transport", "rental-referral", "shelter-occupancy-operations",
-      "transport-operations", "rental-referral-operations", "map-tiles"})
+      "transport-operations", "rental-referral-operations", "map-tiles", "notifications-occupancy",
+      "notifications-transport", "notifications-referral"})
   void theBreakersStateIsAMetricUnderItsName(String breaker) {
     Map<String, Double> states = new TreeMap<>();
     for (Gauge gauge : meters.find("resilience4j.circuitbreaker.state").tag("name", breaker).gauges()) {

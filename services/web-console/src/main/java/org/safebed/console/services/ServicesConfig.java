@@ -61,6 +61,24 @@ class ServicesConfig {
     return new ReferralApi(calls(breakers, "rental-referral", properties.rentalReferralUrl().toString()));
   }
 
+  /** Her notifications, from each service with the breaker of its pages' calls (a service away is away). */
+  @Bean
+  NotificationsApi notificationsApi(ConsoleProperties properties, CircuitBreakerRegistry breakers) {
+    Map<NotificationsApi.Source, String> urls = Map.of(
+        NotificationsApi.Source.OCCUPANCY, properties.shelterOccupancyUrl().toString(),
+        NotificationsApi.Source.TRANSPORT, properties.transportUrl().toString(),
+        NotificationsApi.Source.REFERRAL, properties.rentalReferralUrl().toString());
+    Map<NotificationsApi.Source, ServiceCalls> calls = new java.util.EnumMap<>(NotificationsApi.Source.class);
+    Map<NotificationsApi.Source, LiveStreams> streams = new java.util.EnumMap<>(NotificationsApi.Source.class);
+    urls.forEach((source, url) -> {
+      CircuitBreaker breaker =
+          breakers.circuitBreaker("notifications-" + source.name().toLowerCase(java.util.Locale.ROOT), BREAKER);
+      calls.put(source, new ServiceCalls(client(url).requestInterceptor(asThePerson()).build(), breaker));
+      streams.put(source, new LiveStreams(liveClient(url), breaker));
+    });
+    return new NotificationsApi(calls, streams);
+  }
+
   /**
    * The services' operator endpoints, called at their own addresses. Their own breakers: a slow
    * dead-letter queue must not open the breaker the emergency path's calls go through.

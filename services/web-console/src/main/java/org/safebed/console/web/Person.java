@@ -24,6 +24,11 @@ public record Person(String name, Set<Role> roles) {
     return new Person(name == null || name.isBlank() ? caller.subject() : name, caller.roles());
   }
 
+  /** Whether any of her roles gets notifications (every person's role does; a service account's does not). */
+  public boolean hasNotifications() {
+    return roles.stream().anyMatch(role -> role != Role.SERVICE);
+  }
+
   public boolean is(Role role) {
     return roles.contains(role);
   }
