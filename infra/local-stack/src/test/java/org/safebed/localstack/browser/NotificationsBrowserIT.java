@@ -1,0 +1,168 @@
+package org.safebed.localstack.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.safebed.localstack.LocalStack;
+import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
+import org.safebed.localstack.journey.GatewayClient;
+import org.safebed.localstack.journey.RunningStack;
+
+/**
+ * Notifications arriving live in two browser sessions at once against the running stack: the
+ * shelter manager, on her notifications, sees "a bed is held" appear when police hold a bed at
+ * Kestrel; the coordinator, on hers, sees "a resident is missing" appear, urgent, when the manager
+ * reports her missing from her bed board; neither page reloads. The coordinator marks it read,
+ * then all, and opens its record. Once in French on a 390 px phone, once in English at a desk, with
+ * axe and a screenshot of each screen under target/browser; no shelter address on any page.
+ */
+class NotificationsBrowserIT {
+
+  private static final String PASSWORD = "demo-password";
+  private static final String SHELTER = "shelter-central-1";
+  private static final String ADDRESS = "Rue du Prototype";
+
+  private static LocalStack stack;
+  private static GatewayClient api;
+
+  private record Scene(Locale language, Viewport screen, String heldText, String missingText) {}
+
+  @BeforeAll
+  static void stack() {
+    ConsoleBrowser.assumeInstalled();
+    stack = RunningStack.get();
+    api = RunningStack.client();
+  }
+
+  @Test
+  void inFrenchOnAPhone() {
+    walk(new Scene(Locale.FRENCH, ConsoleBrowser.PHONE_390, "Une place est réservée pour une demande.",
+        "Une résidente a disparu."));
+  }
+
+  @Test
+  void inEnglishAtADesk() {
+    walk(new Scene(Locale.ENGLISH, ConsoleBrowser.DESK, "A bed is held for a placement.", "A resident is missing."));
+  }
+
+  private void walk(Scene scene) {
+    String shot = scene.language().getLanguage() + "-" + scene.screen().width();
+    List<String> problems = new ArrayList<>();
+    try (ConsoleBrowser manager = ConsoleBrowser.start(scene.screen(), scene.language());
+        ConsoleBrowser coordinator = ConsoleBrowser.start(scene.screen(), scene.language())) {
+      signIn(manager, "shelter-manager");
+      signIn(coordinator, "coordinator");
+      openNotifications(manager);
+      openNotifications(coordinator);
+      check(manager, "manager-list-" + shot, problems);
+      notReloaded(manager);
+      notReloaded(coordinator);
+
+      String placement = holdABedAtKestrel();
+      try {
+        // Her session: the new one appears in the list, and the bell counts it, without a reload.
+        String held = "[data-kind=PLACEMENT_HELD][data-record='" + placement + "']";
+        manager.waitFor(page -> !page.findElements(By.cssSelector(held)).isEmpty());
+        assertThat(manager.text(held)).contains(scene.heldText());
+        assertThat(Integer.parseInt(manager.waitFor(page -> manager.attribute("#bell", "data-unread")))).isPositive();
+        assertThat(stillNotReloaded(manager)).as("arrived live, without a reload").isTrue();
+        check(manager, "manager-live-held-" + shot, problems);
+
+        // She arrives; then the manager reports her missing from her bed board.
+        assertThat(api.post("demo-shelter-manager", "/api/placements/" + placement + "/check-in", null).status())
+            .isEqualTo(200);
+        manager.open(stack.gatewayUrl() + "/console/shelters/" + SHELTER);
+        String card = "[data-placement='" + placement + "']";
+        manager.waitFor(page -> "CHECKED_IN".equals(manager.attribute(card, "data-status")));
+        tap(manager, card + " button.missing");
+        manager.waitFor(page -> "RESIDENT_MISSING".equals(manager.attribute(card, "data-status")));
+
+        // The coordinator's session, open all along: urgent, live.
+        String missing = "[data-kind=RESIDENT_MISSING][data-record='" + placement + "']";
+        coordinator.waitFor(page -> !page.findElements(By.cssSelector(missing)).isEmpty());
+        assertThat(coordinator.attribute(missing, "class")).contains("unread").contains("critical");
+        assertThat(coordinator.text(missing)).contains(scene.missingText());
+        assertThat(stillNotReloaded(coordinator)).as("arrived live, without a reload").isTrue();
+        int unread = Integer.parseInt(coordinator.waitFor(page -> coordinator.attribute("#bell", "data-unread")));
+        check(coordinator, "coordinator-live-missing-" + shot, problems);
+
+        tap(coordinator, missing + " button.mark-read");
+        coordinator.waitFor(page -> coordinator.attribute(missing, "class").contains(" read "));
+        coordinator.waitFor(page -> Integer.toString(unread - 1).equals(coordinator.attribute("#bell", "data-unread")));
+        if (!coordinator.driver().findElements(By.id("read-all")).isEmpty()) {
+          tap(coordinator, "#read-all");
+        }
+        coordinator.waitFor(page -> "0".equals(coordinator.attribute("#bell", "data-unread")));
+        check(coordinator, "coordinator-all-read-" + shot, problems);
+        tap(coordinator, missing + " a.button");
+        coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/escalations"));
+      } finally {
+        // Whatever happened above, her bed is freed for the next run.
+        api.post("demo-shelter-manager", "/api/placements/" + placement + "/returned", null);
+        api.post("demo-police", "/api/placements/" + placement + "/cancel", null);
+        api.post("demo-shelter-manager", "/api/placements/" + placement + "/check-out", "{\"reason\":\"OTHER\"}");
+      }
+    }
+    assertThat(problems).as("accessibility, translation, layout and address problems (screenshots in target/browser)").isEmpty();
+  }
+
+  private static void signIn(ConsoleBrowser browser, String user) {
+    browser.open(stack.gatewayUrl() + "/console/");
+    browser.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
+    browser.signInOnProviderForm(user, PASSWORD);
+    browser.waitFor(page -> page.getCurrentUrl().startsWith(stack.gatewayUrl() + "/console/"));
+  }
+
+  /** From the bell in the page frame, as she would. */
+  private static void openNotifications(ConsoleBrowser browser) {
+    browser.waitFor(page -> browser.attribute("#bell", "data-unread"));
+    tap(browser, "#bell");
+    browser.waitFor(page -> page.getCurrentUrl().endsWith("/console/notifications")
+        && !page.findElements(By.id("notifications")).isEmpty());
+  }
+
+  private static void notReloaded(ConsoleBrowser browser) {
+    ((JavascriptExecutor) browser.driver()).executeScript("window.safebedNotReloaded = true;");
+  }
+
+  private static boolean stillNotReloaded(ConsoleBrowser browser) {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) browser.driver()).executeScript("return window.safebedNotReloaded === true;"));
+  }
+
+  /** A 15-year-old girl found at Kestrel's door: the nearest shelter that takes her is Kestrel. */
+  private static String holdABedAtKestrel() {
+    GatewayClient.Reply placed = api.post("demo-police", "/api/placements", """
+        {"policeCaseRef":"SBN-%s","person":{"ageYears":15,"gender":"FEMALE"},"location":{"lat":48.902,"lon":2.418}}"""
+        .formatted(UUID.randomUUID().toString().substring(0, 8)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(placed.status()).as(placed.body()).isIn(200, 201);
+    return placed.json().get("id").asString();
+  }
+
+  private static void tap(ConsoleBrowser browser, String selector) {
+    browser.waitFor(page -> {
+      try {
+        page.findElement(By.cssSelector(selector)).click();
+        return true;
+      } catch (StaleElementReferenceException replaced) {
+        return false;
+      }
+    });
+  }
+
+  private static void check(ConsoleBrowser browser, String screen, List<String> problems) {
+    problems.addAll(browser.checkScreen("notifications-" + screen));
+    if (browser.driver().getPageSource().contains(ADDRESS)) {
+      problems.add(screen + ": shows the shelter's address");
+    }
+  }
+}
