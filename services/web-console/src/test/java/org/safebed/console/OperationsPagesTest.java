@@ -98,7 +98,8 @@ class OperationsPagesTest extends ConsolePageTest {
 
     String day = page(MockMvcRequestBuilders.get("/console/operations"), COORDINATOR, "en").getContentAsString();
 
-    assertThat(day).contains("<nav class=\"tabs period\" id=\"period\" aria-label=\"Period\">")
+    assertThat(day).contains("<span id=\"period-label\">Period</span>")
+        .contains("<nav class=\"period\" id=\"period\" aria-labelledby=\"period-label\">")
         .contains("href=\"/console/operations?window=DAY\" data-window=\"DAY\" aria-current=\"page\">Last 24 hours</a>")
         .contains("href=\"/console/operations?window=WEEK\" data-window=\"WEEK\">Last 7 days</a>")
         .contains("How long it takes · Last 24 hours");
