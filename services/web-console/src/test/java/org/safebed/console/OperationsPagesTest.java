@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -84,6 +85,65 @@ class OperationsPagesTest extends ConsolePageTest {
     // Held to check-in came from too few placements; the waitlist length is under the minimum.
     assertThat(html).contains("too few placements (fewer than 5)").contains("4 min").contains("12 min")
         .contains("&quot;values&quot;:[null,6,1]");
+  }
+
+  @Test
+  void theLastDayIsShownFirstWithHoldToAssignedSuppressedAsTheServiceSaysAndTheWeekIsOneLinkAway() throws Exception {
+    SERVICES.stubFor(get(urlPathEqualTo("/api/statistics")).withQueryParam("window", equalTo("DAY"))
+        .willReturn(okJson(withHoldToAssigned("DAY",
+            "{\"p50Minutes\":null,\"p90Minutes\":null,\"samples\":{\"value\":null,\"suppressed\":true},\"suppressed\":true}"))));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/statistics")).withQueryParam("window", equalTo("WEEK"))
+        .willReturn(okJson(withHoldToAssigned("WEEK",
+            "{\"p50Minutes\":6.0,\"p90Minutes\":18.0,\"samples\":{\"value\":12,\"suppressed\":false},\"suppressed\":false}"))));
+
+    String day = page(MockMvcRequestBuilders.get("/console/operations"), COORDINATOR, "en").getContentAsString();
+
+    assertThat(day).contains("<span id=\"period-label\">Period</span>")
+        .contains("<nav class=\"period\" id=\"period\" aria-labelledby=\"period-label\">")
+        .contains("href=\"/console/operations?window=DAY\" data-window=\"DAY\" aria-current=\"page\">Last 24 hours</a>")
+        .contains("href=\"/console/operations?window=WEEK\" data-window=\"WEEK\">Last 7 days</a>")
+        .contains("How long it takes · Last 24 hours");
+    String dayRow = row(day, "hold-to-assigned");
+    assertThat(dayRow).contains("Bed held to driver assigned").doesNotContain(" min<");
+    assertThat(count(dayRow, "too few placements (fewer than 5)")).isEqualTo(2);
+    assertThat(dayRow).contains("fewer than 5");
+    // Request to held, held to assigned, held to checked in: nothing drawn where the service said too few.
+    assertThat(day).contains("&quot;values&quot;:[4.2,null,null]").contains("&quot;values&quot;:[11.8,null,null]");
+    SERVICES.verify(getRequestedFor(urlEqualTo("/api/statistics?window=DAY")));
+
+    String week = page(MockMvcRequestBuilders.get("/console/operations").param("window", "WEEK"), COORDINATOR, "fr")
+        .getContentAsString();
+
+    assertThat(week).contains("data-window=\"WEEK\" aria-current=\"page\">7 derniers jours</a>")
+        .contains("data-window=\"DAY\">Dernières 24 heures</a>").contains("Délais · 7 derniers jours");
+    String weekRow = row(week, "hold-to-assigned");
+    assertThat(weekRow).contains("De la place réservée au chauffeur désigné").contains("6 min").contains("18 min")
+        .contains("<span>12</span>").doesNotContain("moins de 5");
+    assertThat(week).contains("&quot;values&quot;:[4.2,6.0,null]").contains("&quot;values&quot;:[11.8,18.0,null]");
+    SERVICES.verify(getRequestedFor(urlEqualTo("/api/statistics?window=WEEK")));
+  }
+
+  @Test
+  void anyOtherWindowIsTheLastDay() throws Exception {
+    String html = page(MockMvcRequestBuilders.get("/console/operations").param("window", "YEAR"), COORDINATOR, "en")
+        .getContentAsString();
+
+    assertThat(html).contains("data-window=\"DAY\" aria-current=\"page\"").doesNotContain("YEAR");
+    SERVICES.verify(getRequestedFor(urlEqualTo("/api/statistics?window=DAY")));
+    SERVICES.verify(0, getRequestedFor(urlEqualTo("/api/statistics?window=YEAR")));
+  }
+
+  /** The statistics as a service answers them that knows windows and hold to assigned. */
+  private static String withHoldToAssigned(String window, String percentiles) {
+    return STATISTICS.replace("\"minimumCount\":5,", "\"minimumCount\":5,\"window\":\"" + window + "\",")
+        .replace("\"waitlistLength\"", "\"holdToTransportAssigned\":" + percentiles + ",\"waitlistLength\"");
+  }
+
+  /** One row of a table, by its id. */
+  private static String row(String html, String id) {
+    int start = html.indexOf("<tr id=\"" + id + "\">");
+    assertThat(start).as(id).isNotNegative();
+    return html.substring(start, html.indexOf("</tr>", start));
   }
 
   @Test

@@ -53,8 +53,9 @@ class ShelterBoardTest extends ConsolePageTest {
     SERVICES.stubFor(get(urlEqualTo("/api/shelters/shelter-central-1")).willReturn(okJson(shelter)));
     SERVICES.stubFor(get(urlEqualTo("/api/shelters/shelter-central-1/beds")).willReturn(okJson("""
         [{"id":"shelter-central-1-bed-1","status":"AVAILABLE"},{"id":"shelter-central-1-bed-2","status":"HELD"},
-         {"id":"shelter-central-1-bed-3","status":"OCCUPIED"},{"id":"shelter-central-1-bed-4","status":"OUT_OF_SERVICE"},
-         {"id":"shelter-central-1-bed-5","status":"AVAILABLE"},{"id":"shelter-central-1-bed-6","status":"RETIRED"}]""")));
+         {"id":"shelter-central-1-bed-3","status":"OCCUPIED"},{"id":"shelter-central-1-bed-4","status":"OUT_OF_SERVICE","outOfServiceReason":"CLEANING"},
+         {"id":"shelter-central-1-bed-5","status":"AVAILABLE"},{"id":"shelter-central-1-bed-6","status":"RETIRED"},
+         {"id":"shelter-central-1-bed-7","status":"OUT_OF_SERVICE"}]""")));
     SERVICES.stubFor(get(urlPathEqualTo("/api/placements")).withQueryParam("status", equalTo("CHECKED_IN"))
         .willReturn(okJson("""
             [{"id":"plc-1","status":"CHECKED_IN","shelter":{"codeName":"Kestrel","region":"central"},
@@ -112,17 +113,73 @@ class ShelterBoardTest extends ConsolePageTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"out-of-service, false", "in-service, true"})
-  void aBedGoesOutOfServiceAndBack(String action, boolean inService) throws Exception {
+  @CsvSource({
+      "out-of-service, DAMAGED, '{\"inService\":false,\"reason\":\"DAMAGED\"}'",
+      "in-service, , '{\"inService\":true}'"})
+  void aBedGoesOutOfServiceWithItsReasonAndBackWithout(String action, String reason, String sent) throws Exception {
     String path = "/api/shelters/shelter-central-1/beds/shelter-central-1-bed-1/service-status";
     SERVICES.stubFor(put(urlEqualTo(path)).willReturn(okJson("{\"id\":\"shelter-central-1-bed-1\",\"status\":\"AVAILABLE\"}")));
+    var form = multipart("/console/shelters/shelter-central-1/beds/shelter-central-1-bed-1/" + action);
+    if (reason != null) {
+      form.param("reason", reason);
+    }
 
-    MockHttpServletResponse answer =
-        page(multipart("/console/shelters/shelter-central-1/beds/shelter-central-1-bed-1/" + action), "en");
+    MockHttpServletResponse answer = page(form, "en");
 
     assertThat(answer.getRedirectedUrl()).isEqualTo("/console/shelters/shelter-central-1");
     SERVICES.verify(putRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + MANAGER))
-        .withRequestBody(equalToJson("{\"inService\":" + inService + "}")));
+        .withRequestBody(equalToJson(sent)));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "en, Cleaning, reason not recorded, Why is bed 1 out of service?, Repairs or servicing",
+      "fr, Nettoyage, raison non enregistrée, Pourquoi le lit 1 est-il hors service ?, Réparation ou entretien",
+      "nl, Schoonmaak, reden niet vastgelegd, Waarom is bed 1 buiten gebruik?, Herstelling of onderhoud"})
+  void eachBedOutOfServiceSaysWhyAndEachFreeBedOffersTheCodedReasons(String language, String cleaning, String unknown,
+      String question, String maintenance) throws Exception {
+    String board = page(MockMvcRequestBuilders.get("/console/shelters/shelter-central-1"), language).getContentAsString();
+
+    String bed4 = bed(board, "shelter-central-1-bed-4");
+    assertThat(bed4).contains("class=\"bed-reason\">" + cleaning + "<").contains("class=\"secondary in-service\"")
+        .doesNotContain("<select");
+    assertThat(bed(board, "shelter-central-1-bed-7")).contains("class=\"bed-reason suppressed\">" + unknown + "<");
+    String bed1 = bed(board, "shelter-central-1-bed-1");
+    assertThat(bed1).contains("<details class=\"bed-out\" id=\"out-shelter-central-1-bed-1\" hx-preserve=\"true\">")
+        .contains("<label for=\"reason-shelter-central-1-bed-1\">" + question + "</label>")
+        .contains("<select name=\"reason\" required id=\"reason-shelter-central-1-bed-1\">")
+        .contains(">" + maintenance + "</option>").doesNotContain("aria-invalid").doesNotContain("<textarea")
+        .doesNotContain("type=\"text\"");
+    for (String code : new String[] {"MAINTENANCE", "CLEANING", "DAMAGED", "SAFETY", "STAFFING", "OTHER"}) {
+      assertThat(bed1).contains("value=\"" + code + "\"");
+    }
+    assertThat(bed(board, "shelter-central-1-bed-2")).as("a held bed has no choice").doesNotContain("<details");
+    assertClean(board);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"''", "HOLIDAY", "'Anna broke it'"})
+  void withoutACodedReasonNothingIsSentAndTheBoardSaysWhatIsMissing(String reason) throws Exception {
+    MockHttpServletResponse answer = page(
+        multipart("/console/shelters/shelter-central-1/beds/shelter-central-1-bed-5/out-of-service").param("reason", reason),
+        "fr");
+
+    assertThat(answer.getStatus()).isEqualTo(422);
+    String bed5 = bed(answer.getContentAsString(), "shelter-central-1-bed-5");
+    assertThat(bed5).contains("<details class=\"bed-out\" id=\"out-shelter-central-1-bed-5\" open=\"open\">")
+        .contains("id=\"reason-error-shelter-central-1-bed-5\" class=\"field-error\" role=\"alert\">Choisissez pourquoi le lit est hors service")
+        .contains("aria-invalid=\"true\" aria-describedby=\"reason-error-shelter-central-1-bed-5\"");
+    assertThat(bed(answer.getContentAsString(), "shelter-central-1-bed-1")).as("only that bed's").doesNotContain("open=")
+        .doesNotContain("aria-invalid");
+    assertThat(answer.getContentAsString()).doesNotContain("Anna").doesNotContain("HOLIDAY");
+    SERVICES.verify(0, putRequestedFor(anyUrl()));
+  }
+
+  /** One bed's line on the board. */
+  private static String bed(String board, String id) {
+    int start = board.indexOf("data-bed=\"" + id + "\"");
+    assertThat(start).as(id).isNotNegative();
+    return board.substring(start, board.indexOf("</li>", start));
   }
 
   @Test

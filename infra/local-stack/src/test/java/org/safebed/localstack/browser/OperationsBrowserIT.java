@@ -107,6 +107,7 @@ class OperationsBrowserIT {
       assertThat(paintedPixels("#waiting-chart canvas", coordinator)).as("bars and axes painted").isGreaterThan(500);
       assertThat(coordinator.driver().findElements(By.cssSelector("table.figures tbody tr"))).hasSizeGreaterThan(4);
       check(coordinator, "operations-dashboard-" + lang, problems);
+      period(coordinator, lang, problems);
 
       coordinator.driver().findElement(By.cssSelector(".tabs a[href='/console/operations/escalations']")).click();
       coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/escalations"));
@@ -128,6 +129,43 @@ class OperationsBrowserIT {
       records(coordinator, lang, problems);
     }
     assertThat(problems).as("accessibility and layout problems (screenshots in target/browser)").isEmpty();
+  }
+
+  /** The period switch's two links and the held-to-assigned row's heading, by language. */
+  private static final Map<String, List<String>> PERIOD_WORDS = Map.of(
+      "fr", List.of("Dernières 24 heures", "7 derniers jours", "De la place réservée au chauffeur désigné", "moins de 5"),
+      "nl", List.of("Laatste 24 uur", "Laatste 7 dagen", "Van gereserveerd bed tot toegewezen chauffeur", "minder dan 5"),
+      "en", List.of("Last 24 hours", "Last 7 days", "Bed held to driver assigned", "fewer than 5"));
+
+  /**
+   * The last day first, then the week one tap away: the same page over seven days, its durations
+   * chart drawn again after the boosted swap, held to assigned in its table either in minutes or
+   * suppressed in words as the API said (the stack's history decides which).
+   */
+  private static void period(ConsoleBrowser coordinator, String lang, List<String> problems) {
+    List<String> words = PERIOD_WORDS.get(lang);
+    assertThat(coordinator.text("#period a[aria-current=page]")).isEqualTo(words.get(0));
+    assertThat(coordinator.text("#hold-to-assigned th")).isEqualTo(words.get(2));
+    coordinator.driver().findElement(By.cssSelector("#period a[data-window=WEEK]")).click();
+    coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations?window=WEEK"));
+    coordinator.waitFor(page -> words.get(1).equals(coordinator.text("#period a[aria-current=page]")));
+    assertThat(coordinator.text("#durations-title")).endsWith(words.get(1));
+    coordinator.waitFor(page -> !page.findElements(By.cssSelector("#durations-chart[data-drawn] canvas, #durations-title ~ .table-scroll")).isEmpty());
+    if (!coordinator.driver().findElements(By.cssSelector("#durations-chart")).isEmpty()) {
+      coordinator.waitFor(page -> "yes".equals(page.findElement(By.id("durations-chart")).getDomAttribute("data-drawn")));
+    }
+    List<WebElement> cells = coordinator.driver().findElements(By.cssSelector("#hold-to-assigned td"));
+    assertThat(cells).hasSize(3);
+    for (WebElement cell : cells.subList(0, 2)) {
+      assertThat(cell.getText()).as("minutes, or suppressed in words")
+          .satisfiesAnyOf(text -> assertThat(text).matches("[0-9]+ min"), text -> assertThat(text).contains(words.get(3)));
+    }
+    // The screenshot shows the durations, not the top again.
+    ((JavascriptExecutor) coordinator.driver()).executeScript(
+        "document.getElementById('durations-title').scrollIntoView({block: 'start'});");
+    check(coordinator, "operations-dashboard-week-" + lang, problems);
+    coordinator.driver().findElement(By.cssSelector("#period a[data-window=DAY]")).click();
+    coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations?window=DAY"));
   }
 
   /** Each screen's heading, by language. */

@@ -20,7 +20,7 @@ import org.safebed.localstack.journey.RunningStack;
 /**
  * The shelter manager's bed board in a real browser against the running stack: she opens her
  * shelters from the menu, then Kestrel's board (a demo shelter of hers), confirms its capacity with
- * one tap, takes a free bed out of service and puts it back, sees the board change by itself
+ * one tap, takes a free bed out of service with a reason (which the board then shows) and puts it back, sees the board change by itself
  * when police hold a bed there, and, once she is checked in, reports her missing, back, and
  * checks her out with where she went. Once in French on a 390 px phone and once in English at a desk,
  * with axe on every screen and a screenshot of each under target/browser. No demo shelter's
@@ -36,7 +36,7 @@ class ShelterBoardBrowserIT {
   private static LocalStack stack;
   private static GatewayClient api;
 
-  private record Scene(Locale language, Viewport screen, String freshJustNow) {}
+  private record Scene(Locale language, Viewport screen, String freshJustNow, String damaged) {}
 
   @BeforeAll
   static void stack() {
@@ -47,12 +47,12 @@ class ShelterBoardBrowserIT {
 
   @Test
   void inFrenchOnAPhone() {
-    walk(new Scene(Locale.FRENCH, ConsoleBrowser.PHONE_390, "Capacité confirmée il y a 0 min"));
+    walk(new Scene(Locale.FRENCH, ConsoleBrowser.PHONE_390, "Capacité confirmée il y a 0 min", "Abîmé, inutilisable"));
   }
 
   @Test
   void inEnglishAtADesk() {
-    walk(new Scene(Locale.ENGLISH, ConsoleBrowser.DESK, "Capacity confirmed 0 min ago"));
+    walk(new Scene(Locale.ENGLISH, ConsoleBrowser.DESK, "Capacity confirmed 0 min ago", "Damaged, cannot be used"));
   }
 
   private void walk(Scene scene) {
@@ -78,11 +78,21 @@ class ShelterBoardBrowserIT {
       assertThat(manager.driver().findElements(By.cssSelector("#board .stale"))).isEmpty();
       check(manager, "board-confirmed-" + shot, problems);
 
-      // A free bed out of service, then back.
+      // A free bed out of service with its reason (opened, chosen, sent), then back.
       String bed = manager.waitFor(page -> manager.attribute(".bed[data-state=AVAILABLE]", "data-bed"));
       String row = ".bed[data-bed='" + bed + "']";
+      tap(manager, row + " details.bed-out summary");
+      manager.waitFor(page -> page.findElement(By.cssSelector(row + " select[name=reason]")).isDisplayed());
+      tap(manager, row + " select[name=reason] option[value=DAMAGED]");
+      check(manager, "board-bed-reason-" + shot, problems);
       tap(manager, row + " button.out-of-service");
       manager.waitFor(page -> "OUT_OF_SERVICE".equals(manager.attribute(row, "data-state")));
+      assertThat(manager.text(row + " .bed-reason")).isEqualTo(scene.damaged());
+      assertThat(api.get("demo-shelter-manager", "/api/shelters/" + SHELTER + "/beds").body())
+          .contains("{\"id\":\"" + bed + "\",\"status\":\"OUT_OF_SERVICE\",\"outOfServiceReason\":\"DAMAGED\"}");
+      // The screenshot shows the bed with its reason, not the top of the board again.
+      ((JavascriptExecutor) manager.driver()).executeScript(
+          "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", row);
       check(manager, "board-bed-out-" + shot, problems);
       tap(manager, row + " button.in-service");
       manager.waitFor(page -> "AVAILABLE".equals(manager.attribute(row, "data-state")));

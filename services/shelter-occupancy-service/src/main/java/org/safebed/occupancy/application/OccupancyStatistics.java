@@ -52,25 +52,48 @@ public class OccupancyStatistics {
 
   public record RegionOccupancy(String region, Count inServiceBeds, Count held, Count occupied, Count available) {}
 
+  /** The windows coordinators compare: the last day and the last week, both ending now. */
+  public enum Window {
+    DAY(Duration.ofDays(1)),
+    WEEK(Duration.ofDays(7));
+
+    private final Duration length;
+
+    Window(Duration length) {
+      this.length = length;
+    }
+
+    public Duration length() {
+      return length;
+    }
+  }
+
+  /**
+   * @param window the window asked for, null for the configured one
+   */
   public record Report(
       Instant generatedAt,
       Instant windowStart,
+      Window window,
       int minimumCount,
       List<RegionOccupancy> occupancyByRegion,
       Percentiles requestToHold,
       Percentiles holdToCheckIn,
+      Percentiles holdToTransportAssigned,
       Count waitlistLength,
       Count unmetDemand) {}
 
-  public Report compute() {
+  /** Over the window given, or the configured one when none is. */
+  public Report compute(Window window) {
     Instant now = clock.instant();
-    Instant windowStart = now.minus(properties.statisticsWindow());
+    Instant windowStart = now.minus(window == null ? properties.statisticsWindow() : window.length());
     int minimum = properties.statisticsMinimumCount();
 
     List<RegionOccupancy> regions = occupancyByRegion();
 
     List<Double> toHold = new ArrayList<>();
     List<Double> toCheckIn = new ArrayList<>();
+    List<Double> toAssigned = new ArrayList<>();
     int unmet = 0;
     for (PlacementTimeline p : placements.timelinesCreatedSince(windowStart)) {
       if (p.relocatedFrom() != null) {
@@ -81,12 +104,16 @@ public class OccupancyStatistics {
         if (p.checkedInAt() != null) {
           toCheckIn.add(minutes(p.firstHeldAt(), p.checkedInAt()));
         }
+        // Never negative: a driver is only assigned to a held bed, but clocks of two services differ.
+        if (p.firstAssignedAt() != null && !p.firstAssignedAt().isBefore(p.firstHeldAt())) {
+          toAssigned.add(minutes(p.firstHeldAt(), p.firstAssignedAt()));
+        }
       } else if (p.status() == PlacementStatus.WAITLISTED || p.status().isFinal()) {
         unmet++;
       }
     }
-    return new Report(now, windowStart, minimum, regions, percentiles(toHold, minimum),
-        percentiles(toCheckIn, minimum), count((int) placements.countByStatus(PlacementStatus.WAITLISTED), minimum),
+    return new Report(now, windowStart, window, minimum, regions, percentiles(toHold, minimum),
+        percentiles(toCheckIn, minimum), percentiles(toAssigned, minimum), count((int) placements.countByStatus(PlacementStatus.WAITLISTED), minimum),
         count(unmet, minimum));
   }
 

@@ -57,8 +57,8 @@ public class PlacementTimes implements PlacementObserver {
 
   /** The first driver assigned to the drive to the shelter (transport tells us; no event of ours). */
   void transportAssigned(Placement before, Placement after) {
-    if (before.transport().driverAt() == null && after.transport().driverAt() != null) {
-      record(transportAssigned, after.firstHeldAt(), after.transport().driverAt());
+    if (before.firstAssignedAt() == null && after.firstAssignedAt() != null) {
+      record(transportAssigned, after.firstHeldAt(), after.firstAssignedAt());
     }
   }
 

@@ -14,6 +14,7 @@ import org.safebed.occupancy.domain.BedStatus;
 import org.safebed.occupancy.domain.Eligibility;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.occupancy.domain.IllegalTransitionException;
+import org.safebed.occupancy.domain.OutOfServiceReason;
 import org.safebed.occupancy.domain.Shelter;
 import org.safebed.occupancy.domain.ShelterRepository;
 import org.safebed.occupancy.domain.ShelterStatus;
@@ -167,18 +168,34 @@ public class ShelterAdministration {
     return beds.findByShelter(visibleShelter(caller, shelterId));
   }
 
-  /** Only a free bed goes out of service: a held or occupied one belongs to a placement. */
-  public Bed changeBedService(Caller caller, String shelterId, String bedId, boolean inService) {
+  /**
+   * Only a free bed goes out of service: a held or occupied one belongs to a placement. It goes out
+   * with a coded reason (a coordinator reading the board later must know whether it comes back
+   * tonight or next month) and comes back without one.
+   */
+  public Bed changeBedService(Caller caller, String shelterId, String bedId, boolean inService,
+      OutOfServiceReason reason) {
+    if (!inService && reason == null) {
+      throw ApiException.badRequest("A bed goes out of service with a reason");
+    }
+    if (inService && reason != null) {
+      throw ApiException.badRequest("A reason is given only when a bed goes out of service");
+    }
     Shelter shelter = visibleShelter(caller, shelterId);
     Bed bed = bedOf(shelter, bedId);
     BedStatus wanted = inService ? BedStatus.AVAILABLE : BedStatus.OUT_OF_SERVICE;
-    if (bed.status() != wanted) {
-      if (!beds.changeService(bedId, inService, clock.instant())) {
+    if (bed.status() == BedStatus.OUT_OF_SERVICE && !inService && reason != bed.outOfServiceReason()) {
+      if (beds.changeOutOfServiceReason(bedId, reason)) {
+        auditCapacity(caller, "bed", bedId, "OUT_OF_SERVICE_REASON:" + reason.name());
+        live.shelterChanged(shelterId);
+      }
+    } else if (bed.status() != wanted) {
+      if (!beds.changeService(bedId, inService, reason, clock.instant())) {
         throw ApiException.conflict("The bed is " + beds.findById(bedId).map(Bed::status).orElse(bed.status())
             + " and cannot change service status now");
       }
       confirmed(shelterId);
-      auditCapacity(caller, "bed", bedId, inService ? "BACK_IN_SERVICE" : "OUT_OF_SERVICE");
+      auditCapacity(caller, "bed", bedId, inService ? "BACK_IN_SERVICE" : "OUT_OF_SERVICE:" + reason.name());
       if (inService) {
         waitlist.bedFreed(shelterId);
       }

@@ -10,8 +10,11 @@ import java.util.Set;
  * @param placementId the placement holding or occupying it, null when AVAILABLE, OUT_OF_SERVICE or RETIRED
  * @param since when its status last changed (the reconciler leaves fresh changes alone)
  * @param occupant who holds it, as far as keep-apart rules need to know (null when free)
+ * @param outOfServiceReason why it is OUT_OF_SERVICE (null otherwise, and for a bed taken out of
+ *     service before reasons were recorded)
  */
-public record Bed(String id, String shelterId, BedStatus status, String placementId, Instant since, Occupant occupant) {
+public record Bed(String id, String shelterId, BedStatus status, String placementId, Instant since, Occupant occupant,
+    OutOfServiceReason outOfServiceReason) {
 
   /**
    * The keep-apart facts of the person in a bed, written by the same update that gives her the bed:
@@ -29,7 +32,11 @@ public record Bed(String id, String shelterId, BedStatus status, String placemen
   }
 
   public Bed(String id, String shelterId, BedStatus status, String placementId, Instant since) {
-    this(id, shelterId, status, placementId, since, null);
+    this(id, shelterId, status, placementId, since, null, null);
+  }
+
+  public Bed(String id, String shelterId, BedStatus status, String placementId, Instant since, Occupant occupant) {
+    this(id, shelterId, status, placementId, since, occupant, null);
   }
 
   public static String idFor(String shelterId, int number) {

@@ -53,8 +53,11 @@ public interface BedRepository {
   /** HELD or OCCUPIED by this placement → AVAILABLE. */
   boolean release(String bedId, String placementId, Instant now);
 
-  /** AVAILABLE → OUT_OF_SERVICE, or back. */
-  boolean changeService(String bedId, boolean inService, Instant now);
+  /** AVAILABLE → OUT_OF_SERVICE with its reason, or back (null reason: the reason goes). */
+  boolean changeService(String bedId, boolean inService, OutOfServiceReason reason, Instant now);
+
+  /** A bed already OUT_OF_SERVICE gets another reason; false if it is no longer out of service. */
+  boolean changeOutOfServiceReason(String bedId, OutOfServiceReason reason);
 
   /** AVAILABLE or OUT_OF_SERVICE → RETIRED. */
   boolean retire(String bedId, Instant now);

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param relocatedTo the urgent placement that replaced this one, or null
  * @param firstHeldAt when a bed was first held (statistics: request to hold)
  * @param checkedInAt when she arrived (statistics: hold to check-in)
+ * @param firstAssignedAt when the first driver was assigned to take her to her shelter, as transport
+ *     reported it (statistics: hold to transport assigned); a re-assignment or a new job keeps it
  * @param missingSince when she was reported missing (kept after she returns or is checked out)
  * @param bedKeptUntil while missing, until when her bed is kept
  * @param escalatedAt when waiting too long raised an escalation to coordinators
@@ -52,6 +54,7 @@ public record Placement(
     String relocatedTo,
     Instant firstHeldAt,
     Instant checkedInAt,
+    Instant firstAssignedAt,
     Instant missingSince,
     Instant bedKeptUntil,
     Instant escalatedAt,
@@ -118,6 +121,7 @@ public record Placement(
     return new Placement(id, PlacementStatus.PENDING, requestedBy, requesterAgency, request, sealedCaseRef, caseToken,
         idempotencyKey,
         requestFingerprint, null, TransportProgress.NONE, TransportProgress.NONE, null, null, null, null, null, null, null, null, null,
+        null,
         List.of(), now, now, 0);
   }
 
@@ -411,10 +415,17 @@ public record Placement(
     if (status == PlacementStatus.HELD) {
       newHold = hold.extendedTo(occurredAt.plus(Duration.ofMinutes(etaMinutes)).plus(margin), ceiling);
     }
-    if (progress.equals(transport) && Objects.equals(newHold, hold)) {
+    // Every assignment happened when it says, even one of an older job arriving late: the earliest is the first.
+    Instant firstAssigned = firstAssignedAt == null || occurredAt.isBefore(firstAssignedAt) ? occurredAt : firstAssignedAt;
+    if (progress.equals(transport) && Objects.equals(newHold, hold) && firstAssigned.equals(firstAssignedAt)) {
       return Change.none(this);
     }
-    return Change.to(withTransport(progress, newHold, now));
+    Draft changed = draft();
+    changed.transport = progress;
+    changed.hold = newHold;
+    changed.firstAssignedAt = firstAssigned;
+    changed.updatedAt = now;
+    return Change.to(changed.build());
   }
 
   public Change transportProgressed(String jobId, TransportStatus reached, Instant occurredAt, Instant now) {
@@ -515,6 +526,7 @@ public record Placement(
     private String relocatedTo;
     private Instant firstHeldAt;
     private Instant checkedInAt;
+    private Instant firstAssignedAt;
     private Instant missingSince;
     private Instant bedKeptUntil;
     private Instant escalatedAt;
@@ -533,6 +545,7 @@ public record Placement(
       relocatedTo = p.relocatedTo;
       firstHeldAt = p.firstHeldAt;
       checkedInAt = p.checkedInAt;
+      firstAssignedAt = p.firstAssignedAt;
       missingSince = p.missingSince;
       bedKeptUntil = p.bedKeptUntil;
       escalatedAt = p.escalatedAt;
@@ -543,7 +556,7 @@ public record Placement(
     private Placement build() {
       return new Placement(from.id, status, from.requestedBy, from.requesterAgency, from.request, from.sealedCaseRef, from.caseToken,
           from.idempotencyKey, from.requestFingerprint, hold, transport, moveTransport, checkOutReason, initialOutcome,
-          relocatedFrom, relocatedTo, firstHeldAt, checkedInAt, missingSince, bedKeptUntil, escalatedAt,
+          relocatedFrom, relocatedTo, firstHeldAt, checkedInAt, firstAssignedAt, missingSince, bedKeptUntil, escalatedAt,
           matchReasons == null ? Collections.emptyList() : matchReasons, from.createdAt, updatedAt, from.version);
     }
   }

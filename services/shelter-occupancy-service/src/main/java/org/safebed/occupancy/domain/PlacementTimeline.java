@@ -7,6 +7,14 @@ import java.time.Instant;
  * placements too.
  *
  * @param relocatedFrom the placement this one replaced, null for new demand
+ * @param firstAssignedAt when a driver was first assigned to take her to her shelter, null if never
  */
 public record PlacementTimeline(
-    PlacementStatus status, String relocatedFrom, Instant createdAt, Instant firstHeldAt, Instant checkedInAt) {}
+    PlacementStatus status, String relocatedFrom, Instant createdAt, Instant firstHeldAt, Instant checkedInAt,
+    Instant firstAssignedAt) {
+
+  public PlacementTimeline(
+      PlacementStatus status, String relocatedFrom, Instant createdAt, Instant firstHeldAt, Instant checkedInAt) {
+    this(status, relocatedFrom, createdAt, firstHeldAt, checkedInAt, null);
+  }
+}

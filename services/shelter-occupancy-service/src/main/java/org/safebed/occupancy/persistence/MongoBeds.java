@@ -35,12 +35,14 @@ import org.safebed.occupancy.domain.Bed;
 import org.safebed.occupancy.domain.BedCounts;
 import org.safebed.occupancy.domain.BedRepository;
 import org.safebed.occupancy.domain.BedStatus;
+import org.safebed.occupancy.domain.OutOfServiceReason;
 import org.safebed.occupancy.domain.Shelter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Beds as documents {@code {_id, shelterId, status, placementId?, caseToken?, keepApart?, agency?, since}}.
+ * Beds as documents {@code {_id, shelterId, status, placementId?, caseToken?, keepApart?, agency?,
+ * outOfServiceReason?, since}}.
  * Every status change is one {@code findOneAndUpdate} whose filter names the expected status (and
  * holder): the database decides every race, no lock and no transaction needed.
  *
@@ -54,6 +56,7 @@ import org.springframework.stereotype.Repository;
 public class MongoBeds implements BedRepository {
 
   static final String COLLECTION = "beds";
+  private static final String OUT_OF_SERVICE_REASON = "outOfServiceReason";
   private static final int DUPLICATE_KEY = 11000;
   private static final int ID_BATCH = 32;
 
@@ -196,10 +199,20 @@ public class MongoBeds implements BedRepository {
   }
 
   @Override
-  public boolean changeService(String bedId, boolean inService, Instant now) {
+  public boolean changeService(String bedId, boolean inService, OutOfServiceReason reason, Instant now) {
     BedStatus from = inService ? BedStatus.OUT_OF_SERVICE : BedStatus.AVAILABLE;
     BedStatus to = inService ? BedStatus.AVAILABLE : BedStatus.OUT_OF_SERVICE;
-    return free(new Document("_id", bedId).append("status", from.name()), to, now);
+    Bson reasonUpdate = inService || reason == null
+        ? Updates.unset(OUT_OF_SERVICE_REASON)
+        : Updates.set(OUT_OF_SERVICE_REASON, reason.name());
+    return collection().findOneAndUpdate(new Document("_id", bedId).append("status", from.name()),
+        Updates.combine(freeing(to, now), reasonUpdate)) != null;
+  }
+
+  @Override
+  public boolean changeOutOfServiceReason(String bedId, OutOfServiceReason reason) {
+    return collection().findOneAndUpdate(new Document("_id", bedId).append("status", BedStatus.OUT_OF_SERVICE.name()),
+        Updates.set(OUT_OF_SERVICE_REASON, reason.name())) != null;
   }
 
   @Override
@@ -249,13 +262,18 @@ public class MongoBeds implements BedRepository {
 
   /** A change that leaves the bed without holder: the holder's fields go with it. */
   private boolean free(Document filter, BedStatus to, Instant now) {
-    return collection().findOneAndUpdate(filter, Updates.combine(
+    return collection().findOneAndUpdate(filter,
+        Updates.combine(freeing(to, now), Updates.unset(OUT_OF_SERVICE_REASON))) != null;
+  }
+
+  private static Bson freeing(BedStatus to, Instant now) {
+    return Updates.combine(
         Updates.set("status", to.name()),
         Updates.set("since", Date.from(now)),
         Updates.unset("placementId"),
         Updates.unset("caseToken"),
         Updates.unset("keepApart"),
-        Updates.unset("agency"))) != null;
+        Updates.unset("agency"));
   }
 
   private List<Bed> find(Bson filter) {
@@ -284,7 +302,9 @@ public class MongoBeds implements BedRepository {
     Bed.Occupant occupant = caseToken == null && keepApart.isEmpty()
         ? null
         : new Bed.Occupant(caseToken, Set.copyOf(keepApart), d.getString("agency"));
+    String reason = d.getString(OUT_OF_SERVICE_REASON);
     return new Bed(d.getString("_id"), d.getString("shelterId"), BedStatus.valueOf(d.getString("status")),
-        d.getString("placementId"), since == null ? null : since.toInstant(), occupant);
+        d.getString("placementId"), since == null ? null : since.toInstant(), occupant,
+        reason == null ? null : OutOfServiceReason.valueOf(reason));
   }
 }

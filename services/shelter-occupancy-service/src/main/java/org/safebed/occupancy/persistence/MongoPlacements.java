@@ -189,11 +189,25 @@ public class MongoPlacements implements PlacementRepository {
     // Only these fields: nothing is unsealed, and anonymised placements count too.
     List<PlacementTimeline> timelines = new ArrayList<>();
     collection().find(gte("createdAt", Date.from(since)))
-        .projection(Projections.include("status", "relocatedFrom", "createdAt", "firstHeldAt", "checkedInAt"))
+        .projection(Projections.include("status", "relocatedFrom", "createdAt", "firstHeldAt", "checkedInAt",
+            "firstAssignedAt", "transport.driverAt"))
         .forEach(d -> timelines.add(new PlacementTimeline(PlacementStatus.valueOf(d.getString("status")),
             d.getString("relocatedFrom"), instant(d.getDate("createdAt")), instant(d.getDate("firstHeldAt")),
-            instant(d.getDate("checkedInAt")))));
+            instant(d.getDate("checkedInAt")), firstAssignedAt(d))));
     return timelines;
+  }
+
+  /**
+   * Placements stored before {@code firstAssignedAt} was kept have only their current driver's
+   * assignment time: the first one unless she was re-assigned, the best there is for them.
+   */
+  private static Instant firstAssignedAt(Document d) {
+    Date first = d.getDate("firstAssignedAt");
+    if (first != null) {
+      return first.toInstant();
+    }
+    Document transport = d.get("transport", Document.class);
+    return transport == null ? null : instant(transport.getDate("driverAt"));
   }
 
   private static Instant instant(Date date) {

@@ -60,6 +60,7 @@ public class PlacementDocuments {
     fields.put("relocatedTo", p.relocatedTo());
     fields.put("firstHeldAt", date(p.firstHeldAt()));
     fields.put("checkedInAt", date(p.checkedInAt()));
+    fields.put("firstAssignedAt", date(p.firstAssignedAt()));
     fields.put("missingSince", date(p.missingSince()));
     fields.put("bedKeptUntil", date(p.bedKeptUntil()));
     fields.put("escalatedAt", date(p.escalatedAt()));
@@ -89,6 +90,7 @@ public class PlacementDocuments {
         d.getString("relocatedTo"),
         instant(d.getDate("firstHeldAt")),
         instant(d.getDate("checkedInAt")),
+        instant(d.getDate("firstAssignedAt")),
         instant(d.getDate("missingSince")),
         instant(d.getDate("bedKeptUntil")),
         instant(d.getDate("escalatedAt")),

@@ -15,6 +15,7 @@ import org.safebed.occupancy.web.model.DurationPercentilesDto;
 import org.safebed.occupancy.web.model.PlacementDto;
 import org.safebed.occupancy.web.model.RegionOccupancyDto;
 import org.safebed.occupancy.web.model.StatisticsDto;
+import org.safebed.occupancy.web.model.StatisticsWindowDto;
 import org.safebed.platform.web.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,11 +57,13 @@ public class CoordinationController implements CoordinationApi {
 
   @Override
   @PreAuthorize("hasRole('COORDINATOR')")
-  public ResponseEntity<StatisticsDto> getStatistics() {
-    OccupancyStatistics.Report report = statistics.compute();
+  public ResponseEntity<StatisticsDto> getStatistics(StatisticsWindowDto window) {
+    OccupancyStatistics.Report report =
+        statistics.compute(window == null ? null : OccupancyStatistics.Window.valueOf(window.getValue()));
     return ResponseEntity.ok(new StatisticsDto()
         .generatedAt(time(report.generatedAt()))
         .windowStart(time(report.windowStart()))
+        .window(report.window() == null ? null : StatisticsWindowDto.fromValue(report.window().name()))
         .minimumCount(report.minimumCount())
         .occupancyByRegion(report.occupancyByRegion().stream()
             .map(r -> new RegionOccupancyDto()
@@ -72,6 +75,7 @@ public class CoordinationController implements CoordinationApi {
             .toList())
         .requestToHold(percentiles(report.requestToHold()))
         .holdToCheckIn(percentiles(report.holdToCheckIn()))
+        .holdToTransportAssigned(percentiles(report.holdToTransportAssigned()))
         .waitlistLength(count(report.waitlistLength()))
         .unmetDemand(count(report.unmetDemand())));
   }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.safebed.occupancy.application.ShelterAdministration;
 import org.safebed.occupancy.application.ShelterAdministration.ShelterView;
+import org.safebed.occupancy.domain.OutOfServiceReason;
 import org.safebed.occupancy.domain.ShelterStatus;
 import org.safebed.occupancy.web.api.SheltersApi;
 import org.safebed.occupancy.web.model.AddBedsDto;
@@ -82,6 +83,7 @@ public class ShelterController implements SheltersApi {
   @PreAuthorize("hasAnyRole('COORDINATOR', 'SHELTER_MANAGER')")
   public ResponseEntity<BedDto> changeBedServiceStatus(String shelterId, String bedId, BedServiceChangeDto body) {
     return ResponseEntity.ok(WebMapping.bed(
-        administration.changeBedService(Caller.current(), shelterId, bedId, body.getInService())));
+        administration.changeBedService(Caller.current(), shelterId, bedId, body.getInService(),
+            body.getReason() == null ? null : OutOfServiceReason.valueOf(body.getReason().getValue()))));
   }
 }

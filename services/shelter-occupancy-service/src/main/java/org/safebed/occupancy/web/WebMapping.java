@@ -14,6 +14,7 @@ import org.safebed.occupancy.application.ShelterAdministration.ShelterView;
 import org.safebed.occupancy.domain.Arrival;
 import org.safebed.occupancy.domain.Bed;
 import org.safebed.occupancy.domain.BedCounts;
+import org.safebed.occupancy.domain.BedStatus;
 import org.safebed.occupancy.domain.Eligibility;
 import org.safebed.occupancy.domain.EscortGender;
 import org.safebed.occupancy.domain.ExclusionZone;
@@ -32,6 +33,7 @@ import org.safebed.occupancy.web.model.AgeBandDto;
 import org.safebed.occupancy.web.model.ArrivalDto;
 import org.safebed.occupancy.web.model.BedCountsDto;
 import org.safebed.occupancy.web.model.BedDto;
+import org.safebed.occupancy.web.model.OutOfServiceReasonDto;
 import org.safebed.occupancy.web.model.BedStatusDto;
 import org.safebed.occupancy.web.model.CheckOutReasonDto;
 import org.safebed.occupancy.web.model.CoordinatesDto;
@@ -177,7 +179,9 @@ final class WebMapping {
   }
 
   static BedDto bed(Bed bed) {
-    return new BedDto().id(bed.id()).status(BedStatusDto.fromValue(bed.status().name()));
+    return new BedDto().id(bed.id()).status(BedStatusDto.fromValue(bed.status().name()))
+        .outOfServiceReason(bed.status() == BedStatus.OUT_OF_SERVICE && bed.outOfServiceReason() != null
+            ? OutOfServiceReasonDto.fromValue(bed.outOfServiceReason().name()) : null);
   }
 
   private static Eligibility eligibility(EligibilityDto dto) {

@@ -175,6 +175,27 @@ class PlacementTest {
   }
 
   @Test
+  void theFirstAssignmentIsKeptThroughReassignmentsANewJobAndLateEvents() {
+    Instant first = T0.plus(Duration.ofMinutes(12));
+    Placement assigned = held(expiry)
+        .transportAssigned("job-1", "driver-1", 20, first, first, Duration.ofMinutes(15), CEILING).placement();
+    assertThat(assigned.firstAssignedAt()).isEqualTo(first);
+
+    Placement reassigned = assigned.transportAssigned("job-1", "driver-2", 20, first.plus(Duration.ofMinutes(30)),
+        first, Duration.ofMinutes(15), CEILING).placement();
+    Placement replanned = reassigned.transportAssigned("job-2", "driver-3", 20, first.plus(Duration.ofMinutes(50)),
+        first, Duration.ofMinutes(15), CEILING).placement();
+    assertThat(replanned.transport().driverAt()).isEqualTo(first.plus(Duration.ofMinutes(50)));
+    assertThat(replanned.firstAssignedAt()).as("held to assigned counts to the first driver").isEqualTo(first);
+
+    Placement.Change earlierArrivingLate = replanned.transportAssigned("job-1", "driver-0", 20,
+        first.minus(Duration.ofMinutes(2)), first, Duration.ofMinutes(15), CEILING);
+    assertThat(earlierArrivingLate.changed()).isTrue();
+    assertThat(earlierArrivingLate.placement().firstAssignedAt()).isEqualTo(first.minus(Duration.ofMinutes(2)));
+    assertThat(earlierArrivingLate.placement().transport()).as("a stale job changes no progress").isEqualTo(replanned.transport());
+  }
+
+  @Test
   void aRedeliveredAssignmentChangesNothing() {
     Instant at = T0.plusSeconds(60);
     Placement once = held(expiry).transportAssigned("job-1", "driver-1", 90, at, at, Duration.ofMinutes(15), CEILING)

@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.Bed;
 import org.safebed.occupancy.domain.BedRepository;
+import org.safebed.occupancy.domain.OutOfServiceReason;
 import org.safebed.occupancy.domain.Shelter;
 import org.safebed.occupancy.domain.ShelterRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class BedLookupsIT extends OccupancyIT {
     String shelterId = minorGirlsShelter(offset(newArea(), 0.05, 0.05), 60);
     Shelter shelter = shelters.findById(shelterId).orElseThrow();
     take(Bed.idFor(shelterId, 1), "HELD", null, List.of());
-    beds.changeService(Bed.idFor(shelterId, 2), false, Instant.now());
+    beds.changeService(Bed.idFor(shelterId, 2), false, OutOfServiceReason.DAMAGED, Instant.now());
 
     List<String> free = beds.availableBedIds(shelter, 16);
 

@@ -116,11 +116,67 @@ class CapacityIT extends OccupancyIT {
     assertThat(http.put(status, manager(shelter), "{\"status\":\"CLOSED\"}").status()).isEqualTo(200);
     assertThat(http.put(status, manager(shelter), "{\"status\":\"OPEN\"}").status()).isEqualTo(200);
     assertThat(http.put("/api/shelters/" + shelter + "/beds/" + shelter + "-bed-1/service-status", manager(shelter),
-        "{\"inService\":false}").status()).isEqualTo(200);
+        "{\"inService\":false,\"reason\":\"MAINTENANCE\"}").status()).isEqualTo(200);
 
     assertThat(capacityAudit(shelter)).extracting(e -> e.getString("purpose"))
         .containsSubsequence("SHELTER_CLOSED", "SHELTER_OPEN");
-    assertThat(capacityAudit(shelter + "-bed-1")).extracting(e -> e.getString("purpose")).contains("OUT_OF_SERVICE");
+    assertThat(capacityAudit(shelter + "-bed-1")).extracting(e -> e.getString("purpose"))
+        .contains("OUT_OF_SERVICE:MAINTENANCE");
+  }
+
+  @Test
+  void aBedGoesOutOfServiceOnlyWithACodedReasonWhichItsListShowsUntilItIsBack() {
+    GeoPoint area = newArea();
+    String shelter = minorGirlsShelter(offset(area, 0.1, 0), 3);
+    String bed = shelter + "-bed-2";
+    String path = "/api/shelters/" + shelter + "/beds/" + bed + "/service-status";
+
+    for (String refused : new String[] {
+        "{\"inService\":false}",
+        "{\"inService\":false,\"reason\":null}",
+        "{\"inService\":false,\"reason\":\"HOLIDAY\"}",
+        "{\"inService\":false,\"reason\":\"Broken by Anna Martin\"}",
+        "{\"inService\":true,\"reason\":\"CLEANING\"}"}) {
+      Http.Response answer = http.put(path, manager(shelter), refused);
+      assertThat(answer.status()).as(refused).isEqualTo(400);
+      assertThat(answer.isProblem()).as(refused).isTrue();
+      assertThat(answer.body()).as("no input echoed").doesNotContain("Anna");
+    }
+    assertThat(bedDocument(bed).getString("status")).as("nothing changed").isEqualTo("AVAILABLE");
+
+    Http.Response damaged = http.put(path, manager(shelter), "{\"inService\":false,\"reason\":\"DAMAGED\"}");
+    assertThat(damaged.status()).isEqualTo(200);
+    assertThat(damaged.json().get("outOfServiceReason").asString()).isEqualTo("DAMAGED");
+    JsonNode listed = http.get("/api/shelters/" + shelter + "/beds", manager(shelter)).json();
+    assertThat(listed.valueStream().filter(b -> b.has("outOfServiceReason")).map(b -> b.get("id").asString()))
+        .containsExactly(bed);
+    assertThat(http.get("/api/shelters/" + shelter + "/beds", coordinator()).body()).contains("\"outOfServiceReason\":\"DAMAGED\"");
+
+    Http.Response cleaning = http.put(path, manager(shelter), "{\"inService\":false,\"reason\":\"CLEANING\"}");
+    assertThat(cleaning.status()).as("another reason for a bed still out").isEqualTo(200);
+    assertThat(cleaning.json().get("outOfServiceReason").asString()).isEqualTo("CLEANING");
+    assertThat(http.put(path, manager(shelter), "{\"inService\":false,\"reason\":\"CLEANING\"}").status())
+        .as("idempotent").isEqualTo(200);
+
+    Http.Response back = http.put(path, manager(shelter), "{\"inService\":true}");
+    assertThat(back.status()).isEqualTo(200);
+    assertThat(back.json().get("status").asString()).isEqualTo("AVAILABLE");
+    assertThat(back.json().has("outOfServiceReason")).isFalse();
+    assertThat(bedDocument(bed).containsKey("outOfServiceReason")).as("forgotten once back").isFalse();
+    assertThat(capacityAudit(bed)).extracting(e -> e.getString("purpose"))
+        .containsExactly("OUT_OF_SERVICE:DAMAGED", "OUT_OF_SERVICE_REASON:CLEANING", "BACK_IN_SERVICE");
+
+    // Taken out of service before reasons were kept: listed out of service, without a reason.
+    mongo.getCollection("beds").updateOne(new Document("_id", shelter + "-bed-3"),
+        new Document("$set", new Document("status", "OUT_OF_SERVICE")));
+    JsonNode old = http.get("/api/shelters/" + shelter + "/beds", manager(shelter)).json().valueStream()
+        .filter(b -> b.get("id").asString().equals(shelter + "-bed-3")).findFirst().orElseThrow();
+    assertThat(old.get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+    assertThat(old.has("outOfServiceReason")).isFalse();
+  }
+
+  private Document bedDocument(String bedId) {
+    return mongo.getCollection("beds").find(new Document("_id", bedId)).first();
   }
 
   /** As if nobody had confirmed the shelter's capacity for two days (shelter and its search copy). */

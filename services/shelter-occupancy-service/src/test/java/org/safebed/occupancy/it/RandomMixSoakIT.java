@@ -222,7 +222,7 @@ class RandomMixSoakIT extends OccupancyIT {
     Document bed = pick(candidates);
     record(backInService ? "back-in-service" : "out-of-service",
         http.put("/api/shelters/" + shelter + "/beds/" + bed.getString("_id") + "/service-status", manager(shelter),
-            "{\"inService\":" + backInService + "}"));
+            backInService ? "{\"inService\":true}" : "{\"inService\":false,\"reason\":\"CLEANING\"}"));
   }
 
   private void addBeds() {

@@ -28,7 +28,7 @@ class SecurityIT extends OccupancyIT {
       new Call("GET", "/api/shelters/shelter-x", null),
       new Call("PUT", "/api/shelters/shelter-x/status", "{\"status\":\"CLOSED\"}"),
       new Call("GET", "/api/shelters/shelter-x/beds", null),
-      new Call("PUT", "/api/shelters/shelter-x/beds/shelter-x-bed-1/service-status", "{\"inService\":false}"),
+      new Call("PUT", "/api/shelters/shelter-x/beds/shelter-x-bed-1/service-status", "{\"inService\":false,\"reason\":\"MAINTENANCE\"}"),
       new Call("GET", "/internal/placements/p-1/destination", null));
 
   private Http.Response call(Call call, String token) {

@@ -76,9 +76,9 @@ class ShelterApiIT extends OccupancyIT {
     String heldBed = bedOf(held).getString("_id");
 
     Http.Response outOfService = http.put("/api/shelters/" + shelter + "/beds/" + freeBed + "/service-status",
-        manager, "{\"inService\":false}");
+        manager, "{\"inService\":false,\"reason\":\"MAINTENANCE\"}");
     Http.Response heldOutOfService = http.put("/api/shelters/" + shelter + "/beds/" + heldBed + "/service-status",
-        manager, "{\"inService\":false}");
+        manager, "{\"inService\":false,\"reason\":\"MAINTENANCE\"}");
 
     assertThat(outOfService.status()).isEqualTo(200);
     assertThat(outOfService.json().get("status").asString()).isEqualTo("OUT_OF_SERVICE");
@@ -92,7 +92,7 @@ class ShelterApiIT extends OccupancyIT {
     assertThat(bedList.json().size()).isEqualTo(4);
     assertThat(bedList.body()).doesNotContain(held);
     assertThat(http.put("/api/shelters/" + shelter + "/beds/other-bed-1/service-status", manager,
-        "{\"inService\":false}").status()).isEqualTo(404);
+        "{\"inService\":false,\"reason\":\"MAINTENANCE\"}").status()).isEqualTo(404);
   }
 
   @Test

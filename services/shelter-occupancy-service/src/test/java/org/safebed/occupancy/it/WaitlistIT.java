@@ -86,7 +86,7 @@ class WaitlistIT extends OccupancyIT {
     GeoPoint area = newArea();
     String shelter = minorGirlsShelter(offset(area, 0.1, 0), 2);
     assertThat(http.put("/api/shelters/" + shelter + "/beds/" + shelter + "-bed-2/service-status", manager(shelter),
-        "{\"inService\":false}").status()).isEqualTo(200);
+        "{\"inService\":false,\"reason\":\"MAINTENANCE\"}").status()).isEqualTo(200);
     String resident = id(requestFor(unique("police"), area));
     String first = waitlisted(area, null);
 

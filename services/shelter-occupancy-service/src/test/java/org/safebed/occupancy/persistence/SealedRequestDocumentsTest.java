@@ -57,7 +57,7 @@ class SealedRequestDocumentsTest {
     Placement pending = Fixtures.pending(Fixtures.girlOf14At(PICK_UP, zones));
     return new Placement(id, pending.status(), pending.requestedBy(), "police-x", pending.request(), pending.sealedCaseRef(),
         pending.caseToken(), pending.idempotencyKey(), pending.requestFingerprint(), null, null, null, null, null, null,
-        null, null, null, null, null, null, List.of(), pending.createdAt(), pending.updatedAt(), 0);
+        null, null, null, null, null, null, null, List.of(), pending.createdAt(), pending.updatedAt(), 0);
   }
 
   @Test

@@ -34,10 +34,12 @@ public final class Dashboard {
 
   Chart durations(Statistics statistics) {
     return new Chart(
-        List.of(text("operations.request-to-hold"), text("operations.hold-to-check-in")),
+        List.of(text("operations.request-to-hold"), text("operations.hold-to-assigned"), text("operations.hold-to-check-in")),
         List.of(
-            Chart.Series.of(text("operations.p50"), statistics.requestToHold().p50(), statistics.holdToCheckIn().p50()),
-            Chart.Series.of(text("operations.p90"), statistics.requestToHold().p90(), statistics.holdToCheckIn().p90())));
+            Chart.Series.of(text("operations.p50"), statistics.requestToHold().p50(),
+                statistics.holdToTransportAssigned().p50(), statistics.holdToCheckIn().p50()),
+            Chart.Series.of(text("operations.p90"), statistics.requestToHold().p90(),
+                statistics.holdToTransportAssigned().p90(), statistics.holdToCheckIn().p90())));
   }
 
   /** Transport's failures are not a statistic: coordinators see each job in the inbox anyway. */

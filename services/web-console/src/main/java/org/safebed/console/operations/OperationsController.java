@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,9 +44,16 @@ class OperationsController {
     this.json = json;
   }
 
+  /** The windows she can switch between, the last day first: what a shift looks back on. */
+  static final List<String> WINDOWS = List.of("DAY", "WEEK");
+
+  /** Over the last day unless she asks for the week; anything else is the day too. */
   @GetMapping
-  String dashboard(Model model, Locale locale) {
-    Statistics statistics = occupancy.statistics();
+  String dashboard(@RequestParam(required = false) String window, Model model, Locale locale) {
+    String chosen = window != null && WINDOWS.contains(window) ? window : WINDOWS.getFirst();
+    Statistics statistics = occupancy.statistics(chosen);
+    model.addAttribute("window", chosen);
+    model.addAttribute("windows", WINDOWS);
     Integer transportFailures = transportFailures();
     Dashboard dashboard = new Dashboard(messages, locale);
     model.addAttribute("statistics", statistics);

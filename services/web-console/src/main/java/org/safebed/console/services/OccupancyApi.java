@@ -105,10 +105,13 @@ public final class OccupancyApi {
         .retrieve().toBodilessEntity());
   }
 
-  public void changeBedService(String shelterId, String bedId, boolean inService) {
+  /** Out of service with the service's code for why; back in service without one. */
+  public void changeBedService(String shelterId, String bedId, boolean inService, String reason) {
+    Map<String, Object> change = reason == null ? Map.of("inService", inService)
+        : Map.of("inService", inService, "reason", reason);
     calls.run(client -> client.put().uri("/api/shelters/{id}/beds/{bed}/service-status", shelterId, bedId)
         .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("inService", inService))
+        .body(change)
         .retrieve().toBodilessEntity());
   }
 
@@ -128,9 +131,10 @@ public final class OccupancyApi {
     return live.follow(token, listener, "/api/shelters/{id}/events", shelterId);
   }
 
-  /** Coordinators: aggregate numbers, small counts suppressed by the service. */
-  public Statistics statistics() {
-    return calls.call(client -> client.get().uri("/api/statistics").retrieve().body(Statistics.class));
+  /** Coordinators: aggregate numbers over the last DAY or WEEK, small counts suppressed by the service. */
+  public Statistics statistics(String window) {
+    return calls.call(client -> client.get().uri(uri -> uri.path("/api/statistics").queryParam("window", window).build())
+        .retrieve().body(Statistics.class));
   }
 
   /** Coordinators: placements waitlisted longer than allowed, most urgent first, then oldest. */

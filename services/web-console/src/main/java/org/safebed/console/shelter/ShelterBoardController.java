@@ -36,6 +36,9 @@ class ShelterBoardController {
   /** Where she went, as the service codes it; MISSING is the service's own, after a missing resident's bed is let go. */
   static final List<String> CHECK_OUT_REASONS =
       List.of("LEFT_VOLUNTARILY", "RETURNED_TO_FAMILY", "TRANSFERRED", "MOVED_TO_RENTAL", "OTHER");
+  /** Why a bed is out of service, as the service codes it: a code, never a note that could carry a name. */
+  static final List<String> OUT_OF_SERVICE_REASONS =
+      List.of("MAINTENANCE", "CLEANING", "DAMAGED", "SAFETY", "STAFFING", "OTHER");
   private static final int MOST = 200;
 
   private final OccupancyApi occupancy;
@@ -77,15 +80,22 @@ class ShelterBoardController {
     return back(id);
   }
 
+  /** Without a reason the board comes back with that bed's choice open and saying what is missing. */
   @PostMapping("/{id}/beds/{bedId}/out-of-service")
-  String outOfService(@PathVariable String id, @PathVariable String bedId) {
-    occupancy.changeBedService(id, bedId, false);
+  String outOfService(@PathVariable String id, @PathVariable String bedId,
+      @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
+    if (reason == null || !OUT_OF_SERVICE_REASONS.contains(reason)) {
+      response.setStatus(HttpServletResponse.SC_UNPROCESSABLE_CONTENT);
+      model.addAttribute("reasonMissingFor", bedId);
+      return fill(id, model, "shelter/board");
+    }
+    occupancy.changeBedService(id, bedId, false, reason);
     return back(id);
   }
 
   @PostMapping("/{id}/beds/{bedId}/in-service")
   String inService(@PathVariable String id, @PathVariable String bedId) {
-    occupancy.changeBedService(id, bedId, true);
+    occupancy.changeBedService(id, bedId, true, null);
     return back(id);
   }
 
@@ -137,6 +147,7 @@ class ShelterBoardController {
     Shelter shelter = occupancy.shelter(id);
     model.addAttribute("shelter", shelter);
     model.addAttribute("bedsByState", BedRow.byState(occupancy.beds(id)));
+    model.addAttribute("outOfServiceReasons", OUT_OF_SERVICE_REASONS);
     model.addAttribute("residents", residents(shelter));
     return view;
   }
