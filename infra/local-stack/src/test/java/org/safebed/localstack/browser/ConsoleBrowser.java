@@ -117,6 +117,32 @@ public final class ConsoleBrowser implements AutoCloseable {
     driver.navigate().refresh();
   }
 
+  /** The local stack's demo people's password (infra/identity-provider). */
+  public static final String DEMO_PASSWORD = "demo-password";
+
+  /**
+   * From the console's address through the provider's form back into the console, as a demo person
+   * of the running stack.
+   */
+  public void signIn(org.safebed.localstack.LocalStack stack, String username) {
+    open(stack.gatewayUrl() + "/console/");
+    waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
+    signInOnProviderForm(username, DEMO_PASSWORD);
+    waitFor(page -> page.getCurrentUrl().startsWith(stack.gatewayUrl() + "/console/"));
+  }
+
+  /** A tap on the element, found again if a live redraw replaced it meanwhile. */
+  public void tap(String cssSelector) {
+    waitFor(page -> {
+      try {
+        page.findElement(By.cssSelector(cssSelector)).click();
+        return true;
+      } catch (StaleElementReferenceException replaced) {
+        return false;
+      }
+    });
+  }
+
   /** Signs in on the identity provider's form, which the browser must be showing. */
   public void signInOnProviderForm(String username, String password) {
     WebElement user = waitFor(page -> page.findElement(By.name("username")));

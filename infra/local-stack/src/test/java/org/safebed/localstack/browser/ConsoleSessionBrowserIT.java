@@ -26,7 +26,6 @@ class ConsoleSessionBrowserIT {
   private static final int SIGN_INS = 20;
   private static final long RELOAD_AFTER_MILLIS = 1_500;
   private static final String USER = "shelter-manager";
-  private static final String PASSWORD = "demo-password";
   private static final String SESSION = "SAFEBED_SESSION";
 
   private static LocalStack stack;
@@ -42,7 +41,7 @@ class ConsoleSessionBrowserIT {
     List<Integer> lost = new ArrayList<>();
     for (int signIn = 1; signIn <= SIGN_INS; signIn++) {
       try (ConsoleBrowser browser = ConsoleBrowser.start(ConsoleBrowser.DESK, Locale.ENGLISH)) {
-        signIn(browser);
+        browser.signIn(stack, USER);
         long landed = System.currentTimeMillis();
         Thread.sleep(Math.max(0, landed + RELOAD_AFTER_MILLIS - System.currentTimeMillis()));
         browser.reload();
@@ -60,7 +59,7 @@ class ConsoleSessionBrowserIT {
   @Test
   void a404AndA401ElsewhereLeaveTheSessionAloneAndSigningOutEndsIt() throws Exception {
     try (ConsoleBrowser browser = ConsoleBrowser.start(ConsoleBrowser.PHONE, Locale.FRENCH)) {
-      signIn(browser);
+      browser.signIn(stack, USER);
       assertThat(showsHerShelters(browser)).isTrue();
       browser.screenshot("console-phone-fr");
       String session = sessionCookie(browser.driver()).getValue();
@@ -81,14 +80,6 @@ class ConsoleSessionBrowserIT {
       browser.waitFor(page -> page.getCurrentUrl().endsWith("/console/signed-out"));
       assertThat(browser.driver().manage().getCookieNamed(SESSION)).as("signing out drops the cookie").isNull();
     }
-  }
-
-  /** From the console's address through the provider's form back to the console. */
-  private static void signIn(ConsoleBrowser browser) {
-    browser.open(stack.gatewayUrl() + "/console/");
-    browser.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
-    browser.signInOnProviderForm(USER, PASSWORD);
-    browser.waitFor(page -> page.getCurrentUrl().startsWith(stack.gatewayUrl() + "/console/"));
   }
 
   /**

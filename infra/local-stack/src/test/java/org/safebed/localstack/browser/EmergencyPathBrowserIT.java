@@ -30,7 +30,6 @@ import tools.jackson.databind.JsonNode;
  */
 class EmergencyPathBrowserIT {
 
-  private static final String PASSWORD = "demo-password";
   /** Thymeleaf's mark for a text missing in the page's language. */
   /** The demo driver records and the people who are them. */
   private static final Map<String, String> PERSON_OF_DRIVER =
@@ -76,7 +75,7 @@ class EmergencyPathBrowserIT {
       police.open(stack.gatewayUrl() + "/console/");
       police.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
       check(police, "sign-in-" + lang, problems);
-      police.signInOnProviderForm("police", PASSWORD);
+      police.signInOnProviderForm("police", ConsoleBrowser.DEMO_PASSWORD);
       police.waitFor(page -> page.getCurrentUrl().endsWith("/console/police"));
       check(police, "police-request-" + lang, problems);
       String caseRef = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
@@ -109,7 +108,7 @@ class EmergencyPathBrowserIT {
       // The driver the job is offered to answers on her phone.
       String person = PERSON_OF_DRIVER.get(driverOfferedThe(placementId));
       try (ConsoleBrowser driver = ConsoleBrowser.start(ConsoleBrowser.PHONE_390, scene.language())) {
-        signIn(driver, person);
+        driver.signIn(stack, person);
         driver.waitFor(page -> page.getCurrentUrl().endsWith("/console/driver"));
         driver.waitFor(page -> !page.findElements(By.id("accept")).isEmpty());
         check(driver, "driver-offer-" + lang, problems);
@@ -136,7 +135,7 @@ class EmergencyPathBrowserIT {
 
       // The shelter checks her in.
       try (ConsoleBrowser manager = ConsoleBrowser.start(scene.managerScreen(), scene.language())) {
-        signIn(manager, "shelter-manager");
+        manager.signIn(stack, "shelter-manager");
         manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/arrivals"));
         String card = "[data-placement='" + placementId + "']";
         manager.waitFor(page -> !page.findElements(By.cssSelector(card)).isEmpty());
@@ -184,13 +183,6 @@ class EmergencyPathBrowserIT {
     GatewayClient.Reply out = api.post("demo-shelter-manager", "/api/placements/" + placementId + "/check-out",
         "{\"reason\":\"OTHER\"}");
     assertThat(out.status()).isEqualTo(200);
-  }
-
-  private static void signIn(ConsoleBrowser browser, String user) {
-    browser.open(stack.gatewayUrl() + "/console/");
-    browser.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
-    browser.signInOnProviderForm(user, PASSWORD);
-    browser.waitFor(page -> page.getCurrentUrl().startsWith(stack.gatewayUrl() + "/console/"));
   }
 
   private static void type(ConsoleBrowser browser, String id, String text) {

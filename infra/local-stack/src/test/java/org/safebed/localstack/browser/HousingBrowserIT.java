@@ -26,7 +26,6 @@ import org.safebed.localstack.journey.RunningStack;
  */
 class HousingBrowserIT {
 
-  private static final String PASSWORD = "demo-password";
 
   private static LocalStack stack;
   private static GatewayClient api;
@@ -60,9 +59,7 @@ class HousingBrowserIT {
     String referral = HousingScenes.checkedInAndReferred(api, scene.lat(), scene.lon(), scene.region());
     String spare = HousingScenes.unit(api, scene.lat(), scene.lon(), scene.region());
     try (ConsoleBrowser officer = ConsoleBrowser.start(scene.screen(), scene.language())) {
-      officer.open(stack.gatewayUrl() + "/console/");
-      officer.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
-      officer.signInOnProviderForm("housing-officer", PASSWORD);
+      officer.signIn(stack, "housing-officer");
       officer.waitFor(page -> page.getCurrentUrl().endsWith("/console/housing"));
       String card = "#step-OPEN [data-referral='" + referral + "']";
       officer.waitFor(page -> !page.findElements(By.cssSelector(card)).isEmpty());

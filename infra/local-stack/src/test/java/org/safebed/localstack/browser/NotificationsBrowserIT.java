@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
 import org.safebed.localstack.journey.GatewayClient;
@@ -27,7 +26,6 @@ import org.safebed.localstack.journey.RunningStack;
  */
 class NotificationsBrowserIT {
 
-  private static final String PASSWORD = "demo-password";
   private static final String SHELTER = "shelter-central-1";
   private static final String ADDRESS = "Rue du Prototype";
 
@@ -59,8 +57,8 @@ class NotificationsBrowserIT {
     List<String> problems = new ArrayList<>();
     try (ConsoleBrowser manager = ConsoleBrowser.start(scene.screen(), scene.language());
         ConsoleBrowser coordinator = ConsoleBrowser.start(scene.screen(), scene.language())) {
-      signIn(manager, "shelter-manager");
-      signIn(coordinator, "coordinator");
+      manager.signIn(stack, "shelter-manager");
+      coordinator.signIn(stack, "coordinator");
       openNotifications(manager);
       openNotifications(coordinator);
       check(manager, "manager-list-" + shot, problems);
@@ -83,7 +81,7 @@ class NotificationsBrowserIT {
         manager.open(stack.gatewayUrl() + "/console/shelters/" + SHELTER);
         String card = "[data-placement='" + placement + "']";
         manager.waitFor(page -> "CHECKED_IN".equals(manager.attribute(card, "data-status")));
-        tap(manager, card + " button.missing");
+        manager.tap(card + " button.missing");
         manager.waitFor(page -> "RESIDENT_MISSING".equals(manager.attribute(card, "data-status")));
 
         // The coordinator's session, open all along: urgent, live.
@@ -95,15 +93,15 @@ class NotificationsBrowserIT {
         int unread = Integer.parseInt(coordinator.waitFor(page -> coordinator.attribute("#bell", "data-unread")));
         check(coordinator, "coordinator-live-missing-" + shot, problems);
 
-        tap(coordinator, missing + " button.mark-read");
+        coordinator.tap(missing + " button.mark-read");
         coordinator.waitFor(page -> coordinator.attribute(missing, "class").contains(" read "));
         coordinator.waitFor(page -> Integer.toString(unread - 1).equals(coordinator.attribute("#bell", "data-unread")));
         if (!coordinator.driver().findElements(By.id("read-all")).isEmpty()) {
-          tap(coordinator, "#read-all");
+          coordinator.tap("#read-all");
         }
         coordinator.waitFor(page -> "0".equals(coordinator.attribute("#bell", "data-unread")));
         check(coordinator, "coordinator-all-read-" + shot, problems);
-        tap(coordinator, missing + " a.button");
+        coordinator.tap(missing + " a.button");
         coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations/escalations"));
       } finally {
         // Whatever happened above, her bed is freed for the next run.
@@ -115,17 +113,10 @@ class NotificationsBrowserIT {
     assertThat(problems).as("accessibility, translation, layout and address problems (screenshots in target/browser)").isEmpty();
   }
 
-  private static void signIn(ConsoleBrowser browser, String user) {
-    browser.open(stack.gatewayUrl() + "/console/");
-    browser.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
-    browser.signInOnProviderForm(user, PASSWORD);
-    browser.waitFor(page -> page.getCurrentUrl().startsWith(stack.gatewayUrl() + "/console/"));
-  }
-
   /** From the bell in the page frame, as she would. */
   private static void openNotifications(ConsoleBrowser browser) {
     browser.waitFor(page -> browser.attribute("#bell", "data-unread"));
-    tap(browser, "#bell");
+    browser.tap("#bell");
     browser.waitFor(page -> page.getCurrentUrl().endsWith("/console/notifications")
         && !page.findElements(By.id("notifications")).isEmpty());
   }
@@ -146,17 +137,6 @@ class NotificationsBrowserIT {
         .formatted(UUID.randomUUID().toString().substring(0, 8)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(placed.status()).as(placed.body()).isIn(200, 201);
     return placed.json().get("id").asString();
-  }
-
-  private static void tap(ConsoleBrowser browser, String selector) {
-    browser.waitFor(page -> {
-      try {
-        page.findElement(By.cssSelector(selector)).click();
-        return true;
-      } catch (StaleElementReferenceException replaced) {
-        return false;
-      }
-    });
   }
 
   private static void check(ConsoleBrowser browser, String screen, List<String> problems) {

@@ -29,7 +29,6 @@ import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
  */
 class OperationsBrowserIT {
 
-  private static final String PASSWORD = "demo-password";
   /** Two forces, two requests each: an officer may have only so many open at once. */
   private static final List<String> POLICE = List.of("demo-police", "demo-police-2");
   /**
@@ -88,9 +87,7 @@ class OperationsBrowserIT {
     String lang = language.getLanguage();
     List<String> problems = new ArrayList<>();
     try (ConsoleBrowser coordinator = ConsoleBrowser.start(screen, language)) {
-      coordinator.open(stack.gatewayUrl() + "/console/");
-      coordinator.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
-      coordinator.signInOnProviderForm("coordinator", PASSWORD);
+      coordinator.signIn(stack, "coordinator");
       coordinator.waitFor(page -> page.getCurrentUrl().startsWith(stack.gatewayUrl() + "/console/"));
 
       // Reached through the menu, as she would: a boosted link, so the chart script must be there already.

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
 import org.safebed.localstack.journey.GatewayClient;
@@ -28,7 +27,6 @@ import org.safebed.localstack.journey.RunningStack;
  */
 class ShelterBoardBrowserIT {
 
-  private static final String PASSWORD = "demo-password";
   private static final String SHELTER = "shelter-central-1";
   /** Kestrel's synthetic street (DemoShelters), which no page may show. */
   private static final String ADDRESS = "Rue du Prototype";
@@ -61,19 +59,19 @@ class ShelterBoardBrowserIT {
     try (ConsoleBrowser manager = ConsoleBrowser.start(scene.screen(), scene.language())) {
       manager.open(stack.gatewayUrl() + "/console/");
       manager.waitFor(page -> page.getCurrentUrl().startsWith(stack.identityProviderUrl()));
-      manager.signInOnProviderForm("shelter-manager", PASSWORD);
+      manager.signInOnProviderForm("shelter-manager", ConsoleBrowser.DEMO_PASSWORD);
       manager.waitFor(page -> page.getCurrentUrl().startsWith(stack.gatewayUrl() + "/console/"));
 
       // Her shelters, from the menu.
-      tap(manager, "#menu a[href='/console/shelters']");
+      manager.tap("#menu a[href='/console/shelters']");
       manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/shelters"));
       check(manager, "shelters-" + shot, problems);
-      tap(manager, "[data-shelter='" + SHELTER + "'] h2 a");
+      manager.tap("[data-shelter='" + SHELTER + "'] h2 a");
       manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/shelters/" + SHELTER));
       check(manager, "board-" + shot, problems);
 
       // One tap: capacity confirmed, fresh again.
-      tap(manager, "#confirm-capacity button");
+      manager.tap("#confirm-capacity button");
       manager.waitFor(page -> manager.text(".freshness").contains(scene.freshJustNow()));
       assertThat(manager.driver().findElements(By.cssSelector("#board .stale"))).isEmpty();
       check(manager, "board-confirmed-" + shot, problems);
@@ -81,11 +79,11 @@ class ShelterBoardBrowserIT {
       // A free bed out of service with its reason (opened, chosen, sent), then back.
       String bed = manager.waitFor(page -> manager.attribute(".bed[data-state=AVAILABLE]", "data-bed"));
       String row = ".bed[data-bed='" + bed + "']";
-      tap(manager, row + " details.bed-out summary");
+      manager.tap(row + " details.bed-out summary");
       manager.waitFor(page -> page.findElement(By.cssSelector(row + " select[name=reason]")).isDisplayed());
-      tap(manager, row + " select[name=reason] option[value=DAMAGED]");
+      manager.tap(row + " select[name=reason] option[value=DAMAGED]");
       check(manager, "board-bed-reason-" + shot, problems);
-      tap(manager, row + " button.out-of-service");
+      manager.tap(row + " button.out-of-service");
       manager.waitFor(page -> "OUT_OF_SERVICE".equals(manager.attribute(row, "data-state")));
       assertThat(manager.text(row + " .bed-reason")).isEqualTo(scene.damaged());
       assertThat(api.get("demo-shelter-manager", "/api/shelters/" + SHELTER + "/beds").body())
@@ -94,7 +92,7 @@ class ShelterBoardBrowserIT {
       ((JavascriptExecutor) manager.driver()).executeScript(
           "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", row);
       check(manager, "board-bed-out-" + shot, problems);
-      tap(manager, row + " button.in-service");
+      manager.tap(row + " button.in-service");
       manager.waitFor(page -> "AVAILABLE".equals(manager.attribute(row, "data-state")));
 
       // Police hold a bed here: the board shows it without a reload.
@@ -114,16 +112,16 @@ class ShelterBoardBrowserIT {
         manager.reload();
         String card = "[data-placement='" + placement + "']";
         manager.waitFor(page -> "CHECKED_IN".equals(manager.attribute(card, "data-status")));
-        tap(manager, card + " button.missing");
+        manager.tap(card + " button.missing");
         manager.waitFor(page -> "RESIDENT_MISSING".equals(manager.attribute(card, "data-status")));
         check(manager, "board-missing-" + shot, problems);
-        tap(manager, card + " button.returned");
+        manager.tap(card + " button.returned");
         manager.waitFor(page -> "CHECKED_IN".equals(manager.attribute(card, "data-status")));
-        tap(manager, card + " a.check-out");
+        manager.tap(card + " a.check-out");
         manager.waitFor(page -> page.getCurrentUrl().endsWith("/residents/" + placement + "/check-out"));
         check(manager, "check-out-" + shot, problems);
-        tap(manager, "input[name=reason][value=LEFT_VOLUNTARILY]");
-        tap(manager, "#check-out button[type=submit]");
+        manager.tap("input[name=reason][value=LEFT_VOLUNTARILY]");
+        manager.tap("#check-out button[type=submit]");
         manager.waitFor(page -> !page.findElements(By.id("board")).isEmpty() && page.findElements(By.cssSelector(card)).isEmpty());
         assertThat(manager.text("#board")).doesNotContain(placement);
       } finally {
@@ -134,10 +132,10 @@ class ShelterBoardBrowserIT {
       manager.waitFor(page -> Integer.toString(held).equals(manager.attribute("#board", "data-held")));
 
       // The confirmation page for a compromised shelter, seen and declined.
-      tap(manager, "#compromised");
+      manager.tap("#compromised");
       manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/shelters/" + SHELTER + "/compromised"));
       check(manager, "compromised-confirm-" + shot, problems);
-      tap(manager, "main a.button.secondary");
+      manager.tap("main a.button.secondary");
       manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/shelters/" + SHELTER));
     }
     assertThat(problems).as("accessibility, translation, layout and address problems (screenshots in target/browser)").isEmpty();
@@ -150,18 +148,6 @@ class ShelterBoardBrowserIT {
         .formatted(UUID.randomUUID().toString().substring(0, 8)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(placed.status()).as(placed.body()).isIn(200, 201);
     return placed.json().get("id").asString();
-  }
-
-  /** A tap on the element, found again if the board's live redraw replaced it meanwhile. */
-  private static void tap(ConsoleBrowser browser, String selector) {
-    browser.waitFor(page -> {
-      try {
-        page.findElement(By.cssSelector(selector)).click();
-        return true;
-      } catch (StaleElementReferenceException replaced) {
-        return false;
-      }
-    });
   }
 
   /** A screenshot, then axe, untranslated texts, sideways scrolling and the shelter's address. */
