@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.journey.GatewayClient;
 import org.safebed.localstack.journey.RunningStack;
+import org.safebed.localstack.journey.ScriptedDay;
 import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
 
 /**
@@ -37,6 +38,9 @@ class OperationsBrowserIT {
    */
   private static final double[][] FOUND_AT = {{48.8566, 2.3522}, {50.6292, 3.0573}, {43.2965, 5.3698}, {48.85, 2.35}};
 
+  /** More than the statistics' minimum count (5), so that no figure of the day is suppressed. */
+  private static final int SCRIPTED_DAY = 6;
+
   private static LocalStack stack;
   private static GatewayClient api;
   /** Each placement with the force that asked for it, which calls it off at the end. */
@@ -47,6 +51,8 @@ class OperationsBrowserIT {
     ConsoleBrowser.assumeInstalled();
     stack = RunningStack.get();
     api = RunningStack.client();
+    // The day so far: enough placements from request to check-out that the figures are shown.
+    ScriptedDay.run(api, SCRIPTED_DAY);
     for (int i = 0; i < FOUND_AT.length; i++) {
       double[] at = FOUND_AT[i];
       String police = POLICE.get(i % POLICE.size());
@@ -143,6 +149,10 @@ class OperationsBrowserIT {
     List<String> words = PERIOD_WORDS.get(lang);
     assertThat(coordinator.text("#period a[aria-current=page]")).isEqualTo(words.get(0));
     assertThat(coordinator.text("#hold-to-assigned th")).isEqualTo(words.get(2));
+    // After the scripted day, the last 24 hours' held-to-assigned is drawn from enough placements to show.
+    for (WebElement cell : coordinator.driver().findElements(By.cssSelector("#hold-to-assigned td")).subList(0, 2)) {
+      assertThat(cell.getText()).as("held to assigned over the scripted day").matches("[0-9]+ min");
+    }
     coordinator.driver().findElement(By.cssSelector("#period a[data-window=WEEK]")).click();
     coordinator.waitFor(page -> page.getCurrentUrl().endsWith("/console/operations?window=WEEK"));
     coordinator.waitFor(page -> words.get(1).equals(coordinator.text("#period a[aria-current=page]")));

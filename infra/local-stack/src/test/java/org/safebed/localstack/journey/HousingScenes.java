@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.safebed.localstack.journey.GatewayClient.Reply;
-import org.safebed.localstack.journey.JourneySteps.DriversJob;
 
 /**
  * What the housing officer's browser test needs before she signs in, made through the gateway with
@@ -19,7 +17,6 @@ public final class HousingScenes {
 
   private static final Duration EVENTUAL = Duration.ofSeconds(45);
   private static final String POLICE = "demo-police";
-  private static final String MANAGER = "demo-shelter-manager";
   private static final String HOUSING = "demo-housing-officer";
 
   private HousingScenes() {}
@@ -31,15 +28,7 @@ public final class HousingScenes {
          "needs": [], "location": {"lat": %s, "lon": %s},
          "exclusionZones": [{"lat": 43.60, "lon": 1.44, "radiusKm": 10}]}"""
         .formatted(UUID.randomUUID().toString().substring(0, 8), lat, lon);
-    Reply created = gateway.post(POLICE, "/api/placements", request, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String placement = created.json().get("id").asString();
-    DriversJob pickup = offeredJob(gateway, placement, "PICKUP", "placementId");
-    drive(gateway, pickup);
-    await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gateway.get(MANAGER, "/api/placements/" + placement)
-        .json().get("transport").get("status").asString()).isEqualTo("DELIVERED"));
-    Reply checkedIn = gateway.post(MANAGER, "/api/placements/" + placement + "/check-in", null);
-    assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(200);
+    String placement = JourneySteps.placedDrivenAndCheckedIn(gateway, POLICE, request);
 
     String referral = """
         {"placementId": "%s", "needs": ["YOUNG_ADULT"], "preferredRegions": ["%s"]}""".formatted(placement, region);
@@ -65,25 +54,6 @@ public final class HousingScenes {
 
   /** Her move, booked by the move-in, is driven to the end by the demo driver offered it. */
   public static void driveTheMove(GatewayClient gateway, String referralId) {
-    drive(gateway, offeredJob(gateway, referralId, "MOVE", "referralId"));
-  }
-
-  private static DriversJob offeredJob(GatewayClient gateway, String id, String kind, String field) {
-    AtomicReference<DriversJob> job = new AtomicReference<>();
-    await().atMost(EVENTUAL).untilAsserted(() -> {
-      DriversJob offered = JourneySteps.jobOfAnyDriver(gateway, j -> id.equals(j.path(field).asString())
-          && kind.equals(j.path("kind").asString()) && "OFFERED".equals(j.path("status").asString()));
-      assertThat(offered).as("a driver is offered the " + kind + " of " + id).isNotNull();
-      job.set(offered);
-    });
-    return job.get();
-  }
-
-  private static void drive(GatewayClient gateway, DriversJob job) {
-    String path = "/api/transport/jobs/" + job.id();
-    for (String step : new String[] {"/accept", "/pick-up", "/deliver"}) {
-      Reply reply = gateway.post(job.driver(), path + step, null);
-      assertThat(reply.status()).as(step + ": " + reply.body()).isEqualTo(200);
-    }
+    JourneySteps.drive(gateway, JourneySteps.offeredJob(gateway, referralId, "MOVE", "referralId"));
   }
 }

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.safebed.localstack.journey.GatewayClient.Reply;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JourneySteps {
 
+  private static final Duration EVENTUAL = Duration.ofSeconds(45);
+  static final String MANAGER = "demo-shelter-manager";
   static final List<String> DRIVERS = List.of("demo-driver", "demo-driver-2", "demo-driver-3");
 
   private JourneySteps() {}
@@ -66,5 +71,42 @@ public final class JourneySteps {
       }
     }
     return null;
+  }
+
+  /** The job of that kind for the record, once a demo driver is offered it, with that driver. */
+  static DriversJob offeredJob(GatewayClient gateway, String id, String kind, String field) {
+    AtomicReference<DriversJob> job = new AtomicReference<>();
+    await().atMost(EVENTUAL).untilAsserted(() -> {
+      DriversJob offered = JourneySteps.jobOfAnyDriver(gateway, j -> id.equals(j.path(field).asString())
+          && kind.equals(j.path("kind").asString()) && "OFFERED".equals(j.path("status").asString()));
+      assertThat(offered).as("a driver is offered the " + kind + " of " + id).isNotNull();
+      job.set(offered);
+    });
+    return job.get();
+  }
+
+  /** The driver accepts the job, picks her up and delivers her. */
+  static void drive(GatewayClient gateway, DriversJob job) {
+    String path = "/api/transport/jobs/" + job.id();
+    for (String step : new String[] {"/accept", "/pick-up", "/deliver"}) {
+      Reply reply = gateway.post(job.driver(), path + step, null);
+      assertThat(reply.status()).as(step + ": " + reply.body()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * A placement asked for by that police account, driven to its shelter by the demo driver offered
+   * it and checked in there by the demo shelter manager; its id.
+   */
+  public static String placedDrivenAndCheckedIn(GatewayClient gateway, String police, String request) {
+    Reply created = gateway.post(police, "/api/placements", request, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String placement = created.json().get("id").asString();
+    drive(gateway, offeredJob(gateway, placement, "PICKUP", "placementId"));
+    await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gateway.get(MANAGER, "/api/placements/" + placement)
+        .json().get("transport").get("status").asString()).isEqualTo("DELIVERED"));
+    Reply checkedIn = gateway.post(MANAGER, "/api/placements/" + placement + "/check-in", null);
+    assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(200);
+    return placement;
   }
 }

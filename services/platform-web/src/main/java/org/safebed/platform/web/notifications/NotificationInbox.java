@@ -82,7 +82,8 @@ public final class NotificationInbox {
     Bson hers = addressedTo(caller);
     long unread = collection().countDocuments(Filters.and(hers, Filters.nin("readBy", caller.subject())));
     List<Notification.Seen> items = new ArrayList<>();
-    for (Document d : collection().find(hers).sort(Sorts.descending("raisedAt")).limit(limit)) {
+    // Raised in the same millisecond: the order is still the same on every reading.
+    for (Document d : collection().find(hers).sort(Sorts.descending("raisedAt", "_id")).limit(limit)) {
       items.add(new Notification.Seen(notification(d), d.getList("readBy", String.class).contains(caller.subject())));
     }
     return new Notification.Page(unread, items);

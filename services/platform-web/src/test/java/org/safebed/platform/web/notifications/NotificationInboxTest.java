@@ -45,7 +45,28 @@ class NotificationInboxTest {
     client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
     mongo = new MongoTemplate(client, "notifications_test");
     feed = new NotificationFeed(Clock.systemUTC(), Duration.ofMillis(100), Duration.ofMillis(200));
-    inbox = new NotificationInbox(mongo, Clock.systemUTC(), feed);
+    inbox = new NotificationInbox(mongo, new Ticking(), feed);
+  }
+
+  /** A clock a millisecond later at each reading: raises made in a row are in that order. */
+  private static final class Ticking extends Clock {
+    private final java.util.concurrent.atomic.AtomicLong millis =
+        new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.ofEpochMilli(millis.incrementAndGet());
+    }
   }
 
   @AfterEach
