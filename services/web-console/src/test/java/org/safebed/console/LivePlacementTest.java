@@ -102,7 +102,9 @@ class LivePlacementTest extends ConsolePageTest {
 
     assertThat(open).contains("hx-ext=\"sse\"").contains("sse-connect=\"/console/police/placements/plc-4/live\"")
         .contains("sse-close=\"closed\"").contains("hx-trigger=\"sse:changed, every 60s\"");
-    assertThat(ended).doesNotContain("sse-connect").doesNotContain("hx-trigger");
+    // The page frame still follows her notifications; the ended placement's part follows nothing.
+    assertThat(ended).doesNotContain("/console/police/placements/plc-5/live").doesNotContain("sse-close")
+        .doesNotContain("hx-trigger=\"sse:changed");
   }
 
   /** The page's whole stream, once the console has ended it. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
 import org.safebed.localstack.journey.GatewayClient;
+import org.safebed.localstack.journey.JourneySteps;
 import org.safebed.localstack.journey.RunningStack;
 
 /**
@@ -65,7 +64,7 @@ class NotificationsBrowserIT {
       notReloaded(manager);
       notReloaded(coordinator);
 
-      String placement = holdABedAtKestrel();
+      String placement = JourneySteps.holdABedAtKestrel(api);
       try {
         // Her session: the new one appears in the list, and the bell counts it, without a reload.
         String held = "[data-kind=PLACEMENT_HELD][data-record='" + placement + "']";
@@ -128,15 +127,6 @@ class NotificationsBrowserIT {
   private static boolean stillNotReloaded(ConsoleBrowser browser) {
     return Boolean.TRUE.equals(
         ((JavascriptExecutor) browser.driver()).executeScript("return window.safebedNotReloaded === true;"));
-  }
-
-  /** A 15-year-old girl found at Kestrel's door: the nearest shelter that takes her is Kestrel. */
-  private static String holdABedAtKestrel() {
-    GatewayClient.Reply placed = api.post("demo-police", "/api/placements", """
-        {"policeCaseRef":"SBN-%s","person":{"ageYears":15,"gender":"FEMALE"},"location":{"lat":48.902,"lon":2.418}}"""
-        .formatted(UUID.randomUUID().toString().substring(0, 8)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-    assertThat(placed.status()).as(placed.body()).isIn(200, 201);
-    return placed.json().get("id").asString();
   }
 
   private static void check(ConsoleBrowser browser, String screen, List<String> problems) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.browser.ConsoleBrowser.Viewport;
 import org.safebed.localstack.journey.GatewayClient;
+import org.safebed.localstack.journey.JourneySteps;
 import org.safebed.localstack.journey.RunningStack;
 
 /**
@@ -98,7 +97,7 @@ class ShelterBoardBrowserIT {
       // Police hold a bed here: the board shows it without a reload.
       ((JavascriptExecutor) manager.driver()).executeScript("window.safebedNotReloaded = true;");
       int held = Integer.parseInt(manager.waitFor(page -> manager.attribute("#board", "data-held")));
-      String placement = holdABedAtKestrel();
+      String placement = JourneySteps.holdABedAtKestrel(api);
       try {
         manager.waitFor(page -> Integer.toString(held + 1).equals(manager.attribute("#board", "data-held")));
         assertThat(((JavascriptExecutor) manager.driver()).executeScript("return window.safebedNotReloaded === true;"))
@@ -139,15 +138,6 @@ class ShelterBoardBrowserIT {
       manager.waitFor(page -> page.getCurrentUrl().endsWith("/console/shelters/" + SHELTER));
     }
     assertThat(problems).as("accessibility, translation, layout and address problems (screenshots in target/browser)").isEmpty();
-  }
-
-  /** A 15-year-old girl found at Kestrel's door: the nearest shelter that takes her is Kestrel. */
-  private static String holdABedAtKestrel() {
-    GatewayClient.Reply placed = api.post("demo-police", "/api/placements", """
-        {"policeCaseRef":"SBB-%s","person":{"ageYears":15,"gender":"FEMALE"},"location":{"lat":48.902,"lon":2.418}}"""
-        .formatted(UUID.randomUUID().toString().substring(0, 8)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-    assertThat(placed.status()).as(placed.body()).isIn(200, 201);
-    return placed.json().get("id").asString();
   }
 
   /** A screenshot, then axe, untranslated texts, sideways scrolling and the shelter's address. */

@@ -109,4 +109,16 @@ public final class JourneySteps {
     assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(200);
     return placement;
   }
+
+  /**
+   * A 15-year-old girl found at Kestrel's door (demo shelter-central-1), asked for by the demo
+   * police: the nearest shelter that takes her is Kestrel, so a bed is held there. Her placement's id.
+   */
+  public static String holdABedAtKestrel(GatewayClient gateway) {
+    Reply placed = gateway.post("demo-police", "/api/placements", """
+        {"policeCaseRef":"SBB-%s","person":{"ageYears":15,"gender":"FEMALE"},"location":{"lat":48.902,"lon":2.418}}"""
+        .formatted(UUID.randomUUID().toString().substring(0, 8)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(placed.status()).as(placed.body()).isIn(200, 201);
+    return placed.json().get("id").asString();
+  }
 }

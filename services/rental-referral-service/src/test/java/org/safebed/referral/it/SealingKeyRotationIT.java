@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.SecondInstance;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.referral.it.Api.Response;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,8 +74,8 @@ class SealingKeyRotationIT extends ServiceIT {
     String farFromZone;
     String farAddress = addressFor("far-" + shortId());
     String referralId;
-    try (InstanceWithOwnKey before = InstanceWithOwnKey.nextTo(environment, OLD_KEY, "k1")) {
-      api = before.api();
+    try (SecondInstance before = InstanceWithOwnKey.nextTo(environment, OLD_KEY, "k1")) {
+      api = new Api(before.port());
       insideZone = unit("central", 2);
       Response far = api.post("/api/rental-units", officer,
           unitBody("central", CENTRAL_LAT + 30 / 111.195, CENTRAL_LON, farAddress));

@@ -2,6 +2,9 @@ package org.safebed.referral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.safebed.platform.testing.SafeBedServiceTest;
+import org.safebed.platform.testing.TestClock;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.referral.it.Api.Response;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,6 +2,7 @@ package org.safebed.referral.it;
 
 import java.time.Duration;
 import org.safebed.platform.messaging.config.MessagingProperties;
+import org.safebed.platform.testing.TestClock;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementEvent;
 import org.safebed.occupancy.domain.PlacementObserver;
@@ -18,6 +23,7 @@ import org.safebed.platform.web.notifications.Severity;
 import org.safebed.platform.web.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,17 +32,25 @@ import org.springframework.stereotype.Component;
  * managers of a shelter and coordinators. Each is raised once per cause (its id says which), by ids
  * only. The durable ones (a resident missing, a no-show) are raised from the service's own events
  * through its inbox, so a crash raises them on redelivery; a bed held is told from the stored
- * change (its live page shows it anyway), the waits and stale capacity by the schedule's next round.
+ * change, off the request's thread (its live page shows it anyway), the waits and stale capacity by
+ * the schedule's next round.
  */
 @Component
-public class OccupancyNotifications implements PlacementObserver {
+public class OccupancyNotifications implements PlacementObserver, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(OccupancyNotifications.class);
+  private static final int RAISING_BACKLOG = 10_000;
+  private static final int NUDGES_REMEMBERED = 100_000;
 
   private final NotificationInbox inbox;
   private final ShelterRepository shelters;
   private final Clock clock;
   private final Duration capacityNudgeAfter;
+  /** The capacity nudges this instance has stored (or found stored) already. */
+  private final java.util.Set<String> nudged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** One thread, a bounded queue: under a surge notifications wait, and past the bound are dropped, never the holds. */
+  private final ExecutorService raising = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+      new LinkedBlockingQueue<>(RAISING_BACKLOG), r -> Thread.ofPlatform().name("notifications").daemon().unstarted(r));
 
   public OccupancyNotifications(NotificationInbox inbox, ShelterRepository shelters, Clock clock,
       @Value("${safebed.occupancy.capacity-nudge-after:12h}") Duration capacityNudgeAfter) {
@@ -55,15 +69,31 @@ public class OccupancyNotifications implements PlacementObserver {
   public void stored(Placement placement, List<PlacementEvent> events) {
     for (PlacementEvent event : events) {
       if (event instanceof PlacementEvent.BedHeld held) {
+        String placementId = placement.id();
+        Audience audience = Audience.of().account(placement.requestedBy()).managersOf(held.shelterId());
         try {
-          inbox.raise("held-" + placement.id() + "-" + held.shelterId(), NotificationKind.PLACEMENT_HELD, Severity.INFO,
-              Record.PLACEMENT, placement.id(), Audience.of().account(placement.requestedBy()).managersOf(held.shelterId()));
-        } catch (RuntimeException e) {
-          // The hold stands; the officer's page shows it live even without the notification.
-          log.warn("Notification of a held bed not stored ({})", e.getClass().getSimpleName());
+          // Off the hold's thread: a police request never waits for a notification to be stored.
+          raising.execute(() -> raiseHeld(placementId, held.shelterId(), audience));
+        } catch (RejectedExecutionException e) {
+          log.warn("Notification of a held bed dropped: {} waiting to be stored", RAISING_BACKLOG);
         }
       }
     }
+  }
+
+  private void raiseHeld(String placementId, String shelterId, Audience audience) {
+    try {
+      inbox.raise("held-" + placementId + "-" + shelterId, NotificationKind.PLACEMENT_HELD, Severity.INFO,
+          Record.PLACEMENT, placementId, audience);
+    } catch (RuntimeException e) {
+      // The hold stands; the officer's page shows it live even without the notification.
+      log.warn("Notification of a held bed not stored ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public void destroy() {
+    raising.shutdown();
   }
 
   public void waiting(Placement placement) {
@@ -101,14 +131,21 @@ public class OccupancyNotifications implements PlacementObserver {
    */
   public int nudgeStaleCapacity() {
     Instant before = clock.instant().minus(capacityNudgeAfter);
+    if (nudged.size() > NUDGES_REMEMBERED) {
+      nudged.clear();
+    }
     int raised = 0;
     for (Shelter shelter : shelters.findByStatus(ShelterStatus.OPEN)) {
       Instant confirmed = shelter.capacityConfirmedAt();
       if (confirmed == null || confirmed.isBefore(before)) {
-        String since = confirmed == null ? "never" : Long.toString(confirmed.toEpochMilli());
-        if (inbox.raise("capacity-" + shelter.id() + "-" + since, NotificationKind.CAPACITY_UNCONFIRMED,
-            Severity.ACTION_REQUIRED, Record.SHELTER, shelter.id(), Audience.of().managersOf(shelter.id()))) {
-          raised++;
+        String id = "capacity-" + shelter.id() + "-" + (confirmed == null ? "never" : confirmed.toEpochMilli());
+        // Each round finds the same stale shelters: only the first round of this instance writes.
+        if (!nudged.contains(id)) {
+          if (inbox.raise(id, NotificationKind.CAPACITY_UNCONFIRMED, Severity.ACTION_REQUIRED, Record.SHELTER,
+              shelter.id(), Audience.of().managersOf(shelter.id()))) {
+            raised++;
+          }
+          nudged.add(id);
         }
       }
     }

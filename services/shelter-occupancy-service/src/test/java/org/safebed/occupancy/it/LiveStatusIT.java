@@ -3,8 +3,6 @@ package org.safebed.occupancy.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.platform.testing.TestTokens;
@@ -12,18 +10,6 @@ import tools.jackson.databind.JsonNode;
 
 /** Live status as server-sent events: police follow their placement, managers their shelter. */
 class LiveStatusIT extends OccupancyIT {
-
-  private EventStreams streams;
-
-  @BeforeEach
-  void openStreams() {
-    streams = new EventStreams(port);
-  }
-
-  @AfterEach
-  void closeStreams() {
-    streams.close();
-  }
 
   @Test
   void policeFollowTheirPlacementWithoutPolling() throws Exception {

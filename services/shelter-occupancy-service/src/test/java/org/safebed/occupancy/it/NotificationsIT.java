@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.OccupancyNotifications;
 import org.safebed.occupancy.domain.GeoPoint;
@@ -25,18 +23,6 @@ class NotificationsIT extends OccupancyIT {
 
   @Autowired OccupancyNotifications notifications;
 
-  private EventStreams streams;
-
-  @BeforeEach
-  void openStreams() {
-    streams = new EventStreams(port);
-  }
-
-  @AfterEach
-  void closeStreams() {
-    streams.close();
-  }
-
   @Test
   void aHeldBedIsToldToItsOfficerAndTheShelterManagersOnly() {
     GeoPoint area = newArea();
@@ -45,8 +31,10 @@ class NotificationsIT extends OccupancyIT {
     String police = unique("police");
     String placementId = id(requestFor(police, area));
 
+    // Stored off the hold's thread: a moment after the answer.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(kindsAbout(notificationsOf(TestTokens.police(police)), placementId)).containsExactly("PLACEMENT_HELD"));
     JsonNode officers = notificationsOf(TestTokens.police(police));
-    assertThat(kindsAbout(officers, placementId)).containsExactly("PLACEMENT_HELD");
     JsonNode held = about(officers, placementId).getFirst();
     assertThat(held.get("severity").asString()).isEqualTo("INFO");
     assertThat(held.get("record").get("type").asString()).isEqualTo("PLACEMENT");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.platform.testing.SafeBedServiceTest;
@@ -66,12 +67,20 @@ public abstract class OccupancyIT {
 
   protected Http http;
   protected Broker broker;
+  /** Server-sent event streams a test opens; closed after it. */
+  protected EventStreams streams;
 
   @BeforeEach
   void connect() {
     http = new Http(port);
     broker = Broker.of(environment.getProperty("spring.rabbitmq.addresses"),
         environment.getProperty("safebed.messaging.namespace"));
+    streams = new EventStreams(port);
+  }
+
+  @AfterEach
+  void closeStreams() {
+    streams.close();
   }
 
   /** A fresh area no other test uses. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.Relocations;
 import org.safebed.occupancy.application.Waitlist;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.SecondInstance;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -77,8 +78,8 @@ class SealingKeyRotationIT extends OccupancyIT {
     String nearest;
     String farther;
     String waiting;
-    try (InstanceWithOwnKey before = InstanceWithOwnKey.nextTo(environment, OLD_KEY, "k1")) {
-      http = before.http();
+    try (SecondInstance before = InstanceWithOwnKey.nextTo(environment, OLD_KEY, "k1")) {
+      http = new Http(before.port());
       insideHerZone = minorGirlsShelter(offset(area, 0, 0.1), 1);
       safe = minorGirlsShelter(offset(area, 0.6, 0), 1);
       nearest = id(requestFor(unique("police"), area));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.safebed.platform.messaging.config.MessagingProperties;
 import org.safebed.platform.testing.SafeBedServiceTest;
+import org.safebed.platform.testing.TestClock;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;

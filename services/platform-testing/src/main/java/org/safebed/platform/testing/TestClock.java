@@ -1,4 +1,4 @@
-package org.safebed.referral.it;
+package org.safebed.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
