@@ -52,6 +52,7 @@ class OperationsPagesTest extends ConsolePageTest {
     SERVICES.stubFor(get(urlPathEqualTo("/api/statistics")).willReturn(okJson(STATISTICS)));
     SERVICES.stubFor(get(urlPathEqualTo("/api/placements")).willReturn(okJson("[]")));
     SERVICES.stubFor(get(urlPathEqualTo("/api/escalations")).willReturn(okJson("[]")));
+    SERVICES.stubFor(get(urlPathEqualTo("/api/alerts")).willReturn(okJson("[]")));
     SERVICES.stubFor(get(urlPathEqualTo("/api/shelters")).willReturn(okJson("[]")));
     SERVICES.stubFor(get(urlEqualTo("/api/transport/jobs?status=UNASSIGNED")).willReturn(okJson("""
         [{"id":"job-7","placementId":"plc-7","kind":"PICKUP","status":"UNASSIGNED","region":"north","minor":true,
@@ -169,6 +170,22 @@ class OperationsPagesTest extends ConsolePageTest {
     assertThat(html).containsPattern(">4[78] min<").contains("datetime=\"" + since + "\"");
     SERVICES.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/statistics"))
         .withHeader("Authorization", equalTo("Bearer " + COORDINATOR)));
+  }
+
+  @Test
+  void theAlertsToJudgeAreInTheInboxAndTheOthersAreNot() throws Exception {
+    SERVICES.stubFor(get(urlPathEqualTo("/api/alerts")).willReturn(okJson("""
+        [{"id":"keep-apart-plc-8-plc-2","type":"KEEP_APART_REVIEW","placementId":"plc-8","relatedPlacementId":"plc-2",
+          "region":"north","raisedAt":"2026-12-07T12:00:00Z"},
+         {"id":"churn-plc-9-1","type":"REQUEST_CHURN","placementId":"plc-9","raisedAt":"2026-12-07T11:00:00Z"},
+         {"id":"missing-plc-4-1","type":"RESIDENT_MISSING","placementId":"plc-4","raisedAt":"2026-12-07T10:00:00Z"}]""")));
+
+    String html = page(MockMvcRequestBuilders.get("/console/operations/escalations"), COORDINATOR, "fr").getContentAsString();
+
+    assertUntranslatedNone(html);
+    assertThat(html).contains("À examiner").contains("data-alert-type=\"KEEP_APART_REVIEW\"")
+        .contains("data-alert-type=\"REQUEST_CHURN\"").doesNotContain("data-alert-type=\"RESIDENT_MISSING\"")
+        .contains("Appelez les deux agences").doesNotContain("Rien ne vous attend.");
   }
 
   @Test

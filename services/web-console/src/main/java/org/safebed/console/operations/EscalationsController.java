@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.safebed.console.services.OccupancyApi;
 import org.safebed.console.services.TransportApi;
+import org.safebed.console.services.model.Alert;
 import org.safebed.console.services.model.Placement;
 import org.safebed.console.services.model.Shelter;
 import org.safebed.console.services.model.UnassignedJob;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The coordinator's inbox: what waits on a person, with the actions the services offer for it.
  * Waitlisted too long (cancel), transport failed (re-offer), police escort needed (re-offer its
  * job), capacity stale (confirmed by phone, or closed to new placements), shelter compromised
- * (its residents are relocated by occupancy itself: shown so nobody waits on it unaware).
+ * (its residents are relocated by occupancy itself: shown so nobody waits on it unaware), and the
+ * alerts a coordinator must judge (keep-apart across agencies, an account that may be probing).
  */
 @Controller
 @RequestMapping("/console/operations/escalations")
@@ -29,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class EscalationsController {
 
   private static final int HELD_MOST = 200;
+  /** The newest alerts to judge shown; older ones are in each notification's history. */
+  private static final int JUDGE_MOST = 20;
   /** Four services' calls per refresh: less often than a single list's. */
   private static final Duration REFRESH = Duration.ofSeconds(15);
 
@@ -67,6 +71,7 @@ class EscalationsController {
     model.addAttribute("stale", shelters.stream()
         .filter(s -> s.capacityStale() && "OPEN".equals(s.status())).toList());
     model.addAttribute("compromised", shelters.stream().filter(s -> "COMPROMISED".equals(s.status())).toList());
+    model.addAttribute("toJudge", occupancy.alerts().stream().filter(Alert::toJudge).limit(JUDGE_MOST).toList());
     model.addAttribute("inboxRefreshSeconds", REFRESH.toSeconds());
   }
 

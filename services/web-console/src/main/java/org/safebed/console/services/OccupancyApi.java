@@ -3,6 +3,7 @@ package org.safebed.console.services;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.safebed.console.services.model.Alert;
 import org.safebed.console.services.model.Bed;
 import org.safebed.console.services.model.Placement;
 import org.safebed.console.services.model.Shelter;
@@ -16,6 +17,7 @@ public final class OccupancyApi {
   private static final ParameterizedTypeReference<List<Placement>> PLACEMENTS = new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<List<Shelter>> SHELTERS = new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<List<Bed>> BEDS = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Alert>> ALERTS = new ParameterizedTypeReference<>() {};
 
   private final ServiceCalls calls;
   private final LiveStreams live;
@@ -138,6 +140,11 @@ public final class OccupancyApi {
   }
 
   /** Coordinators: placements waitlisted longer than allowed, most urgent first, then oldest. */
+  /** Alerts about placements, newest first (a coordinator's: all of them). */
+  public List<Alert> alerts() {
+    return calls.call(client -> client.get().uri("/api/alerts").retrieve().body(ALERTS));
+  }
+
   public List<Placement> escalations() {
     return calls.call(client -> client.get().uri("/api/escalations").retrieve().body(PLACEMENTS));
   }
