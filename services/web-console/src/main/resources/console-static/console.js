@@ -129,11 +129,11 @@
     lastOffer = offer ? now : '';
   });
 
-  // -- Driver: Web Push when the page is closed. The subscription goes to SafeBed (through the
+  // -- Drivers and police: Web Push when the page is closed. The subscription goes to SafeBed (through the
   // console); the notification itself carries nothing about anyone.
   const push = document.getElementById('push');
   if (push && 'serviceWorker' in navigator && 'PushManager' in window) {
-    fetch('/console/driver/push/key', { credentials: 'same-origin' })
+    fetch(push.dataset.push + '/key', { credentials: 'same-origin' })
       .then(answer => answer.ok ? answer.json() : null)
       .then(key => {
         if (!key) { return; }
@@ -147,7 +147,7 @@
       const registration = await navigator.serviceWorker.register('/console/sw.js', { scope: '/console/' });
       const subscription = await registration.pushManager.subscribe({
         userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
-      const answer = await fetch('/console/driver/push/subscription', {
+      const answer = await fetch(push.dataset.push + '/subscription', {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf() },
         body: JSON.stringify(pushable(subscription)) });

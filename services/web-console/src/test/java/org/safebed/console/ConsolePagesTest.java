@@ -298,8 +298,8 @@ class ConsolePagesTest extends ConsolePageTest {
     MockHttpServletResponse script = page(MockMvcRequestBuilders.get("/console/sw.js"), DRIVER, "nl");
 
     assertThat(script.getContentType()).startsWith("text/javascript");
-    assertThat(script.getContentAsString()).contains("\"SafeBed: er wordt u een rit aangeboden\"")
-        .contains("showNotification").doesNotContain("event.data");
+    assertThat(script.getContentAsString()).contains("\"SafeBed: er wacht iets op u\"")
+        .contains("showNotification").contains("'/console/notifications'").doesNotContain("event.data");
   }
 
   @Test
@@ -329,8 +329,10 @@ class ConsolePagesTest extends ConsolePageTest {
   }
 
   @Test
-  void theServiceWorkerIsTheDriversOnly() throws Exception {
-    assertThat(page(MockMvcRequestBuilders.get("/console/sw.js"), POLICE, "en").getStatus()).isEqualTo(403);
+  void theServiceWorkerIsForThePhonesThatAreWokenOnly() throws Exception {
+    assertThat(page(MockMvcRequestBuilders.get("/console/sw.js"), POLICE, "en").getStatus()).isEqualTo(200);
+    assertThat(page(MockMvcRequestBuilders.get("/console/sw.js"), TestTokens.coordinator("coordinator-1"), "en")
+        .getStatus()).isEqualTo(403);
   }
 
   private static AbstractMockHttpServletRequestBuilder<?> validForm(String key) {

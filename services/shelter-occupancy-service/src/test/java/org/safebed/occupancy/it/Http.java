@@ -51,6 +51,12 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Response delete(String path, String token, String body, String... headers) {
+    return send(request(path, token, headers)
+        .header("Content-Type", "application/json")
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public static String json(Object value) {
     return JSON.writeValueAsString(value);
   }

@@ -5,8 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.safebed.transport.domain.PushSubscription;
-import org.safebed.transport.domain.PushSubscriptions;
+import org.safebed.platform.web.push.PushAlerts;
 import org.safebed.transport.domain.TransportJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +26,14 @@ public class OfferAlerts implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(OfferAlerts.class);
 
-  private final PushSubscriptions subscriptions;
-  private final PushDelivery delivery;
+  private final PushAlerts devices;
   private final TransportNotifications notifications;
   private final Clock clock;
   private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
 
-  public OfferAlerts(PushSubscriptions subscriptions, PushDelivery delivery, TransportNotifications notifications,
-      Clock clock) {
+  public OfferAlerts(PushAlerts devices, TransportNotifications notifications, Clock clock) {
     this.notifications = notifications;
-    this.subscriptions = subscriptions;
-    this.delivery = delivery;
+    this.devices = devices;
     this.clock = clock;
   }
 
@@ -49,30 +45,14 @@ public class OfferAlerts implements DisposableBean {
     String driver = job.driverSubject();
     String jobId = job.id();
     Instant expiresAt = job.offerExpiresAt();
-    boolean push = delivery.publicKey().isPresent();
     Duration ttl = Duration.between(clock.instant(), expiresAt);
     try {
       sending.execute(() -> {
         notifications.offered(jobId, driver, expiresAt);
-        if (push) {
-          alert(driver, ttl.isNegative() ? Duration.ZERO : ttl);
-        }
+        devices.alert(driver, ttl.isNegative() ? Duration.ZERO : ttl, TOPIC);
       });
     } catch (RuntimeException e) {
       log.warn("Offer alert of job {} not sent: {}", job.id(), e.getClass().getSimpleName());
-    }
-  }
-
-  private void alert(String driver, Duration ttl) {
-    try {
-      for (PushSubscription device : subscriptions.of(driver)) {
-        if (delivery.send(device.endpoint(), ttl, TOPIC) == PushDelivery.Outcome.GONE) {
-          subscriptions.remove(driver, device.endpoint());
-          log.info("A device's push subscription at {} has ended: removed", device.endpoint().getHost());
-        }
-      }
-    } catch (RuntimeException e) {
-      log.warn("Offer alerts failed: {}", e.getClass().getSimpleName());
     }
   }
 

@@ -35,10 +35,8 @@ class Indexes implements InitializingBean {
 
     mongo.indexOps(MongoDriverAccounts.COLLECTION)
         .createIndex(new Index().on("driverSubject", Sort.Direction.ASC).named("linked_driver"));
+    // Drivers' push devices are kept by the platform's store (PushSubscriptions), which makes its own index.
 
-    mongo.indexOps(MongoPushSubscriptions.COLLECTION).createIndex(
-        new Index().on("driverSubject", Sort.Direction.ASC).on("endpoint", Sort.Direction.ASC).unique()
-            .named("push_device"));
 
     var jobs = mongo.indexOps(JobDocuments.COLLECTION);
     jobs.createIndex(

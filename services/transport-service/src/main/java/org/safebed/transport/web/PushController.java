@@ -1,6 +1,6 @@
 package org.safebed.transport.web;
 
-import org.safebed.transport.application.PushDevices;
+import org.safebed.transport.application.DriverDevices;
 import org.safebed.transport.web.api.PushApi;
 import org.safebed.transport.web.model.PushPublicKeyDto;
 import org.safebed.transport.web.model.PushSubscriptionDto;
@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PushController implements PushApi {
 
-  private final PushDevices devices;
+  private final DriverDevices devices;
   private final CallingDriver caller;
 
-  PushController(PushDevices devices, CallingDriver caller) {
+  PushController(DriverDevices devices, CallingDriver caller) {
     this.devices = devices;
     this.caller = caller;
   }

@@ -193,7 +193,7 @@ class PushAlertsIT extends TransportScenario {
   }
 
   private List<String> endpointsOf(String driverSubject) {
-    return mongo.getCollection("push_subscriptions").find(new Document("driverSubject", driverSubject))
+    return mongo.getCollection("push_subscriptions").find(new Document("accountSubject", driverSubject))
         .map(d -> d.getString("endpoint")).into(new java.util.ArrayList<>());
   }
 }

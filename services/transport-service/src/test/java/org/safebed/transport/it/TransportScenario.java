@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.safebed.platform.messaging.config.MessagingProperties;
+import org.safebed.platform.testing.PushKeys;
 import org.safebed.platform.testing.SafeBedServiceTest;
 import org.safebed.platform.testing.TestClock;
 import org.safebed.platform.testing.TestTokens;
@@ -96,13 +97,13 @@ public abstract class TransportScenario {
     registry.add("safebed.transport.referral.resilience.sliding-window-size", () -> "10000");
     registry.add("safebed.transport.service-credentials.resilience.minimum-calls", () -> "10000");
     registry.add("safebed.transport.service-credentials.resilience.sliding-window-size", () -> "10000");
-    registry.add("safebed.transport.push.vapid.public-key", PUSH_KEYS::publicKey);
-    registry.add("safebed.transport.push.vapid.private-key", PUSH_KEYS::privateKey);
-    registry.add("safebed.transport.push.vapid.subject", () -> "mailto:push@safebed.test");
-    registry.add("safebed.transport.push.test-origins", OUTSIDE::baseUrl);
-    registry.add("safebed.transport.push.resilience.minimum-calls", () -> "10000");
-    registry.add("safebed.transport.push.resilience.sliding-window-size", () -> "10000");
-    registry.add("safebed.transport.push.resilience.timeout", () -> "1s");
+    registry.add("safebed.push.vapid.public-key", PUSH_KEYS::publicKey);
+    registry.add("safebed.push.vapid.private-key", PUSH_KEYS::privateKey);
+    registry.add("safebed.push.vapid.subject", () -> "mailto:push@safebed.test");
+    registry.add("safebed.push.test-origins", OUTSIDE::baseUrl);
+    registry.add("safebed.push.breaker.minimum-calls", () -> "10000");
+    registry.add("safebed.push.breaker.sliding-window-size", () -> "10000");
+    registry.add("safebed.push.breaker.timeout", () -> "1s");
   }
 
   private static WireMockServer startOutside() {

@@ -27,6 +27,16 @@ public final class OccupancyApi {
     this.live = live;
   }
 
+  /** Occupancy's VAPID public key for police devices; a refusal (404) when push is off. */
+  public String pushPublicKey() {
+    return PushKeys.publicKey(calls, "/api/notifications/push/public-key");
+  }
+
+  /** One of the officer's devices, woken when an urgent notification names her. */
+  public void savePushSubscription(String endpoint, Map<String, String> keys) {
+    PushKeys.save(calls, "/api/notifications/push-subscription", endpoint, keys);
+  }
+
   /** Newest first: police their own, a shelter manager those at her shelters. */
   public List<Placement> placements(String status, int limit) {
     return calls.call(client -> client.get()

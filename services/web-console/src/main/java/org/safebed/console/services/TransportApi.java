@@ -65,15 +65,11 @@ public final class TransportApi {
 
   /** Transport's VAPID public key; a refusal (404) when push is off. */
   public String pushPublicKey() {
-    Map<?, ?> key = calls.call(client -> client.get().uri("/api/transport/push/public-key").retrieve().body(Map.class));
-    return key == null ? null : String.valueOf(key.get("publicKey"));
+    return PushKeys.publicKey(calls, "/api/transport/push/public-key");
   }
 
   public void savePushSubscription(String endpoint, Map<String, String> keys) {
-    calls.run(client -> client.put().uri("/api/transport/drivers/me/push-subscription")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("endpoint", endpoint == null ? "" : endpoint, "keys", keys == null ? Map.of() : keys))
-        .retrieve().toBodilessEntity());
+    PushKeys.save(calls, "/api/transport/drivers/me/push-subscription", endpoint, keys);
   }
 
   /** Coordinators: jobs no driver could take (most recently changed first). */

@@ -36,11 +36,18 @@ public final class NotificationInbox {
   private final MongoTemplate mongo;
   private final Clock clock;
   private final NotificationFeed feed;
+  private final NotificationPush push;
 
   public NotificationInbox(MongoTemplate mongo, Clock clock, NotificationFeed feed) {
+    this(mongo, clock, feed, null);
+  }
+
+  /** @param push wakes the devices of those an urgent one names; null for none */
+  public NotificationInbox(MongoTemplate mongo, Clock clock, NotificationFeed feed, NotificationPush push) {
     this.mongo = mongo;
     this.clock = clock;
     this.feed = feed;
+    this.push = push;
     feed.readFrom(this::raisedAfter);
     collection().createIndex(Indexes.compoundIndex(Indexes.ascending("audience"), Indexes.descending("raisedAt")));
     collection().createIndex(Indexes.ascending("raisedAt"));
@@ -48,7 +55,8 @@ public final class NotificationInbox {
   }
 
   /**
-   * Stores a notification unless one with its id exists, and tells its followers at once.
+   * Stores a notification unless one with its id exists, and tells its followers at once; a new
+   * urgent one also wakes the devices of the accounts it names (off this thread, see {@link NotificationPush}).
    *
    * @param id derived from the cause (e.g. {@code "missing-<placement>-<since>"}), so raising again stores nothing
    * @return whether it is new
@@ -74,6 +82,9 @@ public final class NotificationInbox {
       throw e;
     }
     feed.publish(notification);
+    if (push != null) {
+      push.raised(notification);
+    }
     return true;
   }
 

@@ -2,6 +2,10 @@ package org.safebed.platform.web.notifications;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.safebed.platform.web.push.PlatformPushAutoConfiguration;
+import org.safebed.platform.web.push.PushAlerts;
+import org.safebed.platform.web.push.PushDevices;
+import org.safebed.platform.web.push.PushProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,8 +18,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Notifications for the people a service serves ({@code /api/notifications}), in every service that
  * keeps records: each raises its own, in its own database, through the {@link NotificationInbox}.
+ * Where push is configured ({@link PlatformPushAutoConfiguration}), an urgent one addressed to an
+ * account wakes that account's devices, unless {@code safebed.push.notify-on-raise} is false.
  */
-@AutoConfiguration(after = DataMongoAutoConfiguration.class)
+@AutoConfiguration(after = {DataMongoAutoConfiguration.class, PlatformPushAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MongoTemplate.class)
 public class PlatformNotificationsAutoConfiguration {
@@ -28,8 +34,19 @@ public class PlatformNotificationsAutoConfiguration {
   }
 
   @Bean
-  NotificationInbox notificationInbox(MongoTemplate mongo, ObjectProvider<Clock> clock, NotificationFeed feed) {
-    return new NotificationInbox(mongo, clock.getIfUnique(Clock::systemUTC), feed);
+  NotificationInbox notificationInbox(MongoTemplate mongo, ObjectProvider<Clock> clock, NotificationFeed feed,
+      ObjectProvider<PushAlerts> alerts, ObjectProvider<PushProperties> push) {
+    boolean notify = push.getIfAvailable() != null && push.getObject().notifyOnRaise();
+    PushAlerts devices = alerts.getIfAvailable();
+    return new NotificationInbox(mongo, clock.getIfUnique(Clock::systemUTC), feed,
+        notify && devices != null ? new NotificationPush(devices) : null);
+  }
+
+  /** Police (and drivers) register their devices where their notifications are raised. */
+  @Bean
+  @ConditionalOnBean(PushDevices.class)
+  NotificationPushController notificationPushController(PushDevices devices) {
+    return new NotificationPushController(devices);
   }
 
   @Bean

@@ -1,4 +1,4 @@
-package org.safebed.console.driver;
+package org.safebed.console.push;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -11,12 +11,13 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service worker that shows a driver's offer alert while the console is closed. The push
- * carries nothing; the notification's words are written into the script in her language when her
- * phone installs it, and say only that an offer is waiting.
+ * The service worker that shows an alert while the console is closed, for the people whose phones
+ * are woken (drivers, police). The push carries nothing; the notification's words are written into
+ * the script in her language when her phone installs it, and say only that something in SafeBed
+ * asks for her. A tap opens her notifications, each with its link to the record.
  */
 @RestController
-@PreAuthorize("hasRole('DRIVER')")
+@PreAuthorize("hasAnyRole('DRIVER', 'POLICE')")
 class ServiceWorkerScript {
 
   private static final MediaType JAVASCRIPT = MediaType.parseMediaType("text/javascript;charset=UTF-8");
@@ -34,19 +35,20 @@ class ServiceWorkerScript {
     String body = JSON.writeValueAsString(messages.getMessage("push.body", null, locale));
     String script = """
         'use strict';
-        // SafeBed's offer alert. The push has no content: nothing about anyone can be in it.
+        // SafeBed's alert. The push has no content: nothing about anyone can be in it.
         const TITLE = %s;
         const BODY = %s;
+        const OPEN = '/console/notifications';
         self.addEventListener('push', event => {
           event.waitUntil(self.registration.showNotification(TITLE, {
-            body: BODY, tag: 'safebed-offer', renotify: true, requireInteraction: true,
+            body: BODY, tag: 'safebed-alert', renotify: true, requireInteraction: true,
             vibrate: [400, 150, 400, 150, 400] }));
         });
         self.addEventListener('notificationclick', event => {
           event.notification.close();
           event.waitUntil(clients.matchAll({ type: 'window' }).then(open => {
-            const screen = open.find(client => new URL(client.url).pathname.startsWith('/console/driver'));
-            return screen ? screen.focus() : clients.openWindow('/console/driver');
+            const list = open.find(client => new URL(client.url).pathname === OPEN);
+            return list ? list.focus() : clients.openWindow(OPEN);
           }));
         });
         """.formatted(title, body);

@@ -1,4 +1,4 @@
-package org.safebed.transport.application;
+package org.safebed.platform.web.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,13 +8,12 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.safebed.platform.web.problem.ApiException;
-import org.safebed.transport.config.PushProperties;
 
 /** The allow-list of push services: the only places a subscription can make this service call. */
 class PushEndpointsTest {
 
   private final PushEndpoints endpoints =
-      new PushEndpoints(new PushProperties(null, null, List.of("http://localhost:8089"), null, null));
+      new PushEndpoints(new PushProperties(null, null, List.of("http://localhost:8089"), null, null, null));
 
   @ParameterizedTest
   @ValueSource(strings = {

@@ -1,19 +1,16 @@
-package org.safebed.transport.application;
+package org.safebed.platform.web.push;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import org.safebed.platform.web.problem.ApiException;
-import org.safebed.transport.config.PushProperties;
-import org.springframework.stereotype.Component;
 
 /**
  * Which endpoints this service will call. A subscription's endpoint is a URL the caller chooses and
  * this service later POSTs to, so it must be a known push service (https, default port, a host of
  * the allow-list), never an address inside the network.
  */
-@Component
 public class PushEndpoints {
 
   private final List<String> allowedHosts;
@@ -63,6 +60,6 @@ public class PushEndpoints {
   }
 
   private static ApiException refused() {
-    return ApiException.badRequest("The endpoint must be https on a push service this service sends alerts to");
+    return ApiException.badRequest("The endpoint must be https on a push service SafeBed sends alerts to");
   }
 }

@@ -1,4 +1,4 @@
-package org.safebed.transport.client;
+package org.safebed.platform.web.push;
 
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
@@ -52,7 +52,7 @@ public final class VapidKeys {
           (ECPrivateKey) factory.generatePrivate(new ECPrivateKeySpec(new BigInteger(1, scalar), P256)));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       // the message names the rule only: the configured values never reach a log
-      throw new IllegalArgumentException("Invalid VAPID key pair (safebed.transport.push.vapid)", null);
+      throw new IllegalArgumentException("Invalid VAPID key pair (safebed.push.vapid)", null);
     }
   }
 

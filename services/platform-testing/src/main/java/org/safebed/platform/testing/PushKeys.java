@@ -1,4 +1,4 @@
-package org.safebed.transport.it;
+package org.safebed.platform.testing;
 
 import java.math.BigInteger;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,4 +1,4 @@
-package org.safebed.transport.client;
+package org.safebed.platform.web.push;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -15,13 +15,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.safebed.platform.web.push.PushDelivery.Outcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.safebed.transport.application.PushDelivery.Outcome;
-import org.safebed.transport.config.PushProperties;
-import org.safebed.transport.config.Resilience;
 
 /** The push service as WireMock plays it: answers, ended subscriptions, outages, slowness, the breaker. */
 class WebPushClientIT {
@@ -46,8 +44,9 @@ class WebPushClientIT {
   void freshClient() {
     push.resetAll();
     client = new WebPushClient(VapidKeys.generate(), new PushProperties(
-        new PushProperties.Vapid(null, null, "mailto:push@safebed.test"), null, List.of(push.baseUrl()), null,
-        new Resilience(LIMIT, 3, null, 50f, 4, 4, Duration.ofMinutes(1), 1)), Clock.systemUTC(), CircuitBreakerRegistry.ofDefaults());
+        new PushProperties.Vapid(null, null, "mailto:push@safebed.test"), null, List.of(push.baseUrl()), null, null,
+        new PushProperties.Breaker(LIMIT, 50f, 4, 4, Duration.ofMinutes(1), 1)), Clock.systemUTC(),
+        CircuitBreakerRegistry.ofDefaults());
     device = URI.create(push.baseUrl() + "/push/device");
   }
 
@@ -72,7 +71,7 @@ class WebPushClientIT {
     }
     push.stubFor(post(urlEqualTo("/push/device")).willReturn(aResponse().withStatus(404)));
     assertThat(client.send(device, Duration.ofSeconds(60), "offer")).isEqualTo(Outcome.GONE);
-    assertThat(client.guard().state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(client.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
   }
 
   @Test
@@ -83,7 +82,7 @@ class WebPushClientIT {
       assertThat(client.send(device, Duration.ofSeconds(60), "offer")).isEqualTo(Outcome.FAILED);
     }
 
-    assertThat(client.guard().state()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(client.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
     push.verify(4, postRequestedFor(urlEqualTo("/push/device"))); // one attempt each: an alert is not repeated
     assertThat(client.send(device, Duration.ofSeconds(60), "offer")).isEqualTo(Outcome.FAILED);
     push.verify(4, postRequestedFor(urlEqualTo("/push/device")));

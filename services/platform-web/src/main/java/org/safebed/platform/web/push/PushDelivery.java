@@ -1,4 +1,4 @@
-package org.safebed.transport.application;
+package org.safebed.platform.web.push;
 
 import java.net.URI;
 import java.time.Duration;
@@ -12,7 +12,7 @@ public interface PushDelivery {
     DELIVERED,
     /** 404 or 410: the device's subscription has ended, forget it. */
     GONE,
-    /** Refused, down, slow, or the breaker is open: try at the next offer. */
+    /** Refused, down, slow, or the breaker is open: the next alert may pass. */
     FAILED
   }
 

@@ -1,11 +1,10 @@
-package org.safebed.transport.client;
+package org.safebed.platform.web.push;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.safebed.transport.application.PushEndpoints;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
