@@ -214,6 +214,17 @@ class ShelterBoardTest extends ConsolePageTest {
     SERVICES.verify(0, postRequestedFor(urlEqualTo("/api/placements/plc-1/check-out")));
   }
 
+  @Test
+  void aCheckOutWithNoReasonAtAllIsAskedAgainToo() throws Exception {
+    SERVICES.stubFor(get(urlEqualTo("/api/placements/plc-1")).willReturn(okJson("{\"id\":\"plc-1\",\"status\":\"CHECKED_IN\"}")));
+
+    MockHttpServletResponse answer = page(multipart("/console/shelters/shelter-central-1/residents/plc-1/check-out"), "en");
+
+    assertThat(answer.getStatus()).isEqualTo(422);
+    assertThat(answer.getContentAsString()).contains("Choose where she went.");
+    SERVICES.verify(0, postRequestedFor(urlEqualTo("/api/placements/plc-1/check-out")));
+  }
+
   @ParameterizedTest
   @CsvSource({"missing", "returned"})
   void missingAndReturnedAreReportedWithHerToken(String report) throws Exception {

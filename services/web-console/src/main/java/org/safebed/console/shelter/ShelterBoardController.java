@@ -110,7 +110,8 @@ class ShelterBoardController {
   @PostMapping("/{id}/residents/{placementId}/check-out")
   String checkOut(@PathVariable String id, @PathVariable String placementId,
       @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
-    if (!CHECK_OUT_REASONS.contains(reason)) {
+    // List.of(...) refuses to look for null: no reason at all is asked again like an unknown one.
+    if (reason == null || !CHECK_OUT_REASONS.contains(reason)) {
       response.setStatus(HttpServletResponse.SC_UNPROCESSABLE_CONTENT);
       model.addAttribute("reasonMissing", true);
       return checkOutForm(id, placementId, model);
