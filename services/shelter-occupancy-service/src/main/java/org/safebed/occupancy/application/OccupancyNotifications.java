@@ -73,7 +73,7 @@ public class OccupancyNotifications implements PlacementObserver, DisposableBean
         Audience audience = Audience.of().account(placement.requestedBy()).managersOf(held.shelterId());
         try {
           // Off the hold's thread: a police request never waits for a notification to be stored.
-          raising.execute(() -> raiseHeld(placementId, held.shelterId(), audience));
+          raising.execute(() -> raiseHeld(placementId, held.holdExpiresAt(), audience));
         } catch (RejectedExecutionException e) {
           log.warn("Notification of a held bed dropped: {} waiting to be stored", RAISING_BACKLOG);
         }
@@ -81,10 +81,11 @@ public class OccupancyNotifications implements PlacementObserver, DisposableBean
     }
   }
 
-  private void raiseHeld(String placementId, String shelterId, Audience audience) {
+  /** One per hold (a placement held again after an expiry is told again); police never see a shelter id. */
+  private void raiseHeld(String placementId, Instant holdExpiresAt, Audience audience) {
     try {
-      inbox.raise("held-" + placementId + "-" + shelterId, NotificationKind.PLACEMENT_HELD, Severity.INFO,
-          Record.PLACEMENT, placementId, audience);
+      inbox.raise("held-" + placementId + "-" + holdExpiresAt.toEpochMilli(), NotificationKind.PLACEMENT_HELD,
+          Severity.INFO, Record.PLACEMENT, placementId, audience);
     } catch (RuntimeException e) {
       // The hold stands; the officer's page shows it live even without the notification.
       log.warn("Notification of a held bed not stored ({})", e.getClass().getSimpleName());

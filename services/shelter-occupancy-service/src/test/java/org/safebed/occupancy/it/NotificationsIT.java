@@ -48,6 +48,8 @@ class NotificationsIT extends OccupancyIT {
     assertThat(http.get("/api/notifications", TestTokens.service("transport-service")).status()).isEqualTo(403);
     assertThat(http.get("/api/notifications", null).status()).isEqualTo(401);
     assertNoConfidentialData(http.get("/api/notifications", manager(shelter)).body());
+    assertThat(http.get("/api/notifications", TestTokens.police(police)).body())
+        .as("police never learn a shelter's id").doesNotContain(shelter);
   }
 
   @Test
