@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.safebed.benchmarks.Measurement.Target;
@@ -70,9 +71,9 @@ public final class Benchmarks {
       measureFloor(throughput, client, journey.lastPlacementId(), "floor.gateway", stack.gatewayUrl());
       // One request at a time took the mean latency; the threads cannot do better than in parallel.
       double expected = settings.threads() * 1000 / journey.requestToHold().mean();
-      HoldThroughput.Result direct = measureThroughput("throughput.direct", throughput, seeding,
+      HoldThroughput.Result direct = measureThroughput("throughput.direct", throughput, seeding, stack,
           stack.occupancyUrl(), expected);
-      HoldThroughput.Result gateway = measureThroughput("throughput.gateway", throughput, seeding,
+      HoldThroughput.Result gateway = measureThroughput("throughput.gateway", throughput, seeding, stack,
           stack.gatewayUrl(), direct.holdsPerSecond());
       report.add(info("throughput.gateway-share", 100 * (1 - gateway.holdsPerSecond() / direct.holdsPerSecond()), "%",
           "rate lost by going through the gateway"));
@@ -147,7 +148,7 @@ public final class Benchmarks {
 
   /** One throughput run, after seeding beds for the rate it is expected to reach. */
   private HoldThroughput.Result measureThroughput(String name, HoldThroughput throughput, Seeding seeding,
-      String baseUrl, double expectedRate) throws Exception {
+      StackProcess stack, String baseUrl, double expectedRate) throws Exception {
     long beds = settings.bedsPerThroughputRun(expectedRate);
     progress(name + ": seeding until " + beds + " beds are free");
     int added = seeding.ensureAvailable(beds);
@@ -155,8 +156,11 @@ public final class Benchmarks {
     progress(name + ": " + settings.threads() + " threads, " + settings.warmUp().toSeconds() + " s warm-up + "
         + settings.measured().toSeconds() + " s measured against " + baseUrl);
     long heldBefore = seeding.heldBeds();
+    stack.resetMongoCounts();
     HoldThroughput.Result result = throughput.run(baseUrl, settings.threads(), settings.warmUp(), settings.measured());
     ProcFs.Load load = ProcFs.load();
+    List<String> fullScans = stack.fullScans(settings.outputDir().resolve("benchmark-full-scans-" + name + ".tsv"));
+    List<String> commands = stack.mongoCommands(settings.outputDir().resolve("benchmark-mongo-commands-" + name + ".tsv"));
     long heldAfter = seeding.heldBeds();
 
     String note = result.answered(201) + " holds in " + Measurement.format(result.windowSeconds()) + " s; "
@@ -177,11 +181,38 @@ public final class Benchmarks {
         "stack CPU per hold (" + cpuSplit(result) + "); the target allows "
             + Measurement.format(1000.0 * ProcFs.cores() / settings.targetHoldsPerSecond()) + " on "
             + ProcFs.cores() + " cores, less the benchmark's share"));
+    reportFullScans(name, fullScans, result.holdsIncludingWarmUp());
+    reportMongoCommands(name, commands, result.holdsIncludingWarmUp());
     report.add(new Measurement(name + ".held-beds-minus-holds", exactly(0),
         (heldAfter - heldBefore) - result.holdsIncludingWarmUp(), "beds", load,
         "beds HELD afterwards (+" + (heldAfter - heldBefore) + ") vs 201 answers (" + result.holdsIncludingWarmUp()
             + "); 0 = no bed held twice, none lost"));
     return result;
+  }
+
+  /**
+   * The embedded MongoDB's whole-collection reads during the run (warm-up included), per hold:
+   * what makes a hold dearer as data grows. The worst are printed and kept in the results.
+   */
+  private void reportFullScans(String name, List<String> rows, long holds) {
+    long scans = rows.stream().mapToLong(row -> Long.parseLong(row.split("\t", 2)[0])).sum();
+    long documents = rows.stream().mapToLong(row -> Long.parseLong(row.split("\t", 3)[1])).sum();
+    report.add(info(name + ".full-scans-per-hold", holds == 0 ? 0 : (double) scans / holds, "scans",
+        Measurement.format(holds == 0 ? 0 : (double) documents / holds) + " documents read by them per hold"
+            + " (embedded MongoDB; background sweeps included)"));
+    List<String> worst = rows.subList(0, Math.min(12, rows.size()));
+    worst.forEach(row -> progress(name + " full scan (times, documents, collection, shape): " + row));
+    report.context(name + ".full-scans", worst);
+  }
+
+  /** The embedded MongoDB's commands during the run (warm-up included), per hold: its round trips. */
+  private void reportMongoCommands(String name, List<String> rows, long holds) {
+    long commands = rows.stream().mapToLong(row -> Long.parseLong(row.split("\t", 2)[0])).sum();
+    report.add(info(name + ".mongo-commands-per-hold", holds == 0 ? 0 : (double) commands / holds, "commands",
+        "round trips to the embedded MongoDB per hold, its cascade and background work included"));
+    List<String> most = rows.subList(0, Math.min(15, rows.size()));
+    most.forEach(row -> progress(name + " mongo commands (times, command, collection): " + row));
+    report.context(name + ".mongo-commands", most);
   }
 
   /**

@@ -1,11 +1,14 @@
 package org.safebed.benchmarks;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.safebed.localstack.LocalStack;
 import org.safebed.localstack.apps.StackApps;
+import org.safebed.platform.embedded.FullScans;
+import org.safebed.platform.embedded.MongoCommands;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,9 +77,16 @@ public final class StackMain {
     Files.writeString(partial, JsonMapper.builder().build().writeValueAsString(ready));
     Files.move(partial, readyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
-    waitForEndOfInput(System.in);
+    followCommands(System.in, stack);
     stack.close();
     System.exit(0);
+  }
+
+  /** Written whole, then moved: the benchmark never reads half a file. */
+  private static void writeWhole(Path file, List<String> lines) throws IOException {
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    Files.write(partial, lines);
+    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Polls each application's health endpoint until all say UP; the last answers if they never do. */
@@ -119,10 +131,31 @@ public final class StackMain {
     }
   }
 
-  private static void waitForEndOfInput(InputStream in) {
-    try {
-      while (in.read() >= 0) {
-        // any input is ignored; only its end stops the stack
+  /**
+   * Runs the benchmark's commands, one per line, until its input ends: {@code mongo-reset} forgets
+   * what the embedded MongoDB counted so far; {@code full-scans <file>} writes the whole-collection
+   * reads counted since (tab-separated: times, documents read, collection, query shape) and {@code
+   * mongo-commands <file>} the commands (times, command, collection), one line each.
+   */
+  private static void followCommands(InputStream in, LocalStack stack) {
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.equals("mongo-reset")) {
+          stack.fullScans().ifPresent(FullScans::clear);
+          stack.mongoCommands().ifPresent(MongoCommands::clear);
+        } else if (line.startsWith("full-scans ")) {
+          writeWhole(Path.of(line.substring("full-scans ".length())),
+              stack.fullScans().map(FullScans::all).orElse(List.of()).stream()
+                  .map(scan -> scan.times() + "\t" + scan.documentsRead() + "\t" + scan.collection() + "\t"
+                      + scan.shape())
+                  .toList());
+        } else if (line.startsWith("mongo-commands ")) {
+          writeWhole(Path.of(line.substring("mongo-commands ".length())),
+              stack.mongoCommands().map(MongoCommands::all).orElse(List.of()).stream()
+                  .map(count -> count.times() + "\t" + count.command() + "\t" + count.collection())
+                  .toList());
+        }
       }
     } catch (IOException e) {
       // the benchmark went away: stop as well

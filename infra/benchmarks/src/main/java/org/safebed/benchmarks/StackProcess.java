@@ -164,6 +164,44 @@ final class StackProcess implements AutoCloseable {
     return ProcFs.cpuSeconds(pid());
   }
 
+  /** Forgets what the embedded MongoDB counted so far (commands, whole-collection reads). */
+  void resetMongoCounts() throws IOException {
+    command("mongo-reset");
+  }
+
+  /**
+   * The whole-collection reads counted since the last reset, the most documents read first: one
+   * line each, tab-separated (times, documents read, collection, query shape). Empty with an
+   * external MongoDB.
+   */
+  List<String> fullScans(Path file) throws IOException, InterruptedException {
+    return linesAnswered("full-scans", file);
+  }
+
+  /**
+   * The commands counted since the last reset, the most frequent first: one line each,
+   * tab-separated (times, command, collection). Empty with an external MongoDB.
+   */
+  List<String> mongoCommands(Path file) throws IOException, InterruptedException {
+    return linesAnswered("mongo-commands", file);
+  }
+
+  private List<String> linesAnswered(String command, Path file) throws IOException, InterruptedException {
+    Files.deleteIfExists(file);
+    command(command + " " + file.toAbsolutePath());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!Files.exists(file) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    return Files.exists(file) ? Files.readAllLines(file) : List.of();
+  }
+
+  private void command(String line) throws IOException {
+    var in = process.getOutputStream();
+    in.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    in.flush();
+  }
+
   /** Closes the stack's input, which stops it in order; kills it if it does not stop in time. */
   @Override
   public void close() {

@@ -16,6 +16,8 @@ import org.safebed.localstack.apps.StackApp;
 import org.safebed.localstack.apps.StackApps;
 import org.safebed.localstack.infrastructure.Infrastructure;
 import org.safebed.localstack.infrastructure.SealingKey;
+import org.safebed.platform.embedded.FullScans;
+import org.safebed.platform.embedded.MongoCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -134,6 +136,19 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** The AMQP broker's URI, with credentials. */
+  /**
+   * What the embedded MongoDB answered by reading whole collections (see {@link
+   * FullScans}); empty when the stack uses an external MongoDB.
+   */
+  public Optional<FullScans> fullScans() {
+    return infrastructure.fullScans();
+  }
+
+  /** The commands the embedded MongoDB answered, by command and collection; empty with an external MongoDB. */
+  public Optional<MongoCommands> mongoCommands() {
+    return infrastructure.mongoCommands();
+  }
+
   public String brokerUri() {
     return infrastructure.brokerUri();
   }

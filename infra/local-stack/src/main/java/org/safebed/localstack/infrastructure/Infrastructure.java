@@ -1,10 +1,13 @@
 package org.safebed.localstack.infrastructure;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.safebed.platform.embedded.EmbeddedAmqpBroker;
 import org.safebed.platform.embedded.EmbeddedMongo;
+import org.safebed.platform.embedded.FullScans;
+import org.safebed.platform.embedded.MongoCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +90,16 @@ public final class Infrastructure implements AutoCloseable {
   /** The MongoDB connection string, without a database. */
   public String mongoUri() {
     return mongoUri;
+  }
+
+  /** The embedded MongoDB's count of queries that read whole collections; empty when MongoDB is external. */
+  public Optional<FullScans> fullScans() {
+    return Optional.ofNullable(embeddedMongo).map(EmbeddedMongo::fullScans);
+  }
+
+  /** The embedded MongoDB's count of commands answered; empty when MongoDB is external. */
+  public Optional<MongoCommands> mongoCommands() {
+    return Optional.ofNullable(embeddedMongo).map(EmbeddedMongo::commands);
   }
 
   /** Whether MongoDB is the embedded wire-protocol server rather than a real one. */

@@ -3,7 +3,6 @@ package org.safebed.platform.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,10 +21,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   private final MongoServer server;
   private final int port;
+  private final FullScans fullScans;
+  private final MongoCommands commands;
 
-  private EmbeddedMongo(MongoServer server, int port) {
+  private EmbeddedMongo(MongoServer server, int port, FullScans fullScans, MongoCommands commands) {
     this.server = server;
     this.port = port;
+    this.fullScans = fullScans;
+    this.commands = commands;
   }
 
   /**
@@ -40,7 +43,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535 but was " + port);
     }
-    MongoServer server = new MongoServer(new QuietFailuresBackend(backend(dataFileOrNull)));
+    FullScans fullScans = new FullScans();
+    MongoCommands commands = new MongoCommands();
+    MongoServer server =
+        new MongoServer(new QuietFailuresBackend(backend(dataFileOrNull, fullScans, commands)));
     try {
       server.bind(LOOPBACK, port);
     } catch (Exception e) {
@@ -49,12 +55,12 @@ public final class EmbeddedMongo implements AutoCloseable {
       server.shutdownNow();
       throw new IllegalStateException("embedded Mongo cannot listen on port " + port, e);
     }
-    return new EmbeddedMongo(server, server.getLocalAddress().getPort());
+    return new EmbeddedMongo(server, server.getLocalAddress().getPort(), fullScans, commands);
   }
 
-  private static MongoBackend backend(Path dataFile) {
+  private static MongoBackend backend(Path dataFile, FullScans fullScans, MongoCommands commands) {
     if (dataFile == null) {
-      return new MemoryBackend();
+      return new CountingMemoryBackend(fullScans, commands);
     }
     Path absolute = dataFile.toAbsolutePath();
     try {
@@ -68,6 +74,16 @@ public final class EmbeddedMongo implements AutoCloseable {
   /** The connection string, e.g. {@code mongodb://127.0.0.1:27018}; append a database name. */
   public String uri() {
     return "mongodb://" + LOOPBACK + ":" + port;
+  }
+
+  /** The queries answered by reading a whole collection (counted in memory only; none with a data file). */
+  public FullScans fullScans() {
+    return fullScans;
+  }
+
+  /** The commands answered, by command and collection (counted in memory only; none with a data file). */
+  public MongoCommands commands() {
+    return commands;
   }
 
   /** The port the server listens on (the chosen one when started with port {@code 0}). */
