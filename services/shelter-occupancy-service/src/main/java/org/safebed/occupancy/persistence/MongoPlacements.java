@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -51,17 +54,21 @@ public class MongoPlacements implements PlacementRepository {
 
   private static final Logger log = LoggerFactory.getLogger(MongoPlacements.class);
   public static final String COLLECTION = "placements";
+  /** Waitlisted placements read by id at a time. */
+  private static final int WAITLIST_READ = 100;
   private static final Document WAITLIST_ORDER = new Document("urgencyRank", -1).append("createdAt", 1);
 
   private final MongoTemplate mongo;
   private final OutboxRelay relay;
   private final ObjectProvider<PlacementObserver> observers;
   private final PlacementDocuments documents;
+  private final WaitlistIndex waitlist;
 
   public MongoPlacements(MongoTemplate mongo, OutboxRelay relay, ObjectProvider<PlacementObserver> observers,
       PlacementDocuments documents) {
     this.mongo = mongo;
     this.documents = documents;
+    this.waitlist = new WaitlistIndex(mongo);
     this.relay = relay;
     this.observers = observers;
   }
@@ -77,10 +84,23 @@ public class MongoPlacements implements PlacementRepository {
     collection().createIndex(Indexes.ascending("hold.shelterId", "status"));
     collection().createIndex(Indexes.ascending("createdAt"));
     collection().createIndex(Indexes.ascending("requestedBy", "createdAt"));
+    indexWaitlistedBefore();
+  }
+
+  /** Placements waitlisted by an earlier version, before the waitlist index existed: once, at start. */
+  private void indexWaitlistedBefore() {
+    if (!waitlist.isEmpty()) {
+      return;
+    }
+    collection().find(eq("status", PlacementStatus.WAITLISTED.name()))
+        .forEach(d -> waitlist.enter(documents.fromDocument(d), ((Number) d.get("version")).longValue()));
   }
 
   @Override
   public void insert(Placement placement) {
+    if (placement.status() == PlacementStatus.WAITLISTED) {
+      waitlist.enter(placement, placement.version());
+    }
     try {
       collection().insertOne(documents.toDocument(placement).append(OutboxEvent.PENDING_EVENTS_FIELD, List.of()));
     } catch (MongoWriteException e) {
@@ -94,17 +114,24 @@ public class MongoPlacements implements PlacementRepository {
 
   @Override
   public Optional<Placement> findById(String id) {
-    // An anonymised placement has no request left to act on: to every caller it is gone.
-    return Optional.ofNullable(collection().find(and(eq("_id", id), ClosedRecords.notAnonymised())).first())
-        .map(documents::fromDocument);
+    return findOne(new Document("_id", id));
   }
 
   @Override
   public Optional<Placement> findByIdempotencyKey(String requestedBy, String idempotencyKey) {
-    return Optional.ofNullable(
-            collection().find(and(eq("requestedBy", requestedBy), eq("idempotencyKey", idempotencyKey),
-                ClosedRecords.notAnonymised())).first())
-        .map(documents::fromDocument);
+    return findOne(new Document("requestedBy", requestedBy).append("idempotencyKey", idempotencyKey));
+  }
+
+  /**
+   * One placement by exactly the keys of a unique index (an index read on every MongoDB, the
+   * wire-protocol server included, which scans the whole collection for a filter with one key
+   * more). An anonymised placement has no request left to act on: to every caller it is gone.
+   */
+  private Optional<Placement> findOne(Document uniqueKey) {
+    Document found = collection().find(uniqueKey).first();
+    return found == null || found.containsKey(ClosedRecords.ANONYMISED_AT)
+        ? Optional.empty()
+        : Optional.of(documents.fromDocument(found));
   }
 
   @Override
@@ -116,6 +143,11 @@ public class MongoPlacements implements PlacementRepository {
       List<Document> outbox = events.stream().map(MongoPlacements::outboxEntry).toList();
       updates.add(Updates.pushEach(OutboxEvent.PENDING_EVENTS_FIELD, outbox));
     }
+    long version = changed.version() + 1;
+    boolean waitlisted = changed.status() == PlacementStatus.WAITLISTED;
+    if (waitlisted) {
+      waitlist.enter(changed, version);
+    }
     Document saved = collection().findOneAndUpdate(
         new Document("_id", changed.id()).append("version", changed.version()),
         Updates.combine(updates),
@@ -123,8 +155,11 @@ public class MongoPlacements implements PlacementRepository {
     if (saved == null) {
       return Optional.empty();
     }
+    if (!waitlisted) {
+      waitlist.left(changed.id(), version);
+    }
     if (!events.isEmpty()) {
-      relay.wake();
+      relay.wake(COLLECTION, changed.id());
     }
     Placement stored = documents.fromDocument(saved);
     notifyObservers(stored, events);
@@ -152,9 +187,23 @@ public class MongoPlacements implements PlacementRepository {
     return find(and(filters), new Document("createdAt", -1), limit);
   }
 
+  /** The line from the waitlist index, each placement read by id and kept only if still waitlisted. */
   @Override
   public List<Placement> findWaitlisted(int limit) {
-    return find(eq("status", PlacementStatus.WAITLISTED.name()), WAITLIST_ORDER, limit);
+    List<String> line = waitlist.line().stream().map(WaitlistIndex.Entry::placementId).toList();
+    List<Placement> waiting = new ArrayList<>();
+    for (int from = 0; from < line.size() && waiting.size() < limit; from += WAITLIST_READ) {
+      List<String> ids = line.subList(from, Math.min(line.size(), from + WAITLIST_READ));
+      Map<String, Placement> byId = new HashMap<>();
+      collection().find(new Document("_id", new Document("$in", ids))).forEach(d -> {
+        if (PlacementStatus.WAITLISTED.name().equals(d.getString("status"))
+            && !d.containsKey(ClosedRecords.ANONYMISED_AT)) {
+          byId.put(d.getString("_id"), documents.fromDocument(d));
+        }
+      });
+      ids.stream().map(byId::get).filter(Objects::nonNull).limit(limit - waiting.size()).forEach(waiting::add);
+    }
+    return waiting;
   }
 
   @Override
