@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
@@ -17,6 +16,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,9 +61,13 @@ public class MongoBeds implements BedRepository {
   private static final int ID_BATCH = 32;
 
   private final MongoTemplate mongo;
+  private final KeepApartIndex keepApart;
+  private final FullShelters fullShelters;
 
-  public MongoBeds(MongoTemplate mongo) {
+  public MongoBeds(MongoTemplate mongo, Clock clock) {
     this.mongo = mongo;
+    this.keepApart = new KeepApartIndex(mongo);
+    this.fullShelters = new FullShelters(clock);
   }
 
   @PostConstruct
@@ -75,9 +79,21 @@ public class MongoBeds implements BedRepository {
     collection().createIndex(Indexes.ascending("placementId"), new IndexOptions().unique(true).sparse(true));
     collection().createIndex(Indexes.ascending("shelterId", "status"));
     collection().createIndex(Indexes.ascending("status", "since"));
-    // Keep-apart look-ups of matching (a real MongoDB uses them; the wire-protocol server scans).
-    collection().createIndex(Indexes.ascending("caseToken"), new IndexOptions().sparse(true));
-    collection().createIndex(Indexes.ascending("keepApart"), new IndexOptions().sparse(true));
+    indexKeepApartOfBedsTakenBefore();
+  }
+
+  /**
+   * Beds taken by an earlier version, before the keep-apart index existed, get their entries: once,
+   * at start, while the index is empty.
+   */
+  private void indexKeepApartOfBedsTakenBefore() {
+    if (mongo.getCollection(KeepApartIndex.COLLECTION).estimatedDocumentCount() > 0) {
+      return;
+    }
+    for (Document taken : collection().find(in("status", BedStatus.HELD.name(), BedStatus.OCCUPIED.name()))) {
+      Bed bed = fromDocument(taken);
+      keepApart.add(bed.id(), bed.occupant());
+    }
   }
 
   @Override
@@ -92,6 +108,7 @@ public class MongoBeds implements BedRepository {
               Updates.setOnInsert("since", Date.from(now))),
           new UpdateOptions().upsert(true));
     }
+    fullShelters.bedFreed(shelterId);
   }
 
   @Override
@@ -109,18 +126,26 @@ public class MongoBeds implements BedRepository {
     if (occupant != null && occupant.agency() != null) {
       set.add(Updates.set("agency", occupant.agency()));
     }
+    // Indexed before the bed is taken: whoever reads the index after she has the bed finds her.
+    keepApart.add(bedId, occupant);
+    Optional<Bed> held;
     try {
-      return Optional.ofNullable(collection().findOneAndUpdate(
+      held = Optional.ofNullable(collection().findOneAndUpdate(
               new Document("_id", bedId).append("status", BedStatus.AVAILABLE.name()),
               Updates.combine(set),
               new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
           .map(MongoBeds::fromDocument);
     } catch (MongoCommandException e) {
+      keepApart.remove(bedId, occupant);
       if (e.getErrorCode() == DUPLICATE_KEY) {
         throw new PlacementHasBedException();
       }
       throw e;
     }
+    if (held.isEmpty()) {
+      keepApart.remove(bedId, occupant);
+    }
+    return held;
   }
 
   @Override
@@ -145,10 +170,15 @@ public class MongoBeds implements BedRepository {
    * beds. Ids keep the look-up on the {@code _id} index (the wire-protocol server scans the whole
    * collection for any other filter, and matches every document found against the whole id list:
    * 200 ids cost 40,000 comparisons at once, a batch of 32 a small part of that); the random start
-   * spreads requests racing for one shelter over its beds.
+   * spreads requests racing for one shelter over its beds. A shelter found full is not read again
+   * for a moment ({@link FullShelters}).
    */
   @Override
   public List<String> availableBedIds(Shelter shelter, int limit) {
+    if (fullShelters.isKnownFull(shelter.id())) {
+      return List.of();
+    }
+    long mark = fullShelters.readMark(shelter.id());
     List<String> ids = new ArrayList<>(shelter.bedIds());
     Collections.rotate(ids, ids.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(ids.size()));
     List<String> free = new ArrayList<>();
@@ -162,23 +192,24 @@ public class MongoBeds implements BedRepository {
             }
           });
     }
+    if (free.isEmpty()) {
+      fullShelters.foundFull(shelter.id(), mark);
+    }
     return free;
   }
 
+  /** The candidates come from the keep-apart index; each bed is read by id and checked here. */
   @Override
   public List<Bed> findTakenSharingKeepApartTokens(Bed.Occupant her) {
-    List<Bson> either = new ArrayList<>();
-    if (!her.keepApart().isEmpty()) {
-      either.add(in("caseToken", her.keepApart()));
-    }
-    if (her.caseToken() != null) {
-      either.add(eq("keepApart", her.caseToken()));
-    }
-    if (either.isEmpty()) {
+    Set<String> candidates = keepApart.bedsConcerning(her);
+    if (candidates.isEmpty()) {
       return List.of();
     }
-    return find(and(in("status", BedStatus.HELD.name(), BedStatus.OCCUPIED.name()),
-        either.size() == 1 ? either.getFirst() : or(either)));
+    return find(new Document("_id", new Document("$in", List.copyOf(candidates)))).stream()
+        .filter(bed -> bed.isTaken() && bed.occupant() != null)
+        .filter(bed -> her.keepApart().contains(bed.occupant().caseToken())
+            || (her.caseToken() != null && bed.occupant().keepApart().contains(her.caseToken())))
+        .toList();
   }
 
   @Override
@@ -191,7 +222,13 @@ public class MongoBeds implements BedRepository {
   @Override
   public boolean release(String bedId, String placementId, Instant now) {
     for (BedStatus from : List.of(BedStatus.HELD, BedStatus.OCCUPIED)) {
-      if (free(holderFilter(bedId, from, placementId), BedStatus.AVAILABLE, now)) {
+      Document before = collection().findOneAndUpdate(holderFilter(bedId, from, placementId),
+          Updates.combine(freeing(BedStatus.AVAILABLE, now), Updates.unset(OUT_OF_SERVICE_REASON)));
+      if (before != null) {
+        Bed freed = fromDocument(before);
+        fullShelters.bedFreed(freed.shelterId());
+        // Only once she is out of the bed: the index must never miss someone in one.
+        keepApart.remove(bedId, freed.occupant());
         return true;
       }
     }
@@ -205,8 +242,12 @@ public class MongoBeds implements BedRepository {
     Bson reasonUpdate = inService || reason == null
         ? Updates.unset(OUT_OF_SERVICE_REASON)
         : Updates.set(OUT_OF_SERVICE_REASON, reason.name());
-    return collection().findOneAndUpdate(new Document("_id", bedId).append("status", from.name()),
-        Updates.combine(freeing(to, now), reasonUpdate)) != null;
+    Document before = collection().findOneAndUpdate(new Document("_id", bedId).append("status", from.name()),
+        Updates.combine(freeing(to, now), reasonUpdate));
+    if (before != null && inService) {
+      fullShelters.bedFreed(before.getString("shelterId"));
+    }
+    return before != null;
   }
 
   @Override

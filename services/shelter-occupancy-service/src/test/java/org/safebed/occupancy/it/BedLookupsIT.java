@@ -30,7 +30,7 @@ class BedLookupsIT extends OccupancyIT {
     String lastFree = Bed.idFor(shelterId, 77);
     for (String bedId : shelter.bedIds()) {
       if (!bedId.equals(lastFree)) {
-        take(bedId, "HELD", null, List.of());
+        take(bedId, "HELD");
       }
     }
 
@@ -38,7 +38,7 @@ class BedLookupsIT extends OccupancyIT {
     for (int i = 0; i < 25; i++) {
       assertThat(beds.availableBedIds(shelter, 16)).containsExactly(lastFree);
     }
-    take(lastFree, "OCCUPIED", null, List.of());
+    take(lastFree, "OCCUPIED");
     assertThat(beds.availableBedIds(shelter, 16)).as("a full shelter").isEmpty();
   }
 
@@ -46,7 +46,7 @@ class BedLookupsIT extends OccupancyIT {
   void freeBedsAreCappedAtTheLimitAndAreAllAvailable() {
     String shelterId = minorGirlsShelter(offset(newArea(), 0.05, 0.05), 60);
     Shelter shelter = shelters.findById(shelterId).orElseThrow();
-    take(Bed.idFor(shelterId, 1), "HELD", null, List.of());
+    take(Bed.idFor(shelterId, 1), "HELD");
     beds.changeService(Bed.idFor(shelterId, 2), false, OutOfServiceReason.DAMAGED, Instant.now());
 
     List<String> free = beds.availableBedIds(shelter, 16);
@@ -61,9 +61,10 @@ class BedLookupsIT extends OccupancyIT {
     String shelterId = minorGirlsShelter(offset(newArea(), 0.05, 0.05), 4);
     String she = unique("tok-her");
     String named = unique("tok-named");
-    take(Bed.idFor(shelterId, 1), "HELD", named, List.of());               // she names this occupant
-    take(Bed.idFor(shelterId, 2), "OCCUPIED", unique("tok"), List.of(she)); // this occupant names her
-    take(Bed.idFor(shelterId, 3), "OCCUPIED", unique("tok"), List.of(unique("tok")));
+    String namedPlacement = hold(Bed.idFor(shelterId, 1), named, Set.of());    // she names this occupant
+    String namingPlacement = hold(Bed.idFor(shelterId, 2), unique("tok"), Set.of(she)); // this one names her
+    beds.occupy(Bed.idFor(shelterId, 2), namingPlacement, Instant.now());
+    hold(Bed.idFor(shelterId, 3), unique("tok"), Set.of(unique("tok")));
 
     List<Bed> found = beds.findTakenSharingKeepApartTokens(new Bed.Occupant(she, Set.of(named)));
 
@@ -71,16 +72,24 @@ class BedLookupsIT extends OccupancyIT {
         .containsExactlyInAnyOrder(Bed.idFor(shelterId, 1), Bed.idFor(shelterId, 2));
     assertThat(beds.findTakenSharingKeepApartTokens(new Bed.Occupant(unique("tok-nobody"), Set.of()))).isEmpty();
     assertThat(beds.findTakenSharingKeepApartTokens(new Bed.Occupant(null, Set.of()))).isEmpty();
+
+    // Once they leave, their beds concern her no more, and a bed taken again by someone else neither.
+    beds.release(Bed.idFor(shelterId, 1), namedPlacement, Instant.now());
+    beds.release(Bed.idFor(shelterId, 2), namingPlacement, Instant.now());
+    hold(Bed.idFor(shelterId, 1), unique("tok"), Set.of());
+    assertThat(beds.findTakenSharingKeepApartTokens(new Bed.Occupant(she, Set.of(named)))).isEmpty();
   }
 
-  private void take(String bedId, String status, String caseToken, List<String> keepApart) {
-    Document set = new Document("status", status).append("placementId", unique("plc"));
-    if (caseToken != null) {
-      set.append("caseToken", caseToken);
-    }
-    if (!keepApart.isEmpty()) {
-      set.append("keepApart", keepApart);
-    }
-    mongo.getCollection("beds").updateOne(new Document("_id", bedId), new Document("$set", set));
+  /** Takes the bed as matching does, for a placement of the occupant described; answers the placement. */
+  private String hold(String bedId, String caseToken, Set<String> keepApart) {
+    String placementId = unique("plc");
+    assertThat(beds.hold(bedId, placementId, new Bed.Occupant(caseToken, keepApart), Instant.now())).isPresent();
+    return placementId;
+  }
+
+  /** Marks a bed taken behind the repository's back: only its status matters to these look-ups. */
+  private void take(String bedId, String status) {
+    mongo.getCollection("beds").updateOne(new Document("_id", bedId),
+        new Document("$set", new Document("status", status).append("placementId", unique("plc"))));
   }
 }

@@ -43,7 +43,7 @@ class SecondBedRaceLoggingTest {
   void start() {
     server = EmbeddedMongo.start(0, null);
     client = MongoClients.create(server.uri());
-    beds = new MongoBeds(new MongoTemplate(client, "second-bed-race"));
+    beds = new MongoBeds(new MongoTemplate(client, "second-bed-race"), java.time.Clock.systemUTC());
     beds.createIndexes();
     beds.ensureBeds("shelter-race", 2, Instant.now());
     rootLevel = root.getLevel();
