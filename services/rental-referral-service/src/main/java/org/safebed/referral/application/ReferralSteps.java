@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-import org.safebed.platform.messaging.outbox.OutboxRelay;
 import org.safebed.platform.web.problem.ApiException;
 import org.safebed.referral.domain.Referral;
 import org.safebed.referral.domain.ReferralChange;
@@ -28,14 +27,12 @@ public class ReferralSteps {
 
   private final ReferralRepository referrals;
   private final RentalUnitRepository units;
-  private final OutboxRelay outboxRelay;
   private final Clock clock;
 
   public ReferralSteps(
-      ReferralRepository referrals, RentalUnitRepository units, OutboxRelay outboxRelay, Clock clock) {
+      ReferralRepository referrals, RentalUnitRepository units, Clock clock) {
     this.referrals = referrals;
     this.units = units;
-    this.outboxRelay = outboxRelay;
     this.clock = clock;
   }
 
@@ -78,9 +75,6 @@ public class ReferralSteps {
           log.warn("Unit {} was not reserved for referral {} at move-in", unitId, after.id());
         }
       });
-    }
-    if (!change.events().isEmpty()) {
-      outboxRelay.wake();
     }
     log.info("Referral {} is now {}", after.id(), after.status());
   }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.safebed.platform.messaging.OutboxEvent;
+import org.safebed.platform.messaging.outbox.OutboxRelay;
 import org.safebed.platform.web.sealing.FieldSealer;
 import org.safebed.referral.domain.ActiveReferralExistsException;
 import org.safebed.referral.domain.Decline;
@@ -55,10 +56,12 @@ public class MongoReferralRepository implements ReferralRepository {
   static final String ACTIVE_PLACEMENT = "activePlacementId";
 
   private final MongoTemplate mongo;
+  private final OutboxRelay relay;
   private final SealedSafety sealed;
 
-  public MongoReferralRepository(MongoTemplate mongo, FieldSealer sealer) {
+  public MongoReferralRepository(MongoTemplate mongo, FieldSealer sealer, OutboxRelay relay) {
     this.mongo = mongo;
+    this.relay = relay;
     this.sealed = new SealedSafety(sealer);
   }
 
@@ -120,7 +123,11 @@ public class MongoReferralRepository implements ReferralRepository {
     // The expected status and version in the filter make this the only way the step can happen.
     Bson expected =
         and(eq("_id", before.id()), eq("status", before.status().name()), eq("version", before.version()));
-    return referrals().updateOne(expected, Updates.combine(updates)).getMatchedCount() == 1;
+    boolean saved = referrals().updateOne(expected, Updates.combine(updates)).getMatchedCount() == 1;
+    if (saved && !events.isEmpty()) {
+      relay.wake(CollectionNames.REFERRALS, before.id());
+    }
+    return saved;
   }
 
   @Override

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param namespace prefix for the exchange and queue names; empty in production, random in tests
  *     so that test runs sharing one broker never see each other's messages
  * @param outboxCollections Mongo collections whose documents carry a {@code pendingEvents} outbox
- * @param relayInterval how often the relay looks for pending events when nobody woke it
+ * @param relayInterval how often the relay retries the documents it was told of whose events are
+ *     still pending (a failure, a backoff)
+ * @param sweepInterval how often the relay also sweeps every outbox for pending events nobody told
+ *     it of (left by a crash, or by another instance)
  * @param confirmTimeout how long the relay waits for the broker's publisher confirms
  * @param maxBackoff the longest wait before publishing an event again after a failure
  * @param deliveryLimit deliveries of one message before it is dead-lettered
@@ -28,6 +31,7 @@ public record MessagingProperties(
     String namespace,
     List<String> outboxCollections,
     Duration relayInterval,
+    Duration sweepInterval,
     Duration confirmTimeout,
     Duration maxBackoff,
     Integer deliveryLimit,
@@ -39,6 +43,7 @@ public record MessagingProperties(
     namespace = namespace == null ? "" : namespace;
     outboxCollections = outboxCollections == null ? List.of() : List.copyOf(outboxCollections);
     relayInterval = relayInterval == null ? Duration.ofMillis(500) : relayInterval;
+    sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
     confirmTimeout = confirmTimeout == null ? Duration.ofSeconds(5) : confirmTimeout;
     maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
     deliveryLimit = deliveryLimit == null ? 10 : deliveryLimit;

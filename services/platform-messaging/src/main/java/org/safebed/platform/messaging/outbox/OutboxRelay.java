@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
@@ -13,12 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.safebed.platform.messaging.EventWireFormat;
 import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.platform.messaging.config.MessagingProperties;
@@ -43,11 +47,22 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * <p>A refused or unconfirmed event backs off on its own; a broker that cannot be reached at all
  * makes the whole relay back off, until the backoff ends or {@link #brokerAvailable()} reports a new
  * connection, whichever is first.
+ *
+ * <p>Where to look: a writer names the document it gave events to ({@link #wake(String, Object)}),
+ * and the relay reads those documents by {@code _id}, so publishing costs the same however many
+ * documents a collection holds. A sweep of every outbox (documents with a pending event, through a
+ * sparse index on {@code pendingEvents.eventId} that the relay creates) finds what nobody named: events
+ * left by an instance that crashed before publishing, or written by another instance's process.
+ * It runs at start, when the broker comes back, when asked ({@link #wake()}) and every
+ * {@code sweep-interval}.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int DOCUMENTS_PER_ROUND = 200;
+  private static final String PENDING_EVENT_IDS = OutboxEvent.PENDING_EVENTS_FIELD + ".eventId";
+  /** Documents with at least one pending event (every event has an id). */
+  private static final Bson PENDING = exists(PENDING_EVENT_IDS);
 
   private final MongoTemplate mongo;
   private final RabbitTemplate rabbit;
@@ -56,6 +71,10 @@ public final class OutboxRelay implements SmartLifecycle {
   private final Clock clock;
   private final Map<String, Backoff> backoffByEventId = new ConcurrentHashMap<>();
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  /** Documents named by writers (or left with events that wait for a retry), by collection. */
+  private final Map<String, Set<Object>> named = new ConcurrentHashMap<>();
+  private final AtomicBoolean sweepRequested = new AtomicBoolean(true);
+  private volatile Instant lastSweep = Instant.EPOCH;
   /** Set while the broker cannot be reached at all; then no event is tried before it ends. */
   private volatile Backoff brokerBackoff;
   private ScheduledExecutorService executor;
@@ -74,29 +93,71 @@ public final class OutboxRelay implements SmartLifecycle {
     this.clock = clock;
   }
 
-  /** Asks the relay to publish soon: call after a write that recorded events. */
+  /**
+   * Asks the relay to publish this document's pending events soon: call after a write that recorded
+   * events in it.
+   */
+  public void wake(String collection, Object documentId) {
+    named.computeIfAbsent(collection, name -> ConcurrentHashMap.newKeySet()).add(documentId);
+    scheduleRound();
+  }
+
+  /** Asks the relay to sweep every outbox soon, for writers that do not know which document changed. */
   public void wake() {
+    sweepRequested.set(true);
+    scheduleRound();
+  }
+
+  private void scheduleRound() {
     if (running && wakeQueued.compareAndSet(false, true)) {
       executor.execute(this::runGuarded);
     }
   }
 
   /**
-   * Publishes what is pending now and waits for the confirms.
+   * Sweeps every outbox: publishes everything pending now and waits for the confirms.
    *
    * @return the number of events confirmed and removed from their outboxes
    */
   public synchronized int publishPending() {
+    lastSweep = clock.instant();
     int published = 0;
     for (String collection : properties.outboxCollections()) {
       int round;
       do {
         // A full page published: more may wait behind it (a backlog after an outage).
-        round = publishPendingOf(mongo.getCollection(collection));
+        round = publishPendingOf(mongo.getCollection(collection), PENDING, true);
         published += Math.max(round, 0);
       } while (round >= DOCUMENTS_PER_ROUND);
       if (round < 0) {
         break; // no broker: the other collections need not try either
+      }
+    }
+    return published;
+  }
+
+  /**
+   * Publishes the pending events of the documents writers named since the last round, reading
+   * them by {@code _id}.
+   *
+   * @return the number of events confirmed and removed from their outboxes
+   */
+  synchronized int publishNamed() {
+    int published = 0;
+    for (String collection : List.copyOf(named.keySet())) {
+      Set<Object> waiting = named.get(collection);
+      List<Object> ids = new ArrayList<>(waiting);
+      waiting.removeAll(ids);
+      for (int from = 0; from < ids.size(); from += DOCUMENTS_PER_ROUND) {
+        List<Object> batch = ids.subList(from, Math.min(ids.size(), from + DOCUMENTS_PER_ROUND));
+        // Exactly the _id key: an index read on every MongoDB, the wire-protocol server's included.
+        int round = publishPendingOf(mongo.getCollection(collection), new Document("_id", new Document("$in", batch)),
+            false);
+        if (round < 0) {
+          named.get(collection).addAll(ids.subList(from, ids.size()));
+          return published;
+        }
+        published += round;
       }
     }
     return published;
@@ -112,6 +173,17 @@ public final class OutboxRelay implements SmartLifecycle {
       brokerBackoff = null;
       backoffByEventId.clear();
       wake();
+    }
+  }
+
+  /**
+   * The sweep's index: a sparse index holds only documents that have the field, i.e. a pending
+   * event (every event has an id), so on a real MongoDB the sweep reads those and no others.
+   */
+  private void createSweepIndexes() {
+    for (String collection : properties.outboxCollections()) {
+      mongo.getCollection(collection).createIndex(Indexes.ascending(PENDING_EVENT_IDS),
+          new IndexOptions().sparse(true).name("outbox_pending"));
     }
   }
 
@@ -131,7 +203,7 @@ public final class OutboxRelay implements SmartLifecycle {
       long pending = 0;
       Instant oldest = now;
       for (Document doc : mongo.getCollection(collection)
-          .find(exists(OutboxEvent.PENDING_EVENTS_FIELD + ".0"))
+          .find(PENDING)
           .projection(Projections.include(OutboxEvent.PENDING_EVENTS_FIELD))) {
         for (Document event : doc.getList(OutboxEvent.PENDING_EVENTS_FIELD, Document.class)) {
           pending++;
@@ -145,8 +217,11 @@ public final class OutboxRelay implements SmartLifecycle {
     return OutboxBacklog.of(byCollection, backoffByEventId.size(), brokerBackoff != null);
   }
 
-  /** @return the events published, or -1 when the broker could not be reached */
-  private int publishPendingOf(MongoCollection<Document> collection) {
+  /**
+   * @param sweep whether this is a sweep (a page of matching documents) rather than named ones
+   * @return the events published, or -1 when the broker could not be reached
+   */
+  private int publishPendingOf(MongoCollection<Document> collection, Bson which, boolean sweep) {
     Instant start = clock.instant();
     Backoff waitingForBroker = brokerBackoff;
     if (waitingForBroker != null && start.isBefore(waitingForBroker.nextAttemptAt())) {
@@ -154,10 +229,12 @@ public final class OutboxRelay implements SmartLifecycle {
     }
     List<Document> documents =
         collection
-            .find(exists(OutboxEvent.PENDING_EVENTS_FIELD + ".0"))
+            .find(which)
             .projection(Projections.include(OutboxEvent.PENDING_EVENTS_FIELD))
             .limit(DOCUMENTS_PER_ROUND)
             .into(new ArrayList<>());
+    documents.removeIf(document -> document.getList(OutboxEvent.PENDING_EVENTS_FIELD, Document.class, List.of())
+        .isEmpty());
     if (documents.isEmpty()) {
       return 0;
     }
@@ -194,7 +271,25 @@ public final class OutboxRelay implements SmartLifecycle {
       }
       inFlight.addAll(ofDocument);
     }
-    return awaitConfirmsAndRemove(collection, inFlight);
+    Map<Object, List<String>> confirmed = awaitConfirmsAndRemove(collection, inFlight);
+    if (!sweep) {
+      retryLaterWhatRemains(collection.getNamespace().getCollectionName(), documents, confirmed);
+    }
+    return confirmed.values().stream().mapToInt(List::size).sum();
+  }
+
+  /**
+   * Named documents with an event that was not confirmed (refused, unconfirmed, or waiting for its
+   * backoff): named again, so that the following rounds retry them without a sweep.
+   */
+  private void retryLaterWhatRemains(String collection, List<Document> documents,
+      Map<Object, List<String>> confirmed) {
+    for (Document document : documents) {
+      int pending = document.getList(OutboxEvent.PENDING_EVENTS_FIELD, Document.class).size();
+      if (confirmed.getOrDefault(document.get("_id"), List.of()).size() < pending) {
+        named.computeIfAbsent(collection, name -> ConcurrentHashMap.newKeySet()).add(document.get("_id"));
+      }
+    }
   }
 
   private void brokerUnavailable(RuntimeException e) {
@@ -208,7 +303,9 @@ public final class OutboxRelay implements SmartLifecycle {
         Duration.between(now, next.nextAttemptAt()).toMillis());
   }
 
-  private int awaitConfirmsAndRemove(MongoCollection<Document> collection, List<InFlight> inFlight) {
+  /** @return the events confirmed and removed, by document */
+  private Map<Object, List<String>> awaitConfirmsAndRemove(MongoCollection<Document> collection,
+      List<InFlight> inFlight) {
     long deadline = System.nanoTime() + properties.confirmTimeout().toNanos();
     Map<Object, List<String>> confirmedPrefixByDocument = new java.util.LinkedHashMap<>();
     Map<Object, Boolean> prefixBroken = new java.util.HashMap<>();
@@ -226,15 +323,13 @@ public final class OutboxRelay implements SmartLifecycle {
         prefixBroken.put(sent.documentId(), true);
       }
     }
-    int removed = 0;
     for (var entry : confirmedPrefixByDocument.entrySet()) {
       collection.updateOne(
           eq("_id", entry.getKey()),
           Updates.pullByFilter(
               new Document(OutboxEvent.PENDING_EVENTS_FIELD, in("eventId", entry.getValue()))));
-      removed += entry.getValue().size();
     }
-    return removed;
+    return confirmedPrefixByDocument;
   }
 
   private boolean confirmed(InFlight sent, long deadlineNanos) {
@@ -278,7 +373,11 @@ public final class OutboxRelay implements SmartLifecycle {
   private void runGuarded() {
     wakeQueued.set(false);
     try {
-      publishPending();
+      publishNamed();
+      Instant now = clock.instant();
+      if (sweepRequested.getAndSet(false) || !now.isBefore(lastSweep.plus(properties.sweepInterval()))) {
+        publishPending();
+      }
     } catch (RuntimeException e) {
       // Broker or database unavailable: events stay pending, the next round tries again.
       log.warn("Outbox relay round failed: {}", e.getClass().getSimpleName());
@@ -287,6 +386,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
   @Override
   public void start() {
+    createSweepIndexes();
     executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("outbox-relay").daemon().unstarted(r));

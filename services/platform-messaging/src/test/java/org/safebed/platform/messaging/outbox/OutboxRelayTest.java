@@ -33,7 +33,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-/** The relay while the broker is away: it waits as a whole, keeps every event, resumes on reconnect. */
+/**
+ * The relay: it reads the documents writers name by id, sweeps for the rest; while the broker is
+ * away it waits as a whole, keeps every event, resumes on reconnect.
+ */
 class OutboxRelayTest {
 
   private final MutableClock clock = new MutableClock();
@@ -46,15 +49,56 @@ class OutboxRelayTest {
     String database = "relay_" + UUID.randomUUID().toString().substring(0, 8);
     mongo = new MongoTemplate(MongoClients.create(TestMongo.baseUri()), database);
     MessagingProperties properties = new MessagingProperties(
-        "relay-test", "", List.of("things"), null, Duration.ofSeconds(1), Duration.ofSeconds(30), null, null, null, false);
+        "relay-test", "", List.of("things"), null, null, Duration.ofSeconds(1), Duration.ofSeconds(30), null, null, null, false);
     relay = new OutboxRelay(mongo, rabbit, properties, new EventWireFormat(), clock);
   }
 
-  private void recordThing() {
+  private String recordThing() {
     String id = "thing-" + UUID.randomUUID();
     mongo.upsert(Query.query(Criteria.where("_id").is(id)),
         new Update().push(OutboxEvent.PENDING_EVENTS_FIELD, OutboxEvent.of("thing.happened.v1", id, id, Map.of())),
         "things");
+    return id;
+  }
+
+  private void brokerConfirms(boolean ack) {
+    doAnswer(invocation -> {
+      invocation.getArgument(3, CorrelationData.class).getFuture()
+          .complete(new CorrelationData.Confirm(ack, ack ? null : "refused"));
+      return null;
+    }).when(rabbit).send(anyString(), anyString(), any(Message.class), any(CorrelationData.class));
+  }
+
+  @Test
+  void aDocumentAWriterNamesIsPublishedByIdWithoutReadingTheCollection() {
+    recordThing();
+    String named = recordThing();
+    recordThing();
+    brokerConfirms(true);
+    TestMongo.fullScans().clear();
+
+    relay.wake("things", named);
+
+    assertThat(relay.publishNamed()).isEqualTo(1);
+    assertThat(TestMongo.fullScans().of(mongo.getDb().getName(), List.of("things"))).isEmpty();
+    assertThat(pending()).as("the others wait for the sweep").isEqualTo(2);
+    assertThat(relay.publishPending()).as("the sweep finds what nobody named").isEqualTo(2);
+  }
+
+  @Test
+  void aNamedEventTheBrokerRefusedIsTriedAgainAfterItsBackoffWithoutASweep() {
+    String named = recordThing();
+    brokerConfirms(false);
+    relay.wake("things", named);
+    assertThat(relay.publishNamed()).isZero();
+
+    brokerConfirms(true);
+    assertThat(relay.publishNamed()).as("still backing off").isZero();
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(relay.publishNamed()).isEqualTo(1);
+    assertThat(pending()).isZero();
+    assertThat(relay.publishNamed()).as("nothing left to retry").isZero();
   }
 
   private long pending() {
