@@ -46,6 +46,12 @@ class Indexes implements InitializingBean {
     jobs.createIndex(
         new Index().on("status", Sort.Direction.ASC).on("updatedAt", Sort.Direction.ASC).named("job_status_updated"));
     jobs.createIndex(new Index().on("placementId", Sort.Direction.ASC).named("job_placement"));
+    // Exactly the keys of the conditional writes (save; the assignment lease): unique because _id
+    // is, and so an index read on the wire-protocol server too, which uses unique indexes only.
+    jobs.createIndex(
+        new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique().named("job_version"));
+    jobs.createIndex(new Index().on("_id", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+        .on(MongoTransportJobs.LEASE, Sort.Direction.ASC).unique().named("job_lease"));
     jobs.createIndex(
         new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("job_due"));
   }

@@ -2,11 +2,15 @@ package org.safebed.transport.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
@@ -33,7 +37,7 @@ import org.springframework.stereotype.Repository;
 class MongoTransportJobs implements TransportJobs {
 
   /** Who may assign a waiting job: a time, not a document of its own (no TTL indexes here). */
-  private static final String LEASE = "assignmentLeaseUntil";
+  static final String LEASE = "assignmentLeaseUntil";
   /** A placement is held a handful of times at most; more would be a fault to see, not to page through. */
   private static final int PICKUPS_PER_PLACEMENT = 50;
 
@@ -51,12 +55,26 @@ class MongoTransportJobs implements TransportJobs {
     return Optional.ofNullable(found).map(JobDocuments::job);
   }
 
+  /**
+   * Follows the placement's chain of pick-ups by id: its first job ({@link TransportJob#idFor}),
+   * then each job's successor, so that every read is by {@code _id} however many jobs there are. A
+   * successor named but not stored ends the chain, which {@link PlacementPickups#missingSuccessor}
+   * then reports.
+   */
   @Override
   public PlacementPickups pickupsOf(String placementId) {
-    return new PlacementPickups(
-        list(
-            Query.query(where("placementId").is(placementId).and("kind").is(JobKind.PICKUP.name()))
-                .limit(PICKUPS_PER_PLACEMENT)));
+    List<TransportJob> chain = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String next = TransportJob.idFor(placementId);
+    while (next != null && seen.add(next) && chain.size() < PICKUPS_PER_PLACEMENT) {
+      Optional<TransportJob> job = find(next);
+      if (job.isEmpty() || job.get().kind() != JobKind.PICKUP) {
+        break;
+      }
+      chain.add(job.get());
+      next = job.get().successorId();
+    }
+    return new PlacementPickups(chain);
   }
 
   @Override
@@ -68,16 +86,23 @@ class MongoTransportJobs implements TransportJobs {
     return result.getUpsertedId() != null;
   }
 
+  /**
+   * Reads the job by id, then takes the lease by a conditional update naming exactly what it read
+   * (id, status and the lease it found): the keys of a unique index, an index read on every MongoDB.
+   */
   @Override
   public boolean leaseForAssignment(String id, Instant now, Instant until) {
-    Query free =
-        Query.query(
-            where("_id").is(id)
-                .and("status").is(JobStatus.PENDING.name())
-                .orOperator(where(LEASE).is(null), where(LEASE).lt(JobDocuments.date(now))));
-    return mongo.updateFirst(free, Update.update(LEASE, JobDocuments.date(until)), JobDocuments.COLLECTION)
-            .getModifiedCount()
-        == 1;
+    Document job = mongo.getCollection(JobDocuments.COLLECTION).find(new Document("_id", id)).first();
+    if (job == null || !JobStatus.PENDING.name().equals(job.getString("status"))) {
+      return false;
+    }
+    Date lease = job.getDate(LEASE);
+    if (lease != null && !lease.toInstant().isBefore(now)) {
+      return false;
+    }
+    Document unchanged = new Document("_id", id).append("status", JobStatus.PENDING.name()).append(LEASE, lease);
+    return mongo.getCollection(JobDocuments.COLLECTION)
+        .updateOne(unchanged, Updates.set(LEASE, JobDocuments.date(until))).getModifiedCount() == 1;
   }
 
   @Override
@@ -91,7 +116,7 @@ class MongoTransportJobs implements TransportJobs {
     Query expected = Query.query(where("_id").is(job.id()).and("version").is(job.version()));
     boolean saved = mongo.updateFirst(expected, update, JobDocuments.COLLECTION).getModifiedCount() == 1;
     if (saved && !events.isEmpty()) {
-      relay.wake();
+      relay.wake(JobDocuments.COLLECTION, job.id());
     }
     return saved;
   }
