@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import java.net.URI;
 import org.safebed.gateway.console.ConsoleRoutes;
 import org.safebed.gateway.web.Problems;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -64,6 +65,12 @@ class SecurityConfig {
   ServerExchangeRejectedHandler problemJsonExchangeRejected() {
     return (exchange, rejected) -> Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
         "The request URL contains characters SafeBed does not accept.");
+  }
+
+  /** Bearer tokens' signatures are verified once each (see {@link VerifiedTokens}). */
+  @Bean
+  static BeanPostProcessor verifiedTokens() {
+    return VerifiedTokens.wrappingDecoders();
   }
 
   @Bean

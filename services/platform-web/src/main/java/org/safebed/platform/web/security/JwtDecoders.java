@@ -43,7 +43,7 @@ public final class JwtDecoders {
       throw new IllegalStateException("safebed.security.token.jwk-set-uri must be set");
     }
     decoder.setJwtValidator(validator(properties));
-    return decoder;
+    return new VerifiedTokens(decoder, new JwtTimestampValidator(properties.clockSkew()));
   }
 
   static OAuth2TokenValidator<Jwt> validator(TokenValidationProperties properties) {
