@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minimumCalls calls needed before the breaker may open
  * @param openStateWait how long an open breaker answers "no estimates" at once, without a call
  * @param halfOpenCalls trial calls that decide whether to close the breaker again
+ * @param remembered how long a road time between two areas is used again without asking
  */
 @ConfigurationProperties("safebed.occupancy.travel-estimates")
 public record TravelEstimatesProperties(
@@ -26,7 +27,8 @@ public record TravelEstimatesProperties(
     Integer slidingWindowSize,
     Integer minimumCalls,
     Duration openStateWait,
-    Integer halfOpenCalls) {
+    Integer halfOpenCalls,
+    Duration remembered) {
 
   public static final int MAX_SHORTLIST = 50;
 
@@ -39,6 +41,7 @@ public record TravelEstimatesProperties(
     minimumCalls = minimumCalls == null ? 4 : minimumCalls;
     openStateWait = openStateWait == null ? Duration.ofSeconds(30) : openStateWait;
     halfOpenCalls = halfOpenCalls == null ? 2 : halfOpenCalls;
+    remembered = remembered == null ? Duration.ofMinutes(10) : remembered;
     if (shortlistSize < 1 || shortlistSize > MAX_SHORTLIST) {
       throw new IllegalArgumentException("shortlist-size must be within [1, " + MAX_SHORTLIST + "]");
     }

@@ -86,7 +86,7 @@ class TransportTravelEstimatesIT {
   private static TransportTravelEstimates client(String transportUrl, Duration limit) {
     return new TransportTravelEstimates(
         new TravelEstimatesProperties(transportUrl, 10, limit, 50f, MINIMUM_CALLS, MINIMUM_CALLS,
-            Duration.ofMinutes(1), 2),
+            Duration.ofMinutes(1), 2, null),
         new ServiceCredentialsProperties(wire.baseUrl() + TOKEN, "shelter-occupancy-service", "synthetic-secret"),
         CircuitBreakerRegistry.ofDefaults());
   }
