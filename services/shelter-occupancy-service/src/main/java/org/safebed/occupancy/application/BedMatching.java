@@ -82,6 +82,11 @@ public class BedMatching {
   private static final int FREE_BEDS_READ = 16;
   /** Each further read follows a round in which others took every bed read: it stops a livelock. */
   private static final int MAX_READS_OF_ONE_SHELTER = 50;
+  /**
+   * Beds sampled per candidate shelter in the one read that checks the next few candidates at once;
+   * a shelter whose sample has no free bed has its beds read properly.
+   */
+  private static final int BEDS_SAMPLED = 6;
   /** Waitlisted placements a new request reads to know whom to leave a shelter to. */
   private static final int WAITING_READ = 500;
 
@@ -186,6 +191,8 @@ public class BedMatching {
     private final boolean newRequest;
     private List<Placement> waitingAhead;
     private final Set<String> leftToWaitlist = new HashSet<>();
+    /** Free beds seen by the sampling read, for shelters not yet considered. */
+    private final Map<String, List<String>> sampledFree = new HashMap<>();
     private boolean estimatesUnavailable;
     private int nextCell;
     private double reachedKm;
@@ -252,7 +259,7 @@ public class BedMatching {
         if (keepApartConflicts.contains(next.shelter().id())) {
           continue;
         }
-        Optional<Choice> candidate = withFreeBeds(next.shelter(), request, now)
+        Optional<Choice> candidate = withFreeBeds(next.shelter(), freeBedsOf(next.shelter()), request, now)
             .filter(choice -> !othersAheadWouldTakeAll(next.shelter(), choice.freeBeds().size()));
         if (candidate.isPresent()) {
           located++;
@@ -310,6 +317,24 @@ public class BedMatching {
       return leave;
     }
 
+    /**
+     * The shelter's free beds: from the sample when it saw some; the sample is read, for this
+     * shelter and the next nearest queued ones together, when it has not been yet.
+     */
+    private List<String> freeBedsOf(Shelter shelter) {
+      if (!sampledFree.containsKey(shelter.id())) {
+        List<Shelter> nextOnes = new ArrayList<>(List.of(shelter));
+        queue.stream().sorted(queue.comparator()).map(Queued::shelter)
+            .filter(queued -> !sampledFree.containsKey(queued.id()) && !queued.id().equals(shelter.id()))
+            .limit(2L * shortlistSize - 1)
+            .forEach(nextOnes::add);
+        sampledFree.putAll(beds.sampleAvailableBedIds(nextOnes, BEDS_SAMPLED));
+      }
+      List<String> sampled = sampledFree.remove(shelter.id());
+      sampledFree.put(shelter.id(), List.of());
+      return sampled == null || sampled.isEmpty() ? beds.availableBedIds(shelter, FREE_BEDS_READ) : sampled;
+    }
+
     private Choice choiceOf(String shelterId) {
       return viable.stream().filter(c -> c.ranked().shelter().id().equals(shelterId)).findFirst().orElseThrow();
     }
@@ -339,8 +364,7 @@ public class BedMatching {
    * The shelter ranked, if it has a free bed (the caller has already left out shelters she does
    * not qualify for and those with a keep-apart conflict).
    */
-  private Optional<Choice> withFreeBeds(Shelter shelter, PlacementRequest request, Instant now) {
-    List<String> free = beds.availableBedIds(shelter, FREE_BEDS_READ);
+  private Optional<Choice> withFreeBeds(Shelter shelter, List<String> free, PlacementRequest request, Instant now) {
     if (free.isEmpty()) {
       return Optional.empty();
     }

@@ -41,6 +41,13 @@ public interface BedRepository {
   List<String> availableBedIds(Shelter shelter, int limit);
 
   /**
+   * A few randomly chosen beds of each shelter, those of them AVAILABLE, in one read: enough to
+   * tell for most shelters that they have a free bed. A shelter none of whose sampled beds is free
+   * maps to an empty list and may still have one ({@link #availableBedIds} tells).
+   */
+  Map<String, List<String>> sampleAvailableBedIds(List<Shelter> shelters, int perShelter);
+
+  /**
    * Beds held or occupied by someone who may be in a keep-apart relation with the occupant
    * described: whose case token is among hers to keep apart from, or who names her case token. The
    * rule itself is {@link Placement#mustBeKeptApartFrom}; this only finds whom it must look at.

@@ -198,6 +198,31 @@ public class MongoBeds implements BedRepository {
     return free;
   }
 
+  @Override
+  public Map<String, List<String>> sampleAvailableBedIds(List<Shelter> shelters, int perShelter) {
+    Map<String, List<String>> sampled = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (Shelter shelter : shelters) {
+      sampled.put(shelter.id(), new ArrayList<>());
+      if (!fullShelters.isKnownFull(shelter.id())) {
+        List<String> beds = new ArrayList<>(shelter.bedIds());
+        Collections.shuffle(beds, ThreadLocalRandom.current());
+        ids.addAll(beds.subList(0, Math.min(perShelter, beds.size())));
+      }
+    }
+    if (ids.isEmpty()) {
+      return sampled;
+    }
+    collection().find(new Document("_id", new Document("$in", ids)))
+        .projection(new Document("status", 1).append("shelterId", 1))
+        .forEach(d -> {
+          if (BedStatus.AVAILABLE.name().equals(d.getString("status"))) {
+            sampled.computeIfAbsent(d.getString("shelterId"), id -> new ArrayList<>()).add(d.getString("_id"));
+          }
+        });
+    return sampled;
+  }
+
   /** The candidates come from the keep-apart index; each bed is read by id and checked here. */
   @Override
   public List<Bed> findTakenSharingKeepApartTokens(Bed.Occupant her) {
