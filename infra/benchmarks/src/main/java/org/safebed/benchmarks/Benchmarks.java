@@ -56,18 +56,18 @@ public final class Benchmarks {
         settings.mongoUri(), stackProperties(namespace), settings.outputDir())) {
       measureStartUp(stack);
       SafeBedClient client = new SafeBedClient(stack.tokenUrl());
-      client.authenticate(PoliceRequests.POLICE);
       client.authenticate(Seeding.COORDINATOR);
-      Seeding seeding = new Seeding(client, stack.gatewayUrl(), stack.occupancyUrl());
+      PoliceAccounts police = new PoliceAccounts(settings.loadTestPoliceAccounts());
+      Seeding seeding = new Seeding(client, stack.occupancyUrl(), stack.transportUrl());
       seedForJourney(seeding);
       PlacementJourney.Result journey;
       try (EventWatch events = EventWatch.open(stack.brokerUri(), namespace)) {
-        journey = measureJourney(new PlacementJourney(client, stack.gatewayUrl(), events));
+        journey = measureJourney(new PlacementJourney(client, stack.gatewayUrl(), events, police));
       }
-      HoldThroughput throughput = new HoldThroughput(client, stack);
+      HoldThroughput throughput = new HoldThroughput(client, stack, police);
       // Before the holds, so that their events still being processed do not weigh on it.
-      measureFloor(throughput, client, journey.lastPlacementId(), "floor.direct", stack.occupancyUrl());
-      measureFloor(throughput, client, journey.lastPlacementId(), "floor.gateway", stack.gatewayUrl());
+      measureFloor(throughput, client, journey.held(), "floor.direct", stack.occupancyUrl());
+      measureFloor(throughput, client, journey.held(), "floor.gateway", stack.gatewayUrl());
       // One request at a time took the mean latency; the threads cannot do better than in parallel.
       double expected = settings.threads() * 1000 / journey.requestToHold().mean();
       HoldThroughput.Result direct = measureThroughput("throughput.direct", throughput, seeding,
@@ -102,7 +102,7 @@ public final class Benchmarks {
     int journeyPlacements = settings.warmUpPlacements() + settings.placements();
     long started = System.nanoTime();
     progress("seeding " + (journeyPlacements + 10) + " drivers and beds for " + journeyPlacements + " placements");
-    int drivers = seeding.registerDrivers("bench-driver", journeyPlacements + 10);
+    int drivers = seeding.registerDrivers(journeyPlacements + 10);
     seeding.ensureAvailable(journeyPlacements + Seeding.BEDS_PER_SHELTER);
     double seconds = (System.nanoTime() - started) / 1e9;
     report.context("journeySeeding", Map.of("drivers", drivers, "shelters", seeding.shelters(), "seconds", seconds));
@@ -155,7 +155,8 @@ public final class Benchmarks {
     progress(name + ": " + settings.threads() + " threads, " + settings.warmUp().toSeconds() + " s warm-up + "
         + settings.measured().toSeconds() + " s measured against " + baseUrl);
     long heldBefore = seeding.heldBeds();
-    HoldThroughput.Result result = throughput.run(baseUrl, settings.threads(), settings.warmUp(), settings.measured());
+    HoldThroughput.Result result = throughput.run(baseUrl, settings.threads(), settings.warmUp(), settings.measured(),
+        free + 2L * settings.threads());
     ProcFs.Load load = ProcFs.load();
     long heldAfter = seeding.heldBeds();
 
@@ -186,20 +187,24 @@ public final class Benchmarks {
 
   /**
    * The cheapest authenticated call, {@code GET /api/placements/{id}} (token check, one read by id,
-   * JSON), in the same loop: what any request costs at least, and so what is left for a hold.
+   * JSON), in the same loop: what any request costs at least, and so what is left for a hold. The
+   * reads go round the journey's placements, each read by the account that requested it, so that
+   * no account comes near the gateway's rate limit per user.
    */
-  private void measureFloor(HoldThroughput throughput, SafeBedClient client, String placementId, String name,
-      String baseUrl) throws InterruptedException {
-    if (placementId == null) {
+  private void measureFloor(HoldThroughput throughput, SafeBedClient client, java.util.List<PlacementJourney.Held> held,
+      String name, String baseUrl) throws InterruptedException {
+    if (held.isEmpty()) {
       return;
     }
     progress(name + ": GET /api/placements/{id} in the same loop against " + baseUrl);
-    HoldThroughput.Result result = throughput.run(
-        () -> client.get(baseUrl, PoliceRequests.POLICE, "/api/placements/" + placementId), 200,
-        settings.threads(), Duration.ofSeconds(3), FLOOR_WINDOW);
+    java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+    HoldThroughput.Result result = throughput.run(() -> {
+      PlacementJourney.Held placement = held.get((int) (reads.getAndIncrement() % held.size()));
+      return client.get(baseUrl, placement.account(), "/api/placements/" + placement.placementId());
+    }, 200, settings.threads(), Duration.ofSeconds(3), FLOOR_WINDOW);
     String failed = result.failed() == 0 ? "" : "; " + result.failed() + " failed, first: " + result.firstFailure();
     report.add(info(name + ".reads-per-second", result.holdsPerSecond(), "reads/s",
-        "GET /api/placements/{id}, " + settings.threads() + " threads" + failed));
+        "GET /api/placements/{id} of " + held.size() + " placements, " + settings.threads() + " threads" + failed));
     report.add(info(name + ".cpu-per-read", 1000 * result.stackCores() / result.holdsPerSecond(), "cpu-ms",
         "stack CPU per read (" + cpuSplit(result) + "): the least any request costs"));
   }
@@ -215,14 +220,15 @@ public final class Benchmarks {
   }
 
   /**
-   * What the stack needs to be measured rather than throttled: one police account places every
-   * request, so its cap on active holds and its gateway rate limit are lifted.
+   * Load-test accounts, so that the stack is measured with its normal limits rather than
+   * throttled: police requests are spread over enough police accounts that none exceeds its cap on
+   * open placements or the gateway's rate limit per user ({@link PoliceAccounts}), and the drivers'
+   * flows have accounts of their own. Nothing else is changed.
    */
   private Map<String, String> stackProperties(String namespace) {
     Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("safebed.occupancy.max-active-holds-per-requester", "1000000");
-    properties.put("safebed.gateway.rate-limit.requests-per-second", "1000000");
-    properties.put("safebed.gateway.rate-limit.burst", "1000000");
+    properties.put("safebed.identity.load-test-police.count", String.valueOf(settings.loadTestPoliceAccounts()));
+    properties.put("safebed.identity.load-test-drivers.count", String.valueOf(settings.loadTestDrivers()));
     if (!namespace.isEmpty()) {
       // A shared RabbitMQ: queues of this run only, gone afterwards.
       properties.put("safebed.messaging.namespace", namespace);
