@@ -33,6 +33,8 @@ import java.util.Map;
  * @param loadTestDrivers drivers of load-test accounts ({@code load-driver-1..N}) for those flows
  * @param saturationRates arrival rates of the saturation run's steps, in the order tried
  * @param saturationStep how long each saturation step lasts
+ * @param poissonArrivals whether Gatling's users arrive at random (Poisson) around each rate, as
+ *     emergencies do, rather than at even intervals
  */
 record BenchmarkSettings(
     int placements,
@@ -53,7 +55,8 @@ record BenchmarkSettings(
     double driverFlowRate,
     int loadTestDrivers,
     List<Integer> saturationRates,
-    Duration saturationStep) {
+    Duration saturationStep,
+    boolean poissonArrivals) {
 
   static final long MIN_BEDS_PER_RUN = 500;
 
@@ -85,7 +88,8 @@ record BenchmarkSettings(
         integer(properties, "benchmark.load-test-drivers", 20),
         Arrays.stream(properties.getOrDefault("benchmark.saturation-rates", DEFAULT_SATURATION_RATES).split(","))
             .map(String::trim).filter(rate -> !rate.isEmpty()).map(Integer::parseInt).toList(),
-        Duration.ofSeconds(integer(properties, "benchmark.saturation-step-seconds", 10)));
+        Duration.ofSeconds(integer(properties, "benchmark.saturation-step-seconds", 10)),
+        Boolean.parseBoolean(properties.getOrDefault("benchmark.poisson-arrivals", "true")));
   }
 
   /** Placements the open-model run sends (Gatling starts this many virtual users). */

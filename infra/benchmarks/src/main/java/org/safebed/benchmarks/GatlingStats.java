@@ -13,6 +13,7 @@ import io.gatling.commons.stats.Status;
 import io.gatling.core.config.GatlingConfiguration;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
@@ -27,8 +28,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * @param all every request of the run
  * @param byName each request by name, and each group as {@code group:<name>} (its requests'
  *     cumulated response time, as the report shows groups)
+ * @param errors the most frequent errors as Gatling words them, with their counts
  */
-record GatlingStats(Path report, int exitCode, Figures all, Map<String, Figures> byName) {
+record GatlingStats(Path report, int exitCode, Figures all, Map<String, Figures> byName, List<String> errors) {
 
   /**
    * One request (or group, or all requests): answers counted as OK and KO by the simulation's
@@ -63,7 +65,9 @@ record GatlingStats(Path report, int exitCode, Figures all, Map<String, Figures>
       }
     }
     Figures all = figures(status -> data.requestGeneralStats(Option.empty(), Option.empty(), status));
-    return new GatlingStats(runFolder, exitCode, all, Map.copyOf(byName));
+    List<String> errors = CollectionConverters.asJava(data.errors(Option.empty(), Option.empty())).stream()
+        .limit(3).map(error -> error.message() + " (" + error.count() + ")").toList();
+    return new GatlingStats(runFolder, exitCode, all, Map.copyOf(byName), errors);
   }
 
   private static Figures figures(java.util.function.Function<Option<Status>, Option<GeneralStats>> stats) {

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * the warm-up before it lets the JIT and the connection pools settle. The first waitlisted answer
  * (202: no free bed left) ends the run, and the rate is taken over the window up to that moment,
  * so running out of seeded beds shortens the measurement rather than lowering the rate. Each
- * placement comes from the next load-test police account ({@link PoliceAccounts}), whose tokens
- * are fetched before the run.
+ * thread places from load-test police accounts of its own ({@link PoliceAccounts#perThread()}),
+ * whose tokens are fetched before the run.
  */
 final class HoldThroughput {
 
@@ -51,6 +51,14 @@ final class HoldThroughput {
           .filter(entry -> entry.getKey() >= 300 || entry.getKey() == 0)
           .mapToLong(Map.Entry::getValue).sum();
     }
+
+    /** The failed answers by status, e.g. {@code 409 x 2, 429 x 1} (0: no answer). */
+    String failuresByStatus() {
+      return statusCounts.entrySet().stream()
+          .filter(entry -> entry.getKey() >= 300 || entry.getKey() == 0)
+          .map(entry -> entry.getKey() + " x " + entry.getValue())
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
   }
 
   private final SafeBedClient client;
@@ -71,8 +79,10 @@ final class HoldThroughput {
    */
   Result run(String baseUrl, int threads, Duration warmUp, Duration measured, long placementsAtMost)
       throws InterruptedException {
-    client.authenticateAll(police.upcoming(placementsAtMost));
-    return run(() -> PoliceRequests.request(client, baseUrl, police.next()), 201, threads, warmUp, measured);
+    // Each thread starts a fresh account and uses it up, so one more account per thread at most.
+    client.authenticateAll(police.upcoming(placementsAtMost + (long) PoliceAccounts.PLACEMENTS_PER_ACCOUNT * threads));
+    java.util.function.Supplier<String> account = police.perThread();
+    return run(() -> PoliceRequests.request(client, baseUrl, account.get()), 201, threads, warmUp, measured);
   }
 
   /**

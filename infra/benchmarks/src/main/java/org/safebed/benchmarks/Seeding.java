@@ -21,10 +21,6 @@ final class Seeding {
   static final int BEDS_PER_SHELTER = 200;
   private static final int PARALLEL_CALLS = 4;
 
-  /** Where police find her in every request of the benchmark, near which drivers are based. */
-  static final double PICKUP_LAT = 48.9362;
-  static final double PICKUP_LON = 2.3574;
-
   private final SafeBedClient client;
   private final String occupancyUrl;
   private final String transportUrl;
@@ -74,11 +70,11 @@ final class Seeding {
 
   /**
    * Registers the drivers of the load-test driver accounts ({@code load-driver-1..count}) right at
-   * the pick-up point, so that they are the nearest and are offered jobs first.
+   * the open model's pick-up points, so that they are the nearest there and are offered jobs.
    */
   int registerLoadTestDrivers(int count) throws Exception {
     return createAll(count, n -> registerDriver(DriverFlows.PREFIX + (n + 1),
-        PICKUP_LAT + (n % 5) * 0.001, PICKUP_LON + (n / 5 % 5) * 0.001));
+        PlacementMix.pickupLat(n), PlacementMix.pickupLon(n)));
   }
 
   private SafeBedClient.Reply registerDriver(String account, double lat, double lon) {

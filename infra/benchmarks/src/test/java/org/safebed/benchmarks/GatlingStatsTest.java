@@ -44,6 +44,7 @@ class GatlingStatsTest {
     assertThat(ok.p50()).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(ok.p99());
     assertThat(ok.p99()).isLessThanOrEqualTo(ok.max());
     assertThat(stats.of("never sent")).isEqualTo(GatlingStats.Figures.NONE);
+    assertThat(stats.errors()).singleElement().asString().contains("418").endsWith("(20)");
     // The settings given to the simulation were for the run only.
     assertThat(System.getProperty("probe.url")).isNull();
   }
