@@ -34,6 +34,9 @@ public final class Benchmarks {
   static final Duration ASSIGNED_WITHIN = Duration.ofSeconds(10);
   /** Rounds of at most 200 drivers registered for jobs still waiting for one, before a Gatling run. */
   static final int ABSORB_ROUNDS = 50;
+  /** A Gatling run starts once the stack uses less than this (cores over a second), or after a minute. */
+  static final double QUIET_CORES = 0.3;
+  static final Duration QUIET_WITHIN = Duration.ofSeconds(60);
 
   private final BenchmarkSettings settings;
   private final PrintStream out;
@@ -255,6 +258,7 @@ public final class Benchmarks {
     progress("open model: " + settings.openModelRate() + " placements/s for " + settings.openModel().toSeconds()
         + " s, " + settings.capacityUpdateRate() + " capacity updates/s, " + settings.driverFlowRate()
         + " driver flows/s (Gatling, through the gateway)");
+    awaitQuiet(stack);
     HeldPlacements.drain();
     GatlingStats stats;
     Latencies toAssigned;
@@ -332,6 +336,7 @@ public final class Benchmarks {
       SimulationSettings simulation = new SimulationSettings(stack.gatewayUrl(), stack.tokenUrl(),
           police.reserve(placements + placements / 10 + 10), rate, seconds, 0, 0, 0,
           "s" + rate + "x" + Long.toString(System.currentTimeMillis() % 1_000_000, 36), settings.poissonArrivals());
+      awaitQuiet(stack);
       progress("saturation: " + rate + " placements/s for " + seconds + " s (Gatling, through the gateway)");
       GatlingStats stats = GatlingRun.run(SaturationSimulation.class, settings.outputDir().resolve("gatling"),
           "SafeBed saturation step, " + rate + " placements/s", simulation.asProperties());
@@ -350,6 +355,29 @@ public final class Benchmarks {
     report.context("gatlingSaturationReports", reports);
     report.add(new Measurement("saturation.holds-per-second-p99-under-100ms", atLeast(settings.targetHoldsPerSecond()),
         best, "holds/s", ProcFs.load(), String.join("; ", steps)));
+  }
+
+  /**
+   * Waits until the stack is nearly idle (or a minute has passed), so that a Gatling run does not
+   * start in the wake of the previous one: an open model above the stack's capacity leaves requests
+   * queued after its clients gave up on them.
+   */
+  private void awaitQuiet(StackProcess stack) throws InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + QUIET_WITHIN.toNanos();
+    double before = stack.cpuSeconds();
+    double cores = Double.NaN;
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      double now = stack.cpuSeconds();
+      cores = now - before;
+      before = now;
+      if (cores < QUIET_CORES) {
+        break;
+      }
+    }
+    progress("the stack is at " + Measurement.format(cores) + " cores after waiting "
+        + (System.nanoTime() - started) / 1_000_000_000 + " s for it to settle");
   }
 
   private void measureMemory(String name, double mib, String note) {
