@@ -60,7 +60,7 @@ record BenchmarkSettings(
 
   static final long MIN_BEDS_PER_RUN = 500;
 
-  static final String DEFAULT_SATURATION_RATES = "10,20,30,40,50,60,80,100,150,200,300,400,600,800,1000";
+  static final String DEFAULT_SATURATION_RATES = "5,10,15,20,25,30,40,50,60,80,100,150,200,300,400,600,800,1000";
 
   static final String DEFAULT_STACK_JVM_ARGUMENTS =
       "-Xms128m -Xmx512m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m";

@@ -70,7 +70,7 @@ class BenchmarkSettingsTest {
     assertThat(settings.openModelRate()).isEqualTo(100);
     assertThat(settings.openModel()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.openModelPlacements()).isEqualTo(3_000);
-    assertThat(settings.saturationRates()).startsWith(10, 20).isSorted();
+    assertThat(settings.saturationRates()).startsWith(5, 10).isSorted();
     assertThat(settings.saturationStep()).isEqualTo(Duration.ofSeconds(10));
   }
 
