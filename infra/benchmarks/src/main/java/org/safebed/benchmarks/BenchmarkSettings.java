@@ -25,6 +25,16 @@ import java.util.Map;
  * @param stackJvmArguments options of the stack's JVM
  * @param flightRecording whether the stack records a JFR profile into the output folder
  * @param outputDir where results, the stack's log and any recording go
+ * @param openModelRate placements per second of the Gatling open-model run, 0 for none
+ * @param openModel how long the open-model run lasts
+ * @param capacityUpdateRate shelter managers' capacity updates per second alongside it
+ * @param driverFlowRate drivers' flows (take the offered job, fetch the addresses, pick up,
+ *     deliver) per second alongside it
+ * @param loadTestDrivers drivers of load-test accounts ({@code load-driver-1..N}) for those flows
+ * @param saturationRates arrival rates of the saturation run's steps, in the order tried
+ * @param saturationStep how long each saturation step lasts
+ * @param poissonArrivals whether Gatling's users arrive at random (Poisson) around each rate, as
+ *     emergencies do, rather than at even intervals
  */
 record BenchmarkSettings(
     int placements,
@@ -38,9 +48,19 @@ record BenchmarkSettings(
     String mongoUri,
     List<String> stackJvmArguments,
     boolean flightRecording,
-    Path outputDir) {
+    Path outputDir,
+    int openModelRate,
+    Duration openModel,
+    double capacityUpdateRate,
+    double driverFlowRate,
+    int loadTestDrivers,
+    List<Integer> saturationRates,
+    Duration saturationStep,
+    boolean poissonArrivals) {
 
   static final long MIN_BEDS_PER_RUN = 500;
+
+  static final String DEFAULT_SATURATION_RATES = "5,10,15,20,25,30,40,50,60,80,100,150,200,300,400,600,800,1000";
 
   static final String DEFAULT_STACK_JVM_ARGUMENTS =
       "-Xms128m -Xmx512m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m";
@@ -60,7 +80,35 @@ record BenchmarkSettings(
         mongo == null || mongo.isBlank() ? null : mongo,
         arguments(properties.getOrDefault("benchmark.stack-jvm-args", DEFAULT_STACK_JVM_ARGUMENTS)),
         Boolean.parseBoolean(properties.getOrDefault("benchmark.jfr", "false")),
-        Path.of(properties.getOrDefault("benchmark.output-dir", "target")));
+        Path.of(properties.getOrDefault("benchmark.output-dir", "target")),
+        integer(properties, "benchmark.open-model-rate", 100),
+        Duration.ofSeconds(integer(properties, "benchmark.open-model-seconds", 30)),
+        decimal(properties, "benchmark.capacity-update-rate", 1),
+        decimal(properties, "benchmark.driver-flow-rate", 2),
+        integer(properties, "benchmark.load-test-drivers", 20),
+        Arrays.stream(properties.getOrDefault("benchmark.saturation-rates", DEFAULT_SATURATION_RATES).split(","))
+            .map(String::trim).filter(rate -> !rate.isEmpty()).map(Integer::parseInt).toList(),
+        Duration.ofSeconds(integer(properties, "benchmark.saturation-step-seconds", 10)),
+        Boolean.parseBoolean(properties.getOrDefault("benchmark.poisson-arrivals", "true")));
+  }
+
+  /** Placements the open-model run sends (Gatling starts this many virtual users). */
+  long openModelPlacements() {
+    return Math.round(openModelRate * openModel.toMillis() / 1000.0);
+  }
+
+  /**
+   * Load-test police accounts the stack is given: enough for every placement any run could send
+   * at three per account (the cap on open placements per requester), however fast the stack turns
+   * out to be: the journey, both throughput runs with beds for the target rate, the open-model run
+   * and every saturation step. They cost the stack nothing until a token is asked for.
+   */
+  int loadTestPoliceAccounts() {
+    long sent = warmUpPlacements + placements
+        + 2 * (bedsPerThroughputRun(targetHoldsPerSecond) + 2L * threads)
+        + openModelPlacements() + 100
+        + saturationRates.stream().mapToLong(rate -> Math.round(rate * saturationStep.toMillis() / 1000.0) + 100).sum();
+    return PoliceAccounts.needed(sent) + 10;
   }
 
   static Map<String, String> systemProperties() {
@@ -96,6 +144,11 @@ record BenchmarkSettings(
   private static int integer(Map<String, String> properties, String name, int fallback) {
     String value = properties.get(name);
     return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+  }
+
+  private static double decimal(Map<String, String> properties, String name, double fallback) {
+    String value = properties.get(name);
+    return value == null || value.isBlank() ? fallback : Double.parseDouble(value.trim());
   }
 
   private static List<String> arguments(String line) {

@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  * the last was answered (a closed loop). Only requests completed inside the measured window count;
  * the warm-up before it lets the JIT and the connection pools settle. The first waitlisted answer
  * (202: no free bed left) ends the run, and the rate is taken over the window up to that moment,
- * so running out of seeded beds shortens the measurement rather than lowering the rate.
+ * so running out of seeded beds shortens the measurement rather than lowering the rate. Each
+ * thread places from load-test police accounts of its own ({@link PoliceAccounts#perThread()}),
+ * whose tokens are fetched before the run.
  */
 final class HoldThroughput {
 
@@ -49,19 +51,38 @@ final class HoldThroughput {
           .filter(entry -> entry.getKey() >= 300 || entry.getKey() == 0)
           .mapToLong(Map.Entry::getValue).sum();
     }
+
+    /** The failed answers by status, e.g. {@code 409 x 2, 429 x 1} (0: no answer). */
+    String failuresByStatus() {
+      return statusCounts.entrySet().stream()
+          .filter(entry -> entry.getKey() >= 300 || entry.getKey() == 0)
+          .map(entry -> entry.getKey() + " x " + entry.getValue())
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
   }
 
   private final SafeBedClient client;
   private final StackProcess stack;
+  private final PoliceAccounts police;
 
-  HoldThroughput(SafeBedClient client, StackProcess stack) {
+  HoldThroughput(SafeBedClient client, StackProcess stack, PoliceAccounts police) {
     this.client = client;
     this.stack = stack;
+    this.police = police;
   }
 
-  /** Police requests for placements against {@code baseUrl}; a hold is a 201. */
-  Result run(String baseUrl, int threads, Duration warmUp, Duration measured) throws InterruptedException {
-    return run(() -> PoliceRequests.request(client, baseUrl), 201, threads, warmUp, measured);
+  /**
+   * Police requests for placements against {@code baseUrl}; a hold is a 201.
+   *
+   * @param placementsAtMost how many the run can place (the beds free, and one in flight per
+   *     thread): the tokens of the accounts that will send them are fetched first
+   */
+  Result run(String baseUrl, int threads, Duration warmUp, Duration measured, long placementsAtMost)
+      throws InterruptedException {
+    // Each thread starts a fresh account and uses it up, so one more account per thread at most.
+    client.authenticateAll(police.upcoming(placementsAtMost + (long) PoliceAccounts.PLACEMENTS_PER_ACCOUNT * threads));
+    java.util.function.Supplier<String> account = police.perThread();
+    return run(() -> PoliceRequests.request(client, baseUrl, account.get()), 201, threads, warmUp, measured);
   }
 
   /**

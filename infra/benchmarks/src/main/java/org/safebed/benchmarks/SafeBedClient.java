@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ final class SafeBedClient {
   private static final String DEMO_SECRET = "demo-secret";
   /** A token is fetched again this long before it expires, so none expires during a run. */
   private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(3);
+  private static final int TOKEN_FETCHES_AT_ONCE = 4;
 
   private final HttpClient http;
   private final String tokenUrl;
@@ -66,6 +68,31 @@ final class SafeBedClient {
   /** Fetches the token now, so that the first timed call does not include it. */
   void authenticate(String clientId) {
     token(clientId);
+  }
+
+  /**
+   * Fetches the tokens of many accounts now, a few at a time (the identity provider is part of
+   * the stack under test: this is done before a run, never during one).
+   */
+  void authenticateAll(java.util.Collection<String> clientIds) throws InterruptedException {
+    try (var calls = java.util.concurrent.Executors.newFixedThreadPool(TOKEN_FETCHES_AT_ONCE)) {
+      List<java.util.concurrent.Future<String>> pending = new java.util.ArrayList<>();
+      for (String clientId : clientIds) {
+        pending.add(calls.submit(() -> token(clientId)));
+      }
+      for (var fetch : pending) {
+        try {
+          fetch.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException("fetching tokens: " + e.getCause().getMessage(), e.getCause());
+        }
+      }
+    }
+  }
+
+  /** The account's access token (fetched now if it has none that is fresh enough). */
+  String bearer(String clientId) {
+    return token(clientId);
   }
 
   private Reply send(String baseUrl, String clientId, String method, String path, String body,

@@ -8,9 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Synthetic capacity for the benchmark, created through the public API as a coordinator would:
- * drivers near the pick-up point (the demo has three, each busy after one job) and shelters with
- * beds south-west of it, outside the request's exclusion zone. Code names and streets are invented.
+ * Synthetic capacity for the benchmark, created through the services' public APIs as a coordinator
+ * would: drivers near the pick-up point (the demo has three, each busy after one job) and shelters
+ * with beds south-west of it, outside the request's exclusion zone. Code names and streets are
+ * invented. Straight to the services, not through the gateway: seeding is not measured, and the
+ * coordinator's account keeps the gateway's normal rate limit.
  */
 final class Seeding {
 
@@ -20,20 +22,22 @@ final class Seeding {
   private static final int PARALLEL_CALLS = 4;
 
   private final SafeBedClient client;
-  private final String gatewayUrl;
   private final String occupancyUrl;
+  private final String transportUrl;
   /** Shelters this seeding registered so far; each new one gets the next number and place. */
   private int shelterCount;
+  /** Drivers registered so far; each new one gets the next account subject. */
+  private int driverCount;
 
   /**
-   * @param gatewayUrl where drivers and shelters are registered, as a coordinator would
-   * @param occupancyUrl where beds are counted: straight to the service, so that a circuit breaker
-   *     the gateway opened under load cannot hide the counts
+   * @param occupancyUrl shelter occupancy, where shelters are registered and beds counted (so
+   *     that a circuit breaker the gateway opened under load cannot hide the counts)
+   * @param transportUrl transport, where drivers are registered
    */
-  Seeding(SafeBedClient client, String gatewayUrl, String occupancyUrl) {
+  Seeding(SafeBedClient client, String occupancyUrl, String transportUrl) {
     this.client = client;
-    this.gatewayUrl = gatewayUrl;
     this.occupancyUrl = occupancyUrl;
+    this.transportUrl = transportUrl;
   }
 
   int shelters() {
@@ -51,15 +55,67 @@ final class Seeding {
     return shelters;
   }
 
-  /** Registers on-duty, vetted drivers who may escort minors; answers how many were registered. */
-  int registerDrivers(String prefix, int count) throws Exception {
-    return createAll(count, i -> {
-      String body = """
-          {"accountSubject": "%s-%d", "vetted": true, "gender": "FEMALE", "languages": ["fr", "en"],
-           "canEscortMinors": true, "base": {"lat": %s, "lon": %s}, "onDuty": true}"""
-          .formatted(prefix, i, coordinate(48.80 + (i % 20) * 0.01), coordinate(2.20 + (i / 20 % 20) * 0.01));
-      return client.post(gatewayUrl, COORDINATOR, "/api/transport/drivers", body);
+  /**
+   * Registers on-duty, vetted drivers who may escort minors, for accounts nobody signs in with
+   * ({@code bench-driver-<n>}); answers how many were registered.
+   */
+  int registerDrivers(int count) throws Exception {
+    int first = driverCount;
+    driverCount += count;
+    return createAll(count, n -> {
+      int i = first + n;
+      return registerDriver("bench-driver-" + i, 48.80 + (i % 20) * 0.01, 2.20 + (i / 20 % 20) * 0.01);
     });
+  }
+
+  /**
+   * Registers the drivers of the load-test driver accounts ({@code load-driver-1..count}) right at
+   * the open model's pick-up points, so that they are the nearest there and are offered jobs.
+   */
+  int registerLoadTestDrivers(int count) throws Exception {
+    return createAll(count, n -> registerDriver(DriverFlows.PREFIX + (n + 1),
+        PlacementMix.pickupLat(n), PlacementMix.pickupLon(n)));
+  }
+
+  private SafeBedClient.Reply registerDriver(String account, double lat, double lon) {
+    String body = """
+        {"accountSubject": "%s", "vetted": true, "gender": "FEMALE", "languages": ["fr", "en"],
+         "canEscortMinors": true, "base": {"lat": %s, "lon": %s}, "onDuty": true}"""
+        .formatted(account, coordinate(lat), coordinate(lon));
+    return client.post(transportUrl, COORDINATOR, "/api/transport/drivers", body);
+  }
+
+  /**
+   * Jobs of earlier runs that no driver could take wait as UNASSIGNED and are offered to every
+   * driver who becomes free, a new one first of all: registers drivers until none waits (or
+   * {@code rounds} rounds of at most 200), so that drivers registered next are free for new
+   * jobs. Answers how many were registered.
+   */
+  int absorbUnassignedJobs(int rounds) throws Exception {
+    int registered = 0;
+    for (int round = 0; round < rounds; round++) {
+      int waiting = unassignedJobsThatFindDrivers();
+      if (waiting == 0) {
+        break;
+      }
+      registered += registerDrivers(waiting);
+    }
+    return registered;
+  }
+
+  /** UNASSIGNED jobs a new driver would be offered (at most 200: the list's page). */
+  int unassignedJobsThatFindDrivers() {
+    SafeBedClient.Reply jobs = client.get(transportUrl, COORDINATOR, "/api/transport/jobs?status=UNASSIGNED");
+    if (jobs.status() != 200) {
+      throw new IllegalStateException("listing unassigned jobs: HTTP " + jobs.status());
+    }
+    int count = 0;
+    for (var job : jobs.json()) {
+      if (!"UNKNOWN_PICKUP_AREA".equals(job.path("unassignedReason").asString(""))) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**
@@ -78,7 +134,7 @@ final class Seeding {
            "bedCount": %d}"""
           .formatted(prefix, i, coordinate(48.62 + (i % 15) * 0.01), coordinate(2.00 + (i / 15 % 20) * 0.01),
               i + 1, BEDS_PER_SHELTER);
-      return client.post(gatewayUrl, COORDINATOR, "/api/shelters", body);
+      return client.post(occupancyUrl, COORDINATOR, "/api/shelters", body);
     });
     return created * BEDS_PER_SHELTER;
   }

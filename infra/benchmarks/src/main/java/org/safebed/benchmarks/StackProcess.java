@@ -12,12 +12,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local stack running in a child JVM ({@link StackMain}) on this JVM's class path. Its output
- * goes straight to a log file, so the benchmark spends no CPU on it.
+ * The local stack running in a child JVM ({@link StackMain}) on this JVM's class path, less the
+ * load generator's own libraries (Gatling and what it brings, e.g. Netty's native transports,
+ * which would change how the stack's Netty servers run): {@value #STACK_CLASS_PATH} when the build
+ * sets it. Its output goes straight to a log file, so the benchmark spends no CPU on it.
  */
 final class StackProcess implements AutoCloseable {
 
   private static final Duration READY_WITHIN = Duration.ofSeconds(180);
+  /** The stack's class path, set by the pom: this module's classes and its runtime dependencies. */
+  static final String STACK_CLASS_PATH = "benchmark.stack-classpath";
 
   private final Process process;
   private final JsonNode ready;
@@ -67,7 +71,8 @@ final class StackProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArguments);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    String classPath = System.getProperty(STACK_CLASS_PATH, "");
+    command.add(classPath.isBlank() ? System.getProperty("java.class.path") : classPath);
     command.add(StackMain.class.getName());
     command.add(readyFile.toString());
     if (brokerUri != null) {
@@ -146,6 +151,10 @@ final class StackProcess implements AutoCloseable {
 
   String occupancyUrl() {
     return ready.get("occupancyUrl").asString();
+  }
+
+  String transportUrl() {
+    return ready.get("transportUrl").asString();
   }
 
   String brokerUri() {

@@ -62,4 +62,29 @@ class BenchmarkSettingsTest {
     assertThat(Benchmarks.redacted("amqp://safebed:s3cret@rabbit:5672/vhost"))
         .isEqualTo("amqp://safebed:***@rabbit:5672/vhost");
   }
+
+  @Test
+  void theGatlingRunsDefaultToAHundredPlacementsASecondAndRisingSaturationSteps() {
+    BenchmarkSettings settings = BenchmarkSettings.from(Map.of(), Map.of());
+
+    assertThat(settings.openModelRate()).isEqualTo(100);
+    assertThat(settings.openModel()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.openModelPlacements()).isEqualTo(3_000);
+    assertThat(settings.saturationRates()).startsWith(5, 10).isSorted();
+    assertThat(settings.saturationStep()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void thereArePoliceAccountsForEveryPlacementAnyRunCouldSendAtThreeEach() {
+    BenchmarkSettings settings = BenchmarkSettings.from(Map.of(
+        "benchmark.placements", "20", "benchmark.warmup-placements", "1", "benchmark.threads", "2",
+        "benchmark.seconds", "2", "benchmark.warmup-seconds", "1", "benchmark.throughput-beds", "150",
+        "benchmark.open-model-rate", "10", "benchmark.open-model-seconds", "3",
+        "benchmark.saturation-rates", "5, 10", "benchmark.saturation-step-seconds", "2"), Map.of());
+
+    // 21 journey + 2 x (150 beds + 4 in flight) + 30 open model + 100 + (10 + 100) + (20 + 100) placements
+    long placements = 21 + 2 * 154 + 30 + 100 + 110 + 120;
+    assertThat(settings.saturationRates()).containsExactly(5, 10);
+    assertThat(settings.loadTestPoliceAccounts()).isEqualTo((int) ((placements + 2) / 3) + 10);
+  }
 }

@@ -133,6 +133,12 @@ class IdentityProviderTokenTest {
   }
 
   @Test
+  void hasNoLoadTestAccountsUnlessConfigured() throws Exception {
+    assertThat(send(basicTokenRequest("load-police-1", "demo-secret")).statusCode()).isEqualTo(401);
+    assertThat(send(basicTokenRequest("load-driver-1", "demo-secret")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void refusesARequestWithoutClientCredentials() throws Exception {
     HttpResponse<String> response = send(HttpRequest.newBuilder(tokenUri())
         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -22,7 +22,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 /**
  * The demo accounts as OAuth2 clients, and their SafeBed attributes by client id; plus the web
- * console's client, through which the demo people sign in.
+ * console's client, through which the demo people sign in, and the load-test accounts when some
+ * are configured (made when asked for, see {@link org.safebed.identity.config.LoadTestAccounts}).
  */
 public final class DemoClientRegistrations {
 
@@ -35,9 +36,9 @@ public final class DemoClientRegistrations {
         .collect(Collectors.toUnmodifiableMap(DemoClient::id, Function.identity()));
   }
 
-  /** The client the token is being issued to, if it is one of the demo accounts. */
+  /** The client the token is being issued to, if it is one of the demo or load-test accounts. */
   public Optional<DemoClient> find(String clientId) {
-    return Optional.ofNullable(byId.get(clientId));
+    return Optional.ofNullable(byId.get(clientId)).or(() -> properties.loadTestAccount(clientId));
   }
 
   /** The audiences the account's tokens carry. */
@@ -55,7 +56,8 @@ public final class DemoClientRegistrations {
     if (properties.console().enabled()) {
       clients.add(consoleRegistration(properties.console()));
     }
-    return new FixedClientRepository(clients);
+    return new FixedClientRepository(clients,
+        clientId -> properties.loadTestAccount(clientId).map(this::registration).orElse(null));
   }
 
   /**

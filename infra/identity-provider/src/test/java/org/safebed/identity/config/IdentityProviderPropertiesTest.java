@@ -18,7 +18,7 @@ class IdentityProviderPropertiesTest {
     DemoClient service = new DemoClient(
         "transport-service", "{noop}other", List.of("SERVICE"), null, null, List.of("safebed-transport"));
     IdentityProviderProperties properties = new IdentityProviderProperties(
-        ISSUER, null, "{noop}demo-secret", List.of("safebed-gateway"), List.of(police, service), null);
+        ISSUER, null, "{noop}demo-secret", List.of("safebed-gateway"), List.of(police, service), null, null, null);
 
     assertThat(properties.secretOf(police)).isEqualTo("{noop}demo-secret");
     assertThat(properties.audiencesOf(police)).containsExactly("safebed-gateway");
@@ -32,7 +32,7 @@ class IdentityProviderPropertiesTest {
     DemoClient police = new DemoClient("demo-police", null, List.of("POLICE"), null, null, null);
 
     assertThatIllegalArgumentException().isThrownBy(() -> new IdentityProviderProperties(
-            ISSUER, null, "{noop}s", List.of("safebed-gateway"), List.of(police, police), null))
+            ISSUER, null, "{noop}s", List.of("safebed-gateway"), List.of(police, police), null, null, null))
         .withMessageContaining("demo-police");
   }
 
@@ -42,7 +42,7 @@ class IdentityProviderPropertiesTest {
         .isThrownBy(() -> new DemoClient("demo-x", null, List.of(), null, null, null));
     DemoClient police = new DemoClient("demo-police", null, List.of("POLICE"), null, null, null);
     assertThatIllegalArgumentException().isThrownBy(() -> new IdentityProviderProperties(
-        ISSUER, null, "{noop}s", List.of(), List.of(police), null));
+        ISSUER, null, "{noop}s", List.of(), List.of(police), null, null, null));
   }
 
   @Test
@@ -53,7 +53,7 @@ class IdentityProviderPropertiesTest {
     ConsoleLogin console = new ConsoleLogin(null, null, List.of(CALLBACK), "{noop}demo-password",
         List.of(manager, police));
     IdentityProviderProperties properties = new IdentityProviderProperties(
-        ISSUER, null, "{noop}demo-secret", List.of("safebed-gateway"), List.of(), console);
+        ISSUER, null, "{noop}demo-secret", List.of("safebed-gateway"), List.of(), console, null, null);
 
     assertThat(console.clientId()).isEqualTo("safebed-console");
     assertThat(properties.consoleSecret()).isEqualTo("{noop}demo-secret");
@@ -87,7 +87,47 @@ class IdentityProviderPropertiesTest {
         List.of(new DemoUser("police", null, List.of("POLICE"), null, null)));
 
     assertThatIllegalArgumentException().isThrownBy(() -> new IdentityProviderProperties(
-            ISSUER, null, "{noop}s", List.of("safebed-gateway"), List.of(police), console))
+            ISSUER, null, "{noop}s", List.of("safebed-gateway"), List.of(police), console, null, null))
         .withMessageContaining("demo-police");
+  }
+
+  @Test
+  void loadTestAccountsAreNumberedPoliceAndDriversWithTheDefaults() {
+    IdentityProviderProperties properties = new IdentityProviderProperties(ISSUER, null, "{noop}demo-secret",
+        List.of("safebed-gateway"), List.of(), null, new LoadTestAccounts(5), new LoadTestAccounts(2));
+
+    DemoClient police = properties.loadTestAccount("load-police-3").orElseThrow();
+    assertThat(police.roles()).containsExactly("POLICE");
+    assertThat(police.agencyId()).isEqualTo("police-load-test");
+    assertThat(properties.secretOf(police)).isEqualTo("{noop}demo-secret");
+    assertThat(properties.audiencesOf(police)).containsExactly("safebed-gateway");
+    assertThat(properties.loadTestAccount("load-police-5")).isPresent();
+    assertThat(properties.loadTestAccount("load-driver-2").orElseThrow().roles()).containsExactly("DRIVER");
+    assertThat(properties.loadTestAccount("load-driver-2").orElseThrow().agencyId()).isNull();
+    // Only 1..count, each under one spelling.
+    for (String other : List.of("load-police-6", "load-police-0", "load-police-03", "load-police-+3", "load-police-",
+        "load-police-3x", "load-police-99999999999", "load-driver-3", "demo-police")) {
+      assertThat(properties.loadTestAccount(other)).as(other).isEmpty();
+    }
+  }
+
+  @Test
+  void noLoadTestAccountsUnlessConfigured() {
+    IdentityProviderProperties properties = new IdentityProviderProperties(ISSUER, null, "{noop}demo-secret",
+        List.of("safebed-gateway"), List.of(), null, null, null);
+
+    assertThat(properties.loadTestPolice().count()).isZero();
+    assertThat(properties.loadTestAccount("load-police-1")).isEmpty();
+    assertThat(properties.loadTestAccount("load-driver-1")).isEmpty();
+    assertThatIllegalArgumentException().isThrownBy(() -> new LoadTestAccounts(-1));
+  }
+
+  @Test
+  void theLoadTestAccountsNamesAreKeptForThem() {
+    DemoClient listed = new DemoClient("load-police-1", null, List.of("POLICE"), null, "elsewhere", null);
+
+    assertThatIllegalArgumentException().isThrownBy(() -> new IdentityProviderProperties(
+            ISSUER, null, "{noop}s", List.of("safebed-gateway"), List.of(listed), null, null, null))
+        .withMessageContaining("load-police-1");
   }
 }
