@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -112,6 +113,27 @@ class GatewayIT {
     assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+  }
+
+  /**
+   * A busy hour: more requests in flight on one route than the circuit-breaker library's default
+   * bulkhead admits (25) are all forwarded, and the breaker stays closed.
+   */
+  @Test
+  void manyRequestsInFlightAtOnceAreAllForwardedAndTheBreakerStaysClosed() throws Exception {
+    services.stubFor(get("/api/placements/busy").willReturn(aResponse().withFixedDelay(150)
+        .withHeader("Content-Type", "application/json").withBody("{\"placementId\":\"busy\"}")));
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+    for (int caller = 0; caller < 40; caller++) {
+      String token = TestTokens.sign(TestTokens.valid(uniqueUser()));
+      inFlight.add(http.sendAsync(apiGet("/api/placements/busy", token), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    List<Integer> statuses = inFlight.stream().map(response -> response.join().statusCode()).toList();
+
+    assertThat(statuses).containsOnly(200);
+    assertThat(breakers.circuitBreaker("shelter-occupancy").getState())
+        .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
   }
 
   @Test
