@@ -49,10 +49,17 @@ public class MongoRequestSlots implements RequestSlots {
       }
       Document current = collection().find(new Document("_id", requester)).first();
       if (current != null) {
-        // No match: either this placement holds a slot already (a simultaneous retry of the same
-        // request claimed it), or every slot is taken.
-        return current.getList("slots", Document.class, List.of()).stream()
-            .anyMatch(taken -> placementId.equals(taken.getString("placementId")));
+        // No match: this placement holds a slot already (a simultaneous retry of the same request
+        // claimed it), or every slot is taken, or the record did not exist a moment ago (another
+        // first request of this requester created it meanwhile) and there is room: claim again.
+        List<Document> taken = current.getList("slots", Document.class, List.of());
+        if (taken.stream().anyMatch(held -> placementId.equals(held.getString("placementId")))) {
+          return true;
+        }
+        if (taken.size() >= cap) {
+          return false;
+        }
+        continue;
       }
       try {
         collection().insertOne(new Document("_id", requester).append("slots", List.of(slot)));

@@ -2,6 +2,7 @@ package org.safebed.occupancy.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,10 +12,14 @@ import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.occupancy.domain.RequestSlots;
 import org.safebed.platform.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The cap on open placements per requester is hard, even for simultaneous first requests. */
 class RequestCapIT extends OccupancyIT {
+
+  @Autowired RequestSlots slots;
 
   @Test
   void simultaneousFirstRequestsOfOneAccountNeverExceedTheCap() throws Exception {
@@ -52,6 +57,35 @@ class RequestCapIT extends OccupancyIT {
     assertThat(checkIn(second, shelter).status()).isEqualTo(200);
     assertThat(requestFor(police, area).status()).as("an arrival frees its slot").isEqualTo(201);
     assertThat(requestFor(police, area).status()).as("three open again").isEqualTo(409);
+  }
+
+  /**
+   * An account's first requests arriving together each get a slot while there is room: the one
+   * that finds the account's record just created by another claims again instead of being refused.
+   */
+  @Test
+  void simultaneousFirstClaimsWithinTheCapAllSucceed() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      for (int round = 0; round < 40; round++) {
+        String police = unique("police");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          String placementId = unique("plc");
+          claims.add(pool.submit(() -> {
+            start.await();
+            return slots.claim(police, placementId, 3, Instant.now());
+          }));
+        }
+        start.countDown();
+        for (Future<Boolean> claim : claims) {
+          assertThat(claim.get()).as("round %d: three claims, cap three", round).isTrue();
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
