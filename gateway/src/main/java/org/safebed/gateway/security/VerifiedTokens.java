@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 final class VerifiedTokens implements ReactiveJwtDecoder {
 
   /** Tokens remembered at most; beyond it the memory starts again (a burst of callers, an attack). */
-  static final int MAX_REMEMBERED = 4096;
+  static final int MAX_REMEMBERED = 1024;
 
   private final ReactiveJwtDecoder decoder;
   private final OAuth2TokenValidator<Jwt> stillValid;

@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 final class VerifiedTokens implements JwtDecoder {
 
   /** Tokens remembered at most; beyond it the memory starts again (a burst of callers, an attack). */
-  static final int MAX_REMEMBERED = 4096;
+  static final int MAX_REMEMBERED = 1024;
 
   private final JwtDecoder decoder;
   private final OAuth2TokenValidator<Jwt> stillValid;
