@@ -132,6 +132,14 @@ record BenchmarkSettings(
     return Math.max(MIN_BEDS_PER_RUN, (long) Math.ceil(rate * seconds * 1.5));
   }
 
+  /** These settings for one JVM profile: its options, and a folder of its own for its files. */
+  BenchmarkSettings forProfile(JvmProfile profile) {
+    return new BenchmarkSettings(placements, warmUpPlacements, threads, measured, warmUp, targetHoldsPerSecond,
+        throughputBeds, brokerUri, mongoUri, profile.arguments(), flightRecording, outputDir.resolve(profile.name()),
+        openModelRate, openModel, capacityUpdateRate, driverFlowRate, loadTestDrivers, saturationRates,
+        saturationStep, poissonArrivals);
+  }
+
   List<String> stackJvmArgumentsWithRecording() {
     List<String> all = new ArrayList<>(stackJvmArguments);
     if (flightRecording) {
@@ -151,7 +159,7 @@ record BenchmarkSettings(
     return value == null || value.isBlank() ? fallback : Double.parseDouble(value.trim());
   }
 
-  private static List<String> arguments(String line) {
+  static List<String> arguments(String line) {
     return Arrays.stream(line.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
   }
 }

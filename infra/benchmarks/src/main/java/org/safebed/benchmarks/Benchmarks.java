@@ -48,9 +48,20 @@ public final class Benchmarks {
     this.out = out;
   }
 
+  /**
+   * Runs the whole benchmark once per JVM profile (production options first: the targets are
+   * judged on those) and reports every figure of each, the local stack's options' under {@code
+   * local-jvm.}.
+   */
   public static void main(String[] args) throws Exception {
-    BenchmarkSettings settings = BenchmarkSettings.from(BenchmarkSettings.systemProperties(), System.getenv());
-    Report report = new Benchmarks(settings, System.out).run();
+    Map<String, String> properties = BenchmarkSettings.systemProperties();
+    BenchmarkSettings settings = BenchmarkSettings.from(properties, System.getenv());
+    Report report = new Report();
+    for (JvmProfile profile : JvmProfile.from(properties, settings.stackJvmArguments())) {
+      System.out.println("[benchmark] JVM profile " + profile.name() + ": " + String.join(" ", profile.arguments()));
+      report.include(new Benchmarks(settings.forProfile(profile), System.out).run(), profile.prefix(),
+          "jvm." + profile.name());
+    }
     report.printTable(System.out);
     Path json = settings.outputDir().resolve("benchmark-results.json");
     report.writeJson(json);

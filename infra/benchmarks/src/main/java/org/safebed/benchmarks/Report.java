@@ -22,6 +22,16 @@ final class Report {
     measurements.add(measurement);
   }
 
+  /**
+   * Takes over another run's measurements, each name prefixed, and its facts under {@code
+   * contextName}.
+   */
+  void include(Report run, String prefix, String contextName) {
+    run.measurements.forEach(m -> measurements.add(
+        new Measurement(prefix + m.name(), m.target(), m.value(), m.unit(), m.load(), m.note())));
+    context.put(contextName, new LinkedHashMap<>(run.context));
+  }
+
   /** Facts about the run (settings, machine, stack) written next to the numbers. */
   void context(String name, Object value) {
     context.put(name, value);

@@ -38,6 +38,21 @@ class ReportTest {
   }
 
   @Test
+  void aProfilesRunIsTakenOverUnderItsPrefixWithItsVerdictsAndFacts() {
+    Report local = twoResults();
+    local.context("settings", java.util.Map.of("threads", 16));
+    Report combined = new Report();
+
+    combined.include(twoResults(), "", "jvm.production");
+    combined.include(local, "local-jvm.", "jvm.local");
+
+    assertThat(combined.measurements()).extracting(Measurement::name).containsExactly(
+        "startup.start-to-healthy", "memory.rss-after-start", "seeding.shelters",
+        "local-jvm.startup.start-to-healthy", "local-jvm.memory.rss-after-start", "local-jvm.seeding.shelters");
+    assertThat(combined.misses()).isEqualTo(2);
+  }
+
+  @Test
   void jsonHoldsTheSameLines(@TempDir Path dir) throws Exception {
     Report report = twoResults();
     report.context("settings", java.util.Map.of("threads", 16));
