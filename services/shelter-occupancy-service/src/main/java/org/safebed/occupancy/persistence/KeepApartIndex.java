@@ -1,6 +1,7 @@
 package org.safebed.occupancy.persistence;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
@@ -72,21 +73,26 @@ final class KeepApartIndex {
     return beds;
   }
 
+  /** All of the occupant's tokens in one round trip (one bulk write, each by {@code _id}). */
   private void change(String bedId, Bed.Occupant occupant, boolean add) {
     if (occupant == null) {
       return;
     }
+    List<UpdateOneModel<Document>> updates = new ArrayList<>();
     if (occupant.caseToken() != null) {
-      update(occupant.caseToken(), OCCUPIED_BY, bedId, add);
+      updates.add(update(occupant.caseToken(), OCCUPIED_BY, bedId, add));
     }
     for (String avoided : occupant.keepApart()) {
-      update(avoided, AVOIDED_BY, bedId, add);
+      updates.add(update(avoided, AVOIDED_BY, bedId, add));
+    }
+    if (!updates.isEmpty()) {
+      collection().bulkWrite(updates);
     }
   }
 
-  private void update(String token, String list, String bedId, boolean add) {
+  private static UpdateOneModel<Document> update(String token, String list, String bedId, boolean add) {
     Bson change = add ? Updates.addToSet(list, bedId) : Updates.pull(list, bedId);
-    collection().updateOne(new Document("_id", token), change, new UpdateOptions().upsert(add));
+    return new UpdateOneModel<>(new Document("_id", token), change, new UpdateOptions().upsert(add));
   }
 
   private MongoCollection<Document> collection() {
