@@ -49,12 +49,33 @@ class JobDocumentsTest {
   }
 
   private static TransportJob everyFieldSet() {
-    return new TransportJob(
-        "job-plc-1", JobKind.MOVE, "plc-1", "shelter-alpha", "central",
-        new EscortNeeds(true, Gender.FEMALE, Set.of("fr", "nl")),
-        new GeoPoint(48.86, 2.35), new GeoPoint(48.85, 2.40), T0.plusSeconds(1), "ref-1", T0.plusSeconds(2),
-        "held-1", T0.plusSeconds(3), JobStatus.DELIVERED, "drv-anna", "acct-anna",
-        new TravelTime(25, EtaSource.ROUTING), T0.plusSeconds(4), T0.plusSeconds(5), UnassignedReason.NO_DRIVER,
-        Set.of("drv-ben", "drv-cleo"), T0.plusSeconds(6), "job-plc-1-next", T0, T0.plusSeconds(7), 7);
+    TransportJob.Draft job = new TransportJob.Draft();
+    job.id = "job-plc-1";
+    job.kind = JobKind.MOVE;
+    job.placementId = "plc-1";
+    job.shelterId = "shelter-alpha";
+    job.region = "central";
+    job.escort = new EscortNeeds(true, Gender.FEMALE, Set.of("fr", "nl"));
+    job.pickupArea = new GeoPoint(48.86, 2.35);
+    job.destinationArea = new GeoPoint(48.85, 2.40);
+    job.holdExpiresAt = T0.plusSeconds(1);
+    job.referralId = "ref-1";
+    job.dueAt = T0.plusSeconds(2);
+    job.heldEventId = "held-1";
+    job.heldAt = T0.plusSeconds(3);
+    job.status = JobStatus.DELIVERED;
+    job.driverId = "drv-anna";
+    job.driverSubject = "acct-anna";
+    job.eta = new TravelTime(25, EtaSource.ROUTING);
+    job.offerExpiresAt = T0.plusSeconds(4);
+    job.deliveredAt = T0.plusSeconds(5);
+    job.unassignedReason = UnassignedReason.NO_DRIVER;
+    job.excludedDriverIds = Set.of("drv-ben", "drv-cleo");
+    job.endedAt = T0.plusSeconds(6);
+    job.successorId = "job-plc-1-next";
+    job.createdAt = T0;
+    job.updatedAt = T0.plusSeconds(7);
+    job.version = 7;
+    return job.build();
   }
 }
