@@ -45,59 +45,33 @@ public final class TransportJob {
   private String successorId;
   private Instant updatedAt;
 
-  public TransportJob(
-      String id,
-      JobKind kind,
-      String placementId,
-      String shelterId,
-      String region,
-      EscortNeeds escort,
-      GeoPoint pickupArea,
-      GeoPoint destinationArea,
-      Instant holdExpiresAt,
-      String referralId,
-      Instant dueAt,
-      String heldEventId,
-      Instant heldAt,
-      JobStatus status,
-      String driverId,
-      String driverSubject,
-      TravelTime eta,
-      Instant offerExpiresAt,
-      Instant deliveredAt,
-      UnassignedReason unassignedReason,
-      Set<String> excludedDriverIds,
-      Instant endedAt,
-      String successorId,
-      Instant createdAt,
-      Instant updatedAt,
-      long version) {
-    this.id = Objects.requireNonNull(id, "id");
-    this.kind = Objects.requireNonNull(kind, "kind");
-    this.placementId = Objects.requireNonNull(placementId, "placementId");
-    this.status = Objects.requireNonNull(status, "status");
-    this.shelterId = shelterId;
-    this.region = region;
-    this.escort = Objects.requireNonNull(escort, "escort");
-    this.pickupArea = pickupArea;
-    this.destinationArea = destinationArea;
-    this.holdExpiresAt = holdExpiresAt;
-    this.referralId = referralId;
-    this.dueAt = dueAt;
-    this.heldEventId = heldEventId;
-    this.heldAt = heldAt;
-    this.driverId = driverId;
-    this.driverSubject = driverSubject;
-    this.eta = eta;
-    this.offerExpiresAt = offerExpiresAt;
-    this.deliveredAt = deliveredAt;
-    this.unassignedReason = unassignedReason;
-    this.excludedDriverIds = new LinkedHashSet<>(excludedDriverIds == null ? Set.of() : excludedDriverIds);
-    this.endedAt = endedAt;
-    this.successorId = successorId;
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-    this.updatedAt = updatedAt == null ? createdAt : updatedAt;
-    this.version = version;
+  private TransportJob(Draft d) {
+    this.id = Objects.requireNonNull(d.id, "id");
+    this.kind = Objects.requireNonNull(d.kind, "kind");
+    this.placementId = Objects.requireNonNull(d.placementId, "placementId");
+    this.status = Objects.requireNonNull(d.status, "status");
+    this.shelterId = d.shelterId;
+    this.region = d.region;
+    this.escort = Objects.requireNonNull(d.escort, "escort");
+    this.pickupArea = d.pickupArea;
+    this.destinationArea = d.destinationArea;
+    this.holdExpiresAt = d.holdExpiresAt;
+    this.referralId = d.referralId;
+    this.dueAt = d.dueAt;
+    this.heldEventId = d.heldEventId;
+    this.heldAt = d.heldAt;
+    this.driverId = d.driverId;
+    this.driverSubject = d.driverSubject;
+    this.eta = d.eta;
+    this.offerExpiresAt = d.offerExpiresAt;
+    this.deliveredAt = d.deliveredAt;
+    this.unassignedReason = d.unassignedReason;
+    this.excludedDriverIds = new LinkedHashSet<>(d.excludedDriverIds == null ? Set.of() : d.excludedDriverIds);
+    this.endedAt = d.endedAt;
+    this.successorId = d.successorId;
+    this.createdAt = Objects.requireNonNull(d.createdAt, "createdAt");
+    this.updatedAt = d.updatedAt == null ? d.createdAt : d.updatedAt;
+    this.version = d.version;
   }
 
   /**
@@ -140,10 +114,20 @@ public final class TransportJob {
     Objects.requireNonNull(heldAt, "heldAt");
     Objects.requireNonNull(pickupArea, "pickupArea");
     Objects.requireNonNull(destinationArea, "destinationArea");
-    return new TransportJob(
-        id, JobKind.PICKUP, placementId, shelterId, region, escort, pickupArea, destinationArea,
-        holdExpiresAt, null, null, heldEventId, heldAt, JobStatus.PENDING, null, null, null, null, null,
-        null, Set.of(), null, null, now, now, 0);
+    Draft job = Draft.unsaved(now);
+    job.id = id;
+    job.kind = JobKind.PICKUP;
+    job.placementId = placementId;
+    job.status = JobStatus.PENDING;
+    job.heldEventId = heldEventId;
+    job.heldAt = heldAt;
+    job.shelterId = shelterId;
+    job.region = region;
+    job.escort = escort;
+    job.pickupArea = pickupArea;
+    job.destinationArea = destinationArea;
+    job.holdExpiresAt = holdExpiresAt;
+    return job.build();
   }
 
   /**
@@ -156,10 +140,14 @@ public final class TransportJob {
     if (!finalStatus.isFinal()) {
       throw new IllegalArgumentException("a tombstone has a final status");
     }
-    return new TransportJob(
-        idFor(placementId), JobKind.PICKUP, placementId, null, null, EscortNeeds.of(false), null, null,
-        null, null, null, null, null, finalStatus, null, null, null, null, null, null, Set.of(),
-        Objects.requireNonNull(endedAt, "endedAt"), null, now, now, 0);
+    Draft job = Draft.unsaved(now);
+    job.id = idFor(placementId);
+    job.kind = JobKind.PICKUP;
+    job.placementId = placementId;
+    job.status = finalStatus;
+    job.escort = EscortNeeds.of(false); // a final job is never offered: her needs are not asked
+    job.endedAt = Objects.requireNonNull(endedAt, "endedAt");
+    return job.build();
   }
 
   /** The job id of a referral's move: fixed, so duplicates of the booking event change nothing. */
@@ -183,10 +171,18 @@ public final class TransportJob {
       Instant now) {
     JobStatus status =
         shelterArea == null ? JobStatus.UNASSIGNED : dueAt.isAfter(now) ? JobStatus.SCHEDULED : JobStatus.PENDING;
-    return new TransportJob(
-        moveIdFor(referralId), JobKind.MOVE, placementId, null, region, pickupEscort.assumingMinor(), shelterArea,
-        null, null, referralId, dueAt, null, null, status, null, null, null, null, null,
-        shelterArea == null ? UnassignedReason.UNKNOWN_PICKUP_AREA : null, Set.of(), null, null, now, now, 0);
+    Draft job = Draft.unsaved(now);
+    job.id = moveIdFor(referralId);
+    job.kind = JobKind.MOVE;
+    job.placementId = placementId;
+    job.status = status;
+    job.referralId = referralId;
+    job.dueAt = dueAt;
+    job.region = region;
+    job.escort = pickupEscort.assumingMinor();
+    job.pickupArea = shelterArea;
+    job.unassignedReason = shelterArea == null ? UnassignedReason.UNKNOWN_PICKUP_AREA : null;
+    return job.build();
   }
 
   /** A booked move whose day has come now waits for a driver. */
@@ -467,6 +463,51 @@ public final class TransportJob {
   public static final class NotAssigned extends RuntimeException {
     NotAssigned() {
       super("not assigned to this driver", null, false, false);
+    }
+  }
+
+  /**
+   * A job's fields by name, for the factories above and for restoring a stored job: a caller sets
+   * only what it knows, the rest stays empty, and the job checks what it must have when built.
+   */
+  public static final class Draft {
+    public String id;
+    public JobKind kind;
+    public String placementId;
+    public JobStatus status;
+    public String shelterId;
+    public String region;
+    public EscortNeeds escort;
+    public GeoPoint pickupArea;
+    public GeoPoint destinationArea;
+    public Instant holdExpiresAt;
+    public String referralId;
+    public Instant dueAt;
+    public String heldEventId;
+    public Instant heldAt;
+    public String driverId;
+    public String driverSubject;
+    public TravelTime eta;
+    public Instant offerExpiresAt;
+    public Instant deliveredAt;
+    public UnassignedReason unassignedReason;
+    public Set<String> excludedDriverIds;
+    public Instant endedAt;
+    public String successorId;
+    public Instant createdAt;
+    public Instant updatedAt;
+    public long version;
+
+    /** A job not stored yet: version 0, created and last changed {@code now}. */
+    private static Draft unsaved(Instant now) {
+      Draft job = new Draft();
+      job.createdAt = now;
+      job.updatedAt = now;
+      return job;
+    }
+
+    public TransportJob build() {
+      return new TransportJob(this);
     }
   }
 

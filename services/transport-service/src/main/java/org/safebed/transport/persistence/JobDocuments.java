@@ -58,41 +58,50 @@ final class JobDocuments {
   }
 
   static TransportJob job(Document d) {
-    Integer etaMinutes = d.getInteger("etaMinutes");
-    String etaSource = d.getString("etaSource");
+    TransportJob.Draft job = new TransportJob.Draft();
+    job.id = d.getString("_id");
+    job.kind = JobKind.valueOf(d.getString("kind"));
+    job.placementId = d.getString("placementId");
+    job.shelterId = d.getString("shelterId");
+    job.region = d.getString("region");
+    job.escort = escort(d);
+    job.pickupArea = point(d.get("pickupArea", Document.class));
+    job.destinationArea = point(d.get("destinationArea", Document.class));
+    job.holdExpiresAt = instant(d.getDate("holdExpiresAt"));
+    job.referralId = d.getString("referralId");
+    job.dueAt = instant(d.getDate("dueAt"));
+    job.heldEventId = d.getString("heldEventId");
+    job.heldAt = instant(d.getDate("heldAt"));
+    job.status = JobStatus.valueOf(d.getString("status"));
+    job.driverId = d.getString("driverId");
+    job.driverSubject = d.getString("driverSubject");
+    job.eta = eta(d);
+    job.offerExpiresAt = instant(d.getDate("offerExpiresAt"));
+    job.deliveredAt = instant(d.getDate("deliveredAt"));
     String reason = d.getString("unassignedReason");
-    String escortGender = d.getString("escortGender");
+    job.unassignedReason = reason == null ? null : UnassignedReason.valueOf(reason);
+    job.excludedDriverIds = new LinkedHashSet<>(d.getList("excludedDriverIds", String.class, List.of()));
+    job.endedAt = instant(d.getDate("endedAt"));
+    job.successorId = d.getString("successorId");
+    job.createdAt = instant(d.getDate("createdAt"));
+    job.updatedAt = instant(d.getDate("updatedAt"));
     Number version = d.get("version", Number.class);
-    return new TransportJob(
-        d.getString("_id"),
-        JobKind.valueOf(d.getString("kind")),
-        d.getString("placementId"),
-        d.getString("shelterId"),
-        d.getString("region"),
-        new EscortNeeds(
-            Boolean.TRUE.equals(d.getBoolean("minor")),
-            escortGender == null ? null : Gender.valueOf(escortGender),
-            new LinkedHashSet<>(d.getList("languages", String.class, List.of()))),
-        point(d.get("pickupArea", Document.class)),
-        point(d.get("destinationArea", Document.class)),
-        instant(d.getDate("holdExpiresAt")),
-        d.getString("referralId"),
-        instant(d.getDate("dueAt")),
-        d.getString("heldEventId"),
-        instant(d.getDate("heldAt")),
-        JobStatus.valueOf(d.getString("status")),
-        d.getString("driverId"),
-        d.getString("driverSubject"),
-        etaMinutes == null || etaSource == null ? null : new TravelTime(etaMinutes, EtaSource.valueOf(etaSource)),
-        instant(d.getDate("offerExpiresAt")),
-        instant(d.getDate("deliveredAt")),
-        reason == null ? null : UnassignedReason.valueOf(reason),
-        new LinkedHashSet<>(d.getList("excludedDriverIds", String.class, List.of())),
-        instant(d.getDate("endedAt")),
-        d.getString("successorId"),
-        instant(d.getDate("createdAt")),
-        instant(d.getDate("updatedAt")),
-        version == null ? 0 : version.longValue());
+    job.version = version == null ? 0 : version.longValue();
+    return job.build();
+  }
+
+  private static EscortNeeds escort(Document d) {
+    String escortGender = d.getString("escortGender");
+    return new EscortNeeds(
+        Boolean.TRUE.equals(d.getBoolean("minor")),
+        escortGender == null ? null : Gender.valueOf(escortGender),
+        new LinkedHashSet<>(d.getList("languages", String.class, List.of())));
+  }
+
+  private static TravelTime eta(Document d) {
+    Integer minutes = d.getInteger("etaMinutes");
+    String source = d.getString("etaSource");
+    return minutes == null || source == null ? null : new TravelTime(minutes, EtaSource.valueOf(source));
   }
 
   static Document point(GeoPoint point) {

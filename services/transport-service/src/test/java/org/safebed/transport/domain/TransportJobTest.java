@@ -6,6 +6,8 @@ import static org.safebed.transport.domain.Jobs.T0;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TransportJobTest {
 
@@ -413,5 +415,41 @@ class TransportJobTest {
     TransportJob move = TransportJob.move("ref-1", "plc-1", "central", Jobs.PARIS_SHELTER_AREA, pickup, T0, T0);
 
     assertThat(move.escort()).isEqualTo(new EscortNeeds(true, Gender.FEMALE, java.util.Set.of("ar")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"id", "kind", "placementId", "status", "escort", "createdAt"})
+  void aJobWithoutWhatEveryJobHasIsRefused(String missing) {
+    TransportJob.Draft job = withWhatEveryJobHas();
+    switch (missing) {
+      case "id" -> job.id = null;
+      case "kind" -> job.kind = null;
+      case "placementId" -> job.placementId = null;
+      case "status" -> job.status = null;
+      case "escort" -> job.escort = null;
+      default -> job.createdAt = null;
+    }
+
+    assertThatThrownBy(job::build).isInstanceOf(NullPointerException.class).hasMessage(missing);
+  }
+
+  @Test
+  void aJobBuiltWithOnlyWhatEveryJobHasExcludesNobodyAndLastChangedWhenCreated() {
+    TransportJob job = withWhatEveryJobHas().build();
+
+    assertThat(job.excludedDriverIds()).isEmpty();
+    assertThat(job.updatedAt()).isEqualTo(T0);
+    assertThat(job.version()).isZero();
+  }
+
+  private static TransportJob.Draft withWhatEveryJobHas() {
+    TransportJob.Draft job = new TransportJob.Draft();
+    job.id = "job-plc-1";
+    job.kind = JobKind.PICKUP;
+    job.placementId = "plc-1";
+    job.status = JobStatus.PENDING;
+    job.escort = EscortNeeds.of(false);
+    job.createdAt = T0;
+    return job;
   }
 }
