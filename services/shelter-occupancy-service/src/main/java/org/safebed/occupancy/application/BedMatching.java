@@ -86,7 +86,7 @@ public class BedMatching {
    * Beds sampled per candidate shelter in the one read that checks the next few candidates at once;
    * a shelter whose sample has no free bed has its beds read properly.
    */
-  private static final int BEDS_SAMPLED = 6;
+  private static final int BEDS_SAMPLED = 8;
   /** Waitlisted placements a new request reads to know whom to leave a shelter to. */
   private static final int WAITING_READ = 500;
 

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rankingBand travel times within one band count as equally quick when fresh and stale compete
  * @param statisticsWindow placements created this long ago or later enter the statistics
  * @param statisticsMinimumCount counts below this are suppressed in statistics
+ * @param gaugesInterval how often the bed gauges are read again (about as often as Prometheus scrapes)
  * @param livePollInterval how often followed placements and shelters are re-read (changes by other instances)
  * @param liveHeartbeat how often a live stream gets a comment line (below proxies' idle timeouts)
  * @param liveTimeout how long a live stream stays open before the client must reconnect
@@ -52,7 +53,8 @@ public record OccupancyProperties(
     Duration liveHeartbeat,
     Duration liveTimeout,
     Duration moveOriginGrace,
-    Duration destinationGrace) {
+    Duration destinationGrace,
+    Duration gaugesInterval) {
 
   public OccupancyProperties {
     holdDuration = holdDuration == null ? Duration.ofMinutes(60) : holdDuration;
@@ -76,5 +78,6 @@ public record OccupancyProperties(
     liveTimeout = liveTimeout == null ? Duration.ofMinutes(30) : liveTimeout;
     moveOriginGrace = moveOriginGrace == null ? Duration.ofMinutes(15) : moveOriginGrace;
     destinationGrace = destinationGrace == null ? Duration.ofMinutes(15) : destinationGrace;
+    gaugesInterval = gaugesInterval == null ? Duration.ofSeconds(15) : gaugesInterval;
   }
 }

@@ -34,8 +34,6 @@ public class OccupancySchedule implements SchedulingConfigurer {
   private final OccupancyNotifications notifications;
   private final OccupancyProperties properties;
 
-  /** The bed gauges are read again about as often as Prometheus scrapes. */
-  private static final Duration GAUGES_EVERY = Duration.ofSeconds(15);
   /** Stale capacity is a matter of hours: looking every quarter of an hour is prompt enough. */
   private static final Duration CAPACITY_NUDGE_EVERY = Duration.ofMinutes(15);
 
@@ -64,7 +62,8 @@ public class OccupancySchedule implements SchedulingConfigurer {
         () -> live.poll(), properties.livePollInterval(), properties.livePollInterval()));
     registrar.addFixedDelayTask(new FixedDelayTask(
         guarded("capacity nudge", notifications::nudgeStaleCapacity), CAPACITY_NUDGE_EVERY, CAPACITY_NUDGE_EVERY));
-    registrar.addFixedDelayTask(new FixedDelayTask(guarded("bed gauges", bedGauges::refresh), GAUGES_EVERY, GAUGES_EVERY));
+    registrar.addFixedDelayTask(new FixedDelayTask(guarded("bed gauges", bedGauges::refresh),
+        properties.gaugesInterval(), properties.gaugesInterval()));
   }
 
   private static Runnable guarded(String name, java.util.function.IntSupplier task) {

@@ -58,7 +58,7 @@ public class MongoBeds implements BedRepository {
   static final String COLLECTION = "beds";
   private static final String OUT_OF_SERVICE_REASON = "outOfServiceReason";
   private static final int DUPLICATE_KEY = 11000;
-  private static final int ID_BATCH = 32;
+  private static final int ID_BATCH = 128;
 
   private final MongoTemplate mongo;
   private final KeepApartIndex keepApart;
@@ -166,12 +166,13 @@ public class MongoBeds implements BedRepository {
   }
 
   /**
-   * Reads the shelter's beds by id in small batches, from a random one on, until a batch has free
-   * beds. Ids keep the look-up on the {@code _id} index (the wire-protocol server scans the whole
-   * collection for any other filter, and matches every document found against the whole id list:
-   * 200 ids cost 40,000 comparisons at once, a batch of 32 a small part of that); the random start
-   * spreads requests racing for one shelter over its beds. A shelter found full is not read again
-   * for a moment ({@link FullShelters}).
+   * Reads the shelter's beds by id in batches, from a random one on, until a batch has free beds.
+   * Ids keep the look-up on the {@code _id} index (the wire-protocol server scans the whole
+   * collection for any other filter, and matches every document found against the whole id list,
+   * 128 ids some 16,000 comparisons: less than one more round trip costs). Matching comes here only
+   * when its sample of a shelter's beds found none free, i.e. for a nearly full shelter, so most
+   * shelters take one read. The random start spreads requests racing for one shelter over its beds.
+   * A shelter found full is not read again for a moment ({@link FullShelters}).
    */
   @Override
   public List<String> availableBedIds(Shelter shelter, int limit) {

@@ -35,7 +35,7 @@ class OccupancyStatisticsWindowTest {
       stub(BedRepository.class, "countByShelter", Map.of()),
       placements(),
       new OccupancyProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          Duration.ofDays(30), 5, null, null, null, null, null),
+          Duration.ofDays(30), 5, null, null, null, null, null, null),
       Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test

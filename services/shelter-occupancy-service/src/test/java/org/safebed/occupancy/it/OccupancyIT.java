@@ -39,6 +39,8 @@ import tools.jackson.databind.JsonNode;
     "safebed.occupancy.reconcile-interval=1h",
     "safebed.occupancy.waitlist-interval=1h",
     "safebed.occupancy.escalation-interval=1h",
+    // Read whole by design (all shelters, counts of all beds): tests refresh them when they look.
+    "safebed.occupancy.gauges-interval=1h",
     "safebed.occupancy.live-poll-interval=500ms",
     "safebed.occupancy.live-heartbeat=1s",
     "safebed.messaging.relay-interval=1s",
