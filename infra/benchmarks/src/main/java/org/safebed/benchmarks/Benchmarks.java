@@ -19,7 +19,8 @@ import org.safebed.benchmarks.Measurement.Target;
  * Measures SafeBed's targets on the local stack and prints them: start-up time and resident
  * memory, police request to bed held, bed held to transport assigned, and hold throughput directly
  * against shelter occupancy and through the gateway (closed loops of its own); then, with Gatling,
- * the same under an open model (fixed arrival rates, a realistic mix) and a saturation run. Run
+ * the same under an open model (fixed arrival rates, a realistic mix) and a saturation run; then
+ * matching over a national number of shelters and a long history ({@link MatchingAtScale}). Run
  * with {@code -Pbenchmark} (README).
  */
 public final class Benchmarks {
@@ -57,10 +58,18 @@ public final class Benchmarks {
     Map<String, String> properties = BenchmarkSettings.systemProperties();
     BenchmarkSettings settings = BenchmarkSettings.from(properties, System.getenv());
     Report report = new Report();
+    MatchingScaleSettings matching = MatchingScaleSettings.from(properties);
+    List<String> runs = List.of(properties.getOrDefault("benchmark.runs", "stack,matching").split(","));
     for (JvmProfile profile : JvmProfile.from(properties, settings.stackJvmArguments())) {
       System.out.println("[benchmark] JVM profile " + profile.name() + ": " + String.join(" ", profile.arguments()));
-      report.include(new Benchmarks(settings.forProfile(profile), System.out).run(), profile.prefix(),
-          "jvm." + profile.name());
+      BenchmarkSettings pass = settings.forProfile(profile);
+      if (runs.contains("stack")) {
+        report.include(new Benchmarks(pass, System.out).run(), profile.prefix(), "jvm." + profile.name());
+      }
+      if (runs.contains("matching")) {
+        report.include(new MatchingAtScale(pass, matching, System.out).run(), profile.prefix(),
+            "jvm." + profile.name() + ".matching-at-scale");
+      }
     }
     report.printTable(System.out);
     Path json = settings.outputDir().resolve("benchmark-results.json");

@@ -127,16 +127,55 @@ final class Seeding {
     shelterCount += shelters;
     int created = createAll(shelters, n -> {
       int i = first + n;
-      String body = """
-          {"codeName": "%s %d", "region": "bench", "location": {"lat": %s, "lon": %s},
-           "address": "%d Allee Inventee du Banc, Synthville",
-           "eligibility": {"minAge": 0, "maxAge": 25, "genders": ["FEMALE", "MALE", "NON_BINARY"]},
-           "bedCount": %d}"""
-          .formatted(prefix, i, coordinate(48.62 + (i % 15) * 0.01), coordinate(2.00 + (i / 15 % 20) * 0.01),
-              i + 1, BEDS_PER_SHELTER);
-      return client.post(occupancyUrl, COORDINATOR, "/api/shelters", body);
+      return registerShelter(prefix + " " + i, 48.62 + (i % 15) * 0.01, 2.00 + (i / 15 % 20) * 0.01, i + 1,
+          ANYONE, BEDS_PER_SHELTER);
     });
     return created * BEDS_PER_SHELTER;
+  }
+
+  /**
+   * Registers open shelters at random places over mainland France and Belgium (the same places for
+   * the same seed), most for anyone up to 25, one in five for boys only and one in seven for adults
+   * only, as shelters specialise; answers how many beds they have together.
+   */
+  int registerSpreadShelters(String prefix, int shelters, int bedsPerShelter, long seed) throws Exception {
+    java.util.Random random = new java.util.Random(seed);
+    double[] lats = new double[shelters];
+    double[] lons = new double[shelters];
+    for (int n = 0; n < shelters; n++) {
+      lats[n] = SPREAD_SOUTH + random.nextDouble() * (SPREAD_NORTH - SPREAD_SOUTH);
+      lons[n] = SPREAD_WEST + random.nextDouble() * (SPREAD_EAST - SPREAD_WEST);
+    }
+    int first = shelterCount;
+    shelterCount += shelters;
+    int created = createAll(shelters, n -> {
+      int i = first + n;
+      String eligibility = i % 5 == 0 ? BOYS : i % 7 == 0 ? ADULTS : ANYONE;
+      return registerShelter(prefix + " " + i, lats[n], lons[n], i + 1, eligibility, bedsPerShelter);
+    });
+    return created * bedsPerShelter;
+  }
+
+  /** Mainland France and Belgium, roughly: where the spread shelters and pick-up points are. */
+  static final double SPREAD_SOUTH = 43.4;
+  static final double SPREAD_NORTH = 51.0;
+  static final double SPREAD_WEST = -1.2;
+  static final double SPREAD_EAST = 6.0;
+
+  private static final String ANYONE = """
+      {"minAge": 0, "maxAge": 25, "genders": ["FEMALE", "MALE", "NON_BINARY"]}""";
+  private static final String BOYS = """
+      {"minAge": 0, "maxAge": 25, "genders": ["MALE"]}""";
+  private static final String ADULTS = """
+      {"minAge": 18, "maxAge": 25, "genders": ["FEMALE", "MALE", "NON_BINARY"]}""";
+
+  private SafeBedClient.Reply registerShelter(String codeName, double lat, double lon, int street, String eligibility,
+      int beds) {
+    String body = """
+        {"codeName": "%s", "region": "bench", "location": {"lat": %s, "lon": %s},
+         "address": "%d Allee Inventee du Banc, Synthville", "eligibility": %s, "bedCount": %d}"""
+        .formatted(codeName, coordinate(lat), coordinate(lon), street, eligibility, beds);
+    return client.post(occupancyUrl, COORDINATOR, "/api/shelters", body);
   }
 
   /** Held beds in all shelters, as a coordinator sees them. */

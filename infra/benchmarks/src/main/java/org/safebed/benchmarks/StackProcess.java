@@ -161,6 +161,11 @@ final class StackProcess implements AutoCloseable {
     return ready.get("brokerUri").asString();
   }
 
+  /** The stack's MongoDB, without a database. */
+  String mongoUri() {
+    return ready.get("mongoUri").asString();
+  }
+
   double residentMiB() {
     return ProcFs.residentMiB(pid());
   }

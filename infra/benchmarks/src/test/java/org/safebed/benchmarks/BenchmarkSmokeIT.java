@@ -78,6 +78,31 @@ class BenchmarkSmokeIT {
         "\"saturation.holds-per-second-p99-under-100ms\"");
   }
 
+  @Test
+  void timesMatchingBeforeAndAfterAHistoryOfClosedPlacements() throws Exception {
+    Path output = Path.of("target", "benchmark-smoke-matching");
+    BenchmarkSettings settings = BenchmarkSettings.from(Map.of("benchmark.output-dir", output.toString()), Map.of());
+    MatchingScaleSettings scale = MatchingScaleSettings.from(Map.of(
+        "benchmark.matching-shelters", "60",
+        "benchmark.matching-beds-per-shelter", "4",
+        "benchmark.matching-history", "3000",
+        "benchmark.matching-placements", "4",
+        "benchmark.matching-warmup-placements", "2",
+        "benchmark.matching-heap", "1g"));
+
+    Report report = new MatchingAtScale(settings, scale, System.out).run();
+    report.printTable(System.out);
+
+    Map<String, Measurement> byName = report.measurements().stream()
+        .collect(Collectors.toMap(Measurement::name, Function.identity()));
+    assertThat(byName.get("matching.request-to-held.p99").value()).as("placements were held").isPositive();
+    assertThat(byName.get("matching.request-to-held.p50").note()).startsWith("4 sequential").doesNotContain("other");
+    assertThat(byName.get("matching.after-history.request-to-held.p99").value()).isPositive();
+    assertThat(byName.get("matching.after-history.request-to-held.p50").note()).startsWith("4 sequential");
+    assertThat(byName.get("matching.placements-stored").value()).as("the history was stored").isGreaterThanOrEqualTo(3000);
+    assertThat(byName).containsKey("matching.after-history.documents-scanned-per-request");
+  }
+
   private static void deleteRecursively(Path folder) throws java.io.IOException {
     if (Files.exists(folder)) {
       try (var paths = Files.walk(folder)) {
