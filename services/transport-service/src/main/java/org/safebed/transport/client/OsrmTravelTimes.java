@@ -2,8 +2,8 @@ package org.safebed.transport.client;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Locale;
+import org.safebed.platform.web.client.OutboundGuard;
 import org.safebed.platform.web.client.OutboundHttp;
 import org.safebed.transport.application.TravelTimes;
 import org.safebed.transport.config.RoutingProperties;
@@ -12,7 +12,6 @@ import org.safebed.transport.domain.TravelTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -37,7 +36,7 @@ public final class OsrmTravelTimes implements TravelTimes {
 
   public OsrmTravelTimes(RoutingProperties properties, CircuitBreakerRegistry breakers) {
     this.baseUrl = properties.baseUrl().replaceAll("/+$", "");
-    this.rest = RestClient.builder().requestFactory(requestFactory(properties.resilience().timeout())).build();
+    this.rest = RestClient.builder().requestFactory(OutboundHttp.timeLimited(properties.resilience().timeout())).build();
     this.guard =
         new OutboundGuard(
             "routing",
@@ -88,12 +87,6 @@ public final class OsrmTravelTimes implements TravelTimes {
       throw new MalformedRoute("no usable routes[0].duration");
     }
     return duration.asDouble();
-  }
-
-  static JdkClientHttpRequestFactory requestFactory(Duration timeout) {
-    Duration connect = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
-    // The time limiter cuts an attempt off first; the read limit only frees the connection soon after.
-    return OutboundHttp.requestFactory(connect, timeout.plusMillis(200));
   }
 
   /** The provider answered something that is not a route. Counts as a failure for the breaker. */

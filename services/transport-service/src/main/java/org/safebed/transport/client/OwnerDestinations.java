@@ -3,6 +3,9 @@ package org.safebed.transport.client;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.util.function.Function;
+import org.safebed.platform.web.client.OutboundGuard;
+import org.safebed.platform.web.client.OutboundHttp;
+import org.safebed.platform.web.client.ServiceAccessToken;
 import org.safebed.transport.application.DestinationAddress;
 import org.safebed.transport.application.DestinationLookup.Refused;
 import org.safebed.transport.application.DestinationLookup.Unavailable;
@@ -32,7 +35,7 @@ public final class OwnerDestinations {
 
   private final String baseUrl;
   private final String pathTemplate;
-  private final ServiceTokens tokens;
+  private final ServiceAccessToken token;
   private final RestClient rest;
   private final OutboundGuard guard;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -42,15 +45,13 @@ public final class OwnerDestinations {
    * @param pathTemplate the look-up path with one variable, the owner's record id
    */
   public OwnerDestinations(
-      String name, String pathTemplate, OwnerProperties properties, ServiceTokens tokens,
+      String name, String pathTemplate, OwnerProperties properties, ServiceAccessToken token,
       CircuitBreakerRegistry breakers) {
     this.baseUrl = properties.baseUrl().replaceAll("/+$", "");
     this.pathTemplate = pathTemplate;
-    this.tokens = tokens;
+    this.token = token;
     this.rest =
-        RestClient.builder()
-            .requestFactory(OsrmTravelTimes.requestFactory(properties.resilience().timeout()))
-            .build();
+        RestClient.builder().requestFactory(OutboundHttp.timeLimited(properties.resilience().timeout())).build();
     this.guard =
         new OutboundGuard(
             name,
@@ -71,13 +72,13 @@ public final class OwnerDestinations {
   }
 
   private <T> T fetch(String recordId, String driverSubject, String jobId, Function<byte[], T> read) {
-    String token = tokens.current();
+    String current = serviceToken();
     try {
-      return guard.call(() -> ask(token, recordId, driverSubject, jobId, read));
+      return guard.call(() -> ask(current, recordId, driverSubject, jobId, read));
     } catch (Refused e) {
       throw e;
     } catch (TokenRejected e) {
-      tokens.invalidate();
+      token.discard();
       throw new Unavailable("service token rejected by the owner");
     } catch (Exception e) {
       log.warn("Destination look-up for job {} failed: {}", jobId, e.getClass().getSimpleName());
@@ -89,7 +90,17 @@ public final class OwnerDestinations {
     return guard;
   }
 
-  private <T> T ask(String token, String recordId, String driverSubject, String jobId, Function<byte[], T> read) {
+  /** Asked before the owner, under its own breaker: an identity provider away is not the owner away. */
+  private String serviceToken() {
+    try {
+      return token.current();
+    } catch (RuntimeException e) {
+      log.warn("No service token: {}", e.getClass().getSimpleName());
+      throw new Unavailable("service token unavailable");
+    }
+  }
+
+  private <T> T ask(String bearer, String recordId, String driverSubject, String jobId, Function<byte[], T> read) {
     URI uri =
         UriComponentsBuilder.fromUriString(baseUrl)
             .path(pathTemplate)
@@ -98,7 +109,7 @@ public final class OwnerDestinations {
             .toUri();
     return rest.get()
         .uri(uri)
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
         .header("X-On-Behalf-Of", driverSubject)
         .header("X-Transport-Job", jobId)
         .accept(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.safebed.transport.config;
 
+import org.safebed.platform.web.client.OutboundGuard;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,10 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl e.g. {@code http://localhost:5000}
  */
 @ConfigurationProperties("safebed.transport.routing")
-public record RoutingProperties(String baseUrl, Resilience resilience) {
+public record RoutingProperties(String baseUrl, OutboundGuard.Settings resilience) {
 
   public RoutingProperties {
     baseUrl = baseUrl == null ? "http://localhost:5000" : baseUrl;
-    resilience = resilience == null ? Resilience.defaults() : resilience;
+    resilience = resilience == null ? OutboundGuard.Settings.defaults() : resilience;
   }
 }

@@ -1,5 +1,6 @@
 package org.safebed.transport.config;
 
+import org.safebed.platform.web.client.OutboundGuard;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,10 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("safebed.transport.service-credentials")
 public record ServiceCredentialsProperties(
-    String tokenUri, String clientId, String clientSecret, String scope, Resilience resilience) {
+    String tokenUri, String clientId, String clientSecret, String scope, OutboundGuard.Settings resilience) {
 
   public ServiceCredentialsProperties {
-    resilience = resilience == null ? Resilience.defaults() : resilience;
+    resilience = resilience == null ? OutboundGuard.Settings.defaults() : resilience;
   }
 
   @Override

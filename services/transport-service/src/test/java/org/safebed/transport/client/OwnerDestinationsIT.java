@@ -15,28 +15,24 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.web.client.OutboundGuard;
+import org.safebed.platform.web.client.OutboundHttp;
+import org.safebed.platform.web.client.ServiceAccessToken;
 import org.safebed.transport.application.DestinationLookup;
 import org.safebed.transport.config.OwnerProperties;
-import org.safebed.transport.config.Resilience;
-import org.safebed.transport.config.ServiceCredentialsProperties;
 
 /** The address owner and the token endpoint as WireMock plays them, without Spring. */
 class OwnerDestinationsIT {
 
   private static final String PATH = "/internal/placements/plc-1/destination";
-  private static final Resilience QUICK = new Resilience(Duration.ofSeconds(1), 2, Duration.ofMillis(20), 50f, 4, 4, Duration.ofSeconds(30), 2);
+  private static final OutboundGuard.Settings QUICK = new OutboundGuard.Settings(Duration.ofSeconds(1), 2, Duration.ofMillis(20), 50f, 4, 4, Duration.ofSeconds(30), 2);
 
   private static WireMockServer outside;
-  private Instant now;
-  private ServiceTokens tokens;
   private OwnerDestinations occupancy;
 
   @BeforeAll
@@ -53,21 +49,15 @@ class OwnerDestinationsIT {
   @BeforeEach
   void fresh() {
     outside.resetAll();
-    outside.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"tok\",\"expires_in\":300}")));
-    now = Instant.parse("2026-11-22T18:00:00Z");
-    Clock clock = new Clock() {
-      @Override public Instant instant() { return now; }
-      @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-    };
-    tokens =
-        new ServiceTokens(
-            new ServiceCredentialsProperties(outside.baseUrl() + "/oauth2/token", "transport-service", "s3cret", null, QUICK),
-            clock, CircuitBreakerRegistry.ofDefaults());
+    outside.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"tok\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+    CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+    ServiceAccessToken token = new ServiceAccessToken(
+        outside.baseUrl() + "/oauth2/token", "transport-service", "s3cret", null, OutboundHttp.timeLimited(QUICK.timeout()),
+        new OutboundGuard("service-token", breakers, QUICK.withoutRetry(), e -> false));
     occupancy =
         new OwnerDestinations(
-            "occupancy", "/internal/placements/{placementId}/destination", new OwnerProperties(outside.baseUrl(), QUICK), tokens,
-            CircuitBreakerRegistry.ofDefaults());
+            "occupancy", "/internal/placements/{placementId}/destination", new OwnerProperties(outside.baseUrl(), QUICK), token,
+            breakers);
   }
 
   @Test
@@ -94,20 +84,6 @@ class OwnerDestinationsIT {
 
     assertThat(occupancy.guard().state()).isEqualTo(CircuitBreaker.State.CLOSED);
     outside.verify(6, getRequestedFor(urlEqualTo(PATH)));
-  }
-
-  @Test
-  void theServiceTokenIsKeptUntilShortlyBeforeItExpires() {
-    outside.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("{\"address\":\"1 Synthetic Way\"}")));
-
-    occupancy.fetch("plc-1", "drv", "job-plc-1");
-    now = now.plusSeconds(200);
-    occupancy.fetch("plc-1", "drv", "job-plc-1");
-    outside.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")));
-
-    now = now.plusSeconds(80); // 280 s of 300: inside the refresh margin
-    occupancy.fetch("plc-1", "drv", "job-plc-1");
-    outside.verify(2, postRequestedFor(urlEqualTo("/oauth2/token")));
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.safebed.transport.config.Resilience;
+import org.safebed.platform.web.client.OutboundGuard;
 import org.safebed.transport.config.RoutingProperties;
 import org.safebed.transport.domain.EtaSource;
 import org.safebed.transport.domain.GeoPoint;
@@ -58,7 +58,7 @@ class RoutingClientIT {
         new OsrmTravelTimes(
             new RoutingProperties(
                 routing.baseUrl(),
-                new Resilience(LIMIT, 2, Duration.ofMillis(20), 50f, 4, 4, OPEN_WAIT, 2)),
+                new OutboundGuard.Settings(LIMIT, 2, Duration.ofMillis(20), 50f, 4, 4, OPEN_WAIT, 2)),
             CircuitBreakerRegistry.ofDefaults());
   }
 
@@ -192,7 +192,7 @@ class RoutingClientIT {
   void noProviderAtAllFallsBackQuickly() {
     OsrmTravelTimes nowhere =
         new OsrmTravelTimes(
-            new RoutingProperties("http://127.0.0.1:1", new Resilience(LIMIT, 2, Duration.ofMillis(20), 50f, 4, 4, OPEN_WAIT, 2)),
+            new RoutingProperties("http://127.0.0.1:1", new OutboundGuard.Settings(LIMIT, 2, Duration.ofMillis(20), 50f, 4, 4, OPEN_WAIT, 2)),
             CircuitBreakerRegistry.ofDefaults());
 
     long started = System.nanoTime();

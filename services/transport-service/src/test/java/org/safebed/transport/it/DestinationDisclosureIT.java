@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.transport.client.ServiceTokens;
+import org.safebed.platform.web.client.ServiceAccessToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -35,14 +35,14 @@ class DestinationDisclosureIT extends TransportScenario {
   private static final String ADDRESS = "17 Rue des Lanternes Vertes, 75099 Fictiville";
   private static final String SERVICE_TOKEN = "svc-token-for-transport";
 
-  @Autowired private ServiceTokens serviceTokens;
+  @Autowired private ServiceAccessToken serviceToken;
   private String driverToken;
   private String placement;
   private String job;
 
   @BeforeEach
   void anOfferedJob() {
-    serviceTokens.invalidate(); // each test sees transport ask for its token
+    serviceToken.discard(); // each test sees transport ask for its token
     driver("drv-disclose", 48.87, 2.36, true);
     driverToken = TestTokens.driver("drv-disclose");
     placement = newPlacementId();

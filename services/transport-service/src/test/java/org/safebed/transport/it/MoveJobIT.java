@@ -53,7 +53,7 @@ class MoveJobIT extends TransportScenario {
     tenancyStarted(referral, placement, today());
     JsonNode offered = awaitJobById(moveId(referral), "OFFERED");
     String moverToken = TestTokens.driver(offered.path("driverId").asString());
-    OUTSIDE.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"t-move\",\"expires_in\":300}")));
+    OUTSIDE.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"t-move\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
     OUTSIDE.stubFor(get(urlPathMatching("/internal/referrals/.*/destination")).willReturn(okJson("{\"address\":\"" + UNIT_ADDRESS + "\"}")));
     String job = "/api/transport/jobs/" + moveId(referral);
 

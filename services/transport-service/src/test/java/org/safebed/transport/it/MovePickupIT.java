@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.transport.client.ServiceTokens;
+import org.safebed.platform.web.client.ServiceAccessToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -32,7 +32,7 @@ class MovePickupIT extends TransportScenario {
   /** Synthetic, and distinctive enough to be found anywhere it should not be. */
   private static final String SHELTER_ADDRESS = "9 Impasse des Hirondelles Grises, 75097 Fictiville";
 
-  @Autowired private ServiceTokens serviceTokens;
+  @Autowired private ServiceAccessToken serviceToken;
   private String placement;
   private String referral;
   private String mover;
@@ -41,8 +41,8 @@ class MovePickupIT extends TransportScenario {
 
   @BeforeEach
   void anOfferedMove() {
-    serviceTokens.invalidate();
-    OUTSIDE.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"t-move\",\"expires_in\":300}")));
+    serviceToken.discard();
+    OUTSIDE.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"t-move\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
     placement = deliveredAndCheckedIn();
     driver("drv-mover-" + suffix(), 48.851, 2.401, true);
     referral = "ref-" + suffix();

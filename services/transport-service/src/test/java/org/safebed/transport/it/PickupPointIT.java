@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.transport.client.ServiceTokens;
+import org.safebed.platform.web.client.ServiceAccessToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,7 +31,7 @@ class PickupPointIT extends TransportScenario {
   private static final double FOUND_LAT = 48.863719;
   private static final double FOUND_LON = 2.357284;
 
-  @Autowired private ServiceTokens serviceTokens;
+  @Autowired private ServiceAccessToken serviceToken;
   private String placement;
   private String driverToken;
   private String driverSubject;
@@ -39,8 +39,8 @@ class PickupPointIT extends TransportScenario {
 
   @BeforeEach
   void anOfferedPickup() {
-    serviceTokens.invalidate();
-    OUTSIDE.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"t-pick\",\"expires_in\":300}")));
+    serviceToken.discard();
+    OUTSIDE.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"t-pick\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
     String driver = driver("drv-point-" + suffix(), 48.87, 2.36, true);
     driverSubject = driverDocument(driver).getString("accountSubject");
     driverToken = TestTokens.driver(driverSubject);

@@ -144,7 +144,7 @@ class PlacementEndIT extends TransportScenario {
     String mover = TestTokens.driver(moverSubject);
     OUTSIDE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
             com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/oauth2/token"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"access_token\":\"t\",\"expires_in\":300}")));
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
     OUTSIDE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
             com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/referrals/.*/destination"))
         .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"address\":\"Unit 7\"}")));

@@ -22,4 +22,14 @@ public final class OutboundHttp {
     factory.setReadTimeout(readTimeout);
     return factory;
   }
+
+  /**
+   * For calls a time limiter cuts off ({@link OutboundGuard}): connecting may take the limit, but
+   * never more than a second; reading a little longer than the limit, so that the limiter gives up
+   * first and the read limit only frees the connection soon after.
+   */
+  public static JdkClientHttpRequestFactory timeLimited(Duration timeLimit) {
+    Duration connect = timeLimit.compareTo(Duration.ofSeconds(1)) < 0 ? timeLimit : Duration.ofSeconds(1);
+    return requestFactory(connect, timeLimit.plusMillis(200));
+  }
 }
