@@ -1,6 +1,11 @@
 package org.safebed.platform.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import java.util.List;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -12,8 +17,9 @@ import io.netty.channel.Channel;
 
 /**
  * The in-memory backend, counting the commands it answers ({@link MongoCommands}) and the queries
- * it answers without an index ({@link FullScans}). Behaviour is unchanged: it answers exactly as
- * the plain one does.
+ * it answers without an index ({@link FullScans}), with the non-unique indexes the plain one
+ * ignores ({@link SecondaryIndex}): it answers exactly as the plain one does, reading only the
+ * documents a real MongoDB's index would lead it to.
  */
 public final class CountingMemoryBackend extends MemoryBackend {
 
@@ -44,6 +50,29 @@ public final class CountingMemoryBackend extends MemoryBackend {
       super(name, cursors);
       this.name = name;
       this.scans = scans;
+    }
+
+    /**
+     * A {@link SecondaryIndex} where the plain server ignores non-unique indexes; one per first
+     * field and collection, since only the first field is used (the collection's other indexes on
+     * the same first field would hold the same).
+     */
+    @Override
+    protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+        boolean sparse) {
+      MongoCollection<Integer> collection = resolveCollection(collectionName, false);
+      if (collection != null) {
+        // Created again (a service starting again): the index it has, so that its options agree.
+        for (Index<Integer> index : collection.getIndexes()) {
+          if (index.getName().equals(indexName)) {
+            return index;
+          }
+        }
+      }
+      String firstField = keys.getFirst().getKey();
+      boolean alreadyIndexed = collection != null && collection.getIndexes().stream()
+          .anyMatch(index -> index instanceof SecondaryIndex && index.getKeys().getFirst().getKey().equals(firstField));
+      return alreadyIndexed ? new EmptyIndex<>(indexName, keys) : new SecondaryIndex(indexName, keys, sparse);
     }
 
     @Override
