@@ -5,14 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.safebed.occupancy.ShelterOccupancyApplication;
 import org.safebed.occupancy.application.Relocations;
 import org.safebed.occupancy.application.Waitlist;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.SealedValues;
 import org.safebed.platform.testing.SecondInstance;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,27 +40,21 @@ class SealingKeyRotationIT extends OccupancyIT {
 
   @Autowired Waitlist waitlist;
 
-  /** Every sealed value in the database, by collection and path, found without knowing where they are. */
-  private Map<String, String> sealedValues() {
-    Map<String, String> found = new LinkedHashMap<>();
-    for (String collection : mongo.getCollectionNames()) {
-      for (Document document : mongo.getCollection(collection).find()) {
-        collect(collection + "/" + document.get("_id"), document, found);
-      }
-    }
-    return found;
+  /** The instance that ran before the rotation, sealing with k1; background rounds stay with the test's own. */
+  private SecondInstance instanceWithOldKey() {
+    return SecondInstance.sealingWith(environment, ShelterOccupancyApplication.class, OLD_KEY, "k1", List.of(), List.of(
+        "--" + ShelterOccupancyApplication.CONFIG_NAME,
+        "--safebed.occupancy.expiry-sweep-interval=1h",
+        "--safebed.occupancy.reconcile-interval=1h",
+        "--safebed.occupancy.waitlist-interval=1h",
+        "--safebed.occupancy.escalation-interval=1h",
+        "--safebed.occupancy.travel-estimates.base-url=" + NO_SERVICE,
+        "--safebed.occupancy.service-credentials.token-uri=" + NO_SERVICE + "/oauth2/token",
+        "--safebed.occupancy.max-distance-km=" + environment.getProperty("safebed.occupancy.max-distance-km")));
   }
 
-  private static void collect(String path, Object value, Map<String, String> found) {
-    if (value instanceof String s && s.startsWith("v1:")) {
-      found.put(path, s);
-    } else if (value instanceof Map<?, ?> map) {
-      map.forEach((key, nested) -> collect(path + "." + key, nested, found));
-    } else if (value instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        collect(path + "." + i, list.get(i), found);
-      }
-    }
+  private Map<String, String> sealedValues() {
+    return SealedValues.in(mongo.getDb());
   }
 
   /** Per declared field, how many values each key id seals. */
@@ -78,7 +73,7 @@ class SealingKeyRotationIT extends OccupancyIT {
     String nearest;
     String farther;
     String waiting;
-    try (SecondInstance before = InstanceWithOwnKey.nextTo(environment, OLD_KEY, "k1")) {
+    try (SecondInstance before = instanceWithOldKey()) {
       http = new Http(before.port());
       insideHerZone = minorGirlsShelter(offset(area, 0, 0.1), 1);
       safe = minorGirlsShelter(offset(area, 0.6, 0), 1);
