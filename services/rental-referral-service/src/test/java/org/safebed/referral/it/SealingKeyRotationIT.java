@@ -7,9 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.SealedValues;
 import org.safebed.platform.testing.SecondInstance;
+import org.safebed.platform.testing.ServiceHttp;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.referral.RentalReferralApplication;
-import org.safebed.referral.it.Api.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
@@ -59,18 +60,18 @@ class SealingKeyRotationIT extends ServiceIT {
   private Map<String, Map<String, Integer>> keyUsage() {
     Response usage = api.get("/actuator/sealing", COORDINATOR);
     assertThat(usage.status()).as(usage.body()).isEqualTo(200);
-    return Api.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
+    return ServiceHttp.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
   }
 
   @Test
   void everySealedValueIsResealedUnderTheNewKeyAndStillOpens() {
-    Api ownInstance = api;
+    ServiceHttp ownInstance = api;
     String insideZone;
     String farFromZone;
     String farAddress = addressFor("far-" + shortId());
     String referralId;
     try (SecondInstance before = instanceWithOldKey()) {
-      api = new Api(before.port());
+      api = new ServiceHttp(before.port());
       insideZone = unit("central", 2);
       Response far = api.post("/api/rental-units", officer,
           unitBody("central", CENTRAL_LAT + 30 / 111.195, CENTRAL_LON, farAddress));
@@ -111,7 +112,7 @@ class SealingKeyRotationIT extends ServiceIT {
 
     // ...and the address, for the driver of the move.
     Response destination = api.get("/internal/referrals/" + referralId + "/destination",
-        TestTokens.service("transport-service"), Map.of("X-On-Behalf-Of", "driver-r", "X-Transport-Job", "job-r"));
+        TestTokens.service("transport-service"), "X-On-Behalf-Of", "driver-r", "X-Transport-Job", "job-r");
     assertThat(destination.status()).as(destination.body()).isEqualTo(200);
     assertThat(destination.text("address")).isEqualTo(farAddress);
   }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.safebed.platform.messaging.EventWireFormat;
 import org.safebed.platform.messaging.config.MessagingProperties;
+import org.safebed.platform.testing.ServiceHttp;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.JsonNode;
@@ -95,7 +96,7 @@ public final class TestEvents {
       return;
     }
     while (message != null) {
-      JsonNode body = Api.JSON.readTree(message.getBody());
+      JsonNode body = ServiceHttp.JSON.readTree(message.getBody());
       receivedByAggregate
           .computeIfAbsent(body.path("aggregateId").asString(), k -> new ArrayList<>())
           .add(message);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.SyntheticEvents;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -38,7 +39,7 @@ public final class Broker {
 
   public record Received(String type, MessageProperties properties, String body) {
     public JsonNode json() {
-      return Http.JSON.readTree(body);
+      return ServiceHttp.JSON.readTree(body);
     }
 
     public JsonNode data() {

@@ -15,6 +15,7 @@ import org.safebed.occupancy.application.Waitlist;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.platform.testing.SealedValues;
 import org.safebed.platform.testing.SecondInstance;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -59,28 +60,28 @@ class SealingKeyRotationIT extends OccupancyIT {
 
   /** Per declared field, how many values each key id seals. */
   private Map<String, Map<String, Integer>> keyUsage() {
-    Http.Response usage = http.get("/actuator/sealing", coordinator());
+    ServiceHttp.Response usage = http.get("/actuator/sealing", coordinator());
     assertThat(usage.status()).as(usage.body()).isEqualTo(200);
-    return Http.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
+    return ServiceHttp.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
   }
 
   @Test
   void everySealedValueIsResealedUnderTheNewKeyAndStillOpens() {
     GeoPoint area = newArea();
-    Http ownInstance = http;
+    ServiceHttp ownInstance = http;
     String insideHerZone;
     String safe;
     String nearest;
     String farther;
     String waiting;
     try (SecondInstance before = instanceWithOldKey()) {
-      http = new Http(before.port());
+      http = new ServiceHttp(before.port());
       insideHerZone = minorGirlsShelter(offset(area, 0, 0.1), 1);
       safe = minorGirlsShelter(offset(area, 0.6, 0), 1);
       nearest = id(requestFor(unique("police"), area));
       farther = id(requestFor(unique("police"), area));
       GeoPoint zoneCentre = offset(area, 0.004, 0.104);
-      Http.Response asked = requestPlacement(TestTokens.police(unique("police")), placementBody(14, "FEMALE", area,
+      ServiceHttp.Response asked = requestPlacement(TestTokens.police(unique("police")), placementBody(14, "FEMALE", area,
           List.of(Map.of("lat", zoneCentre.lat(), "lon", zoneCentre.lon(), "radiusKm", 6.5))));
       assertThat(asked.status()).as(asked.body()).isEqualTo(202);
       waiting = id(asked);
@@ -95,7 +96,7 @@ class SealingKeyRotationIT extends OccupancyIT {
         "placements.request.sealedLocation", Map.of("k1", 3),
         "placements.request.sealedExclusionZones", Map.of("k1", 3)));
 
-    Http.Response resealed = http.post("/actuator/sealing", coordinator(), null);
+    ServiceHttp.Response resealed = http.post("/actuator/sealing", coordinator(), null);
     assertThat(resealed.status()).as(resealed.body()).isEqualTo(200);
     // 13 declared values, then the coarse-area index's copies of the 2 shelters, rebuilt from them.
     assertThat(resealed.json().get("resealed").asInt()).isEqualTo(13 + 2);
@@ -120,7 +121,7 @@ class SealingKeyRotationIT extends OccupancyIT {
         "placementId", waiting, "driverId", "driver-r", "etaMinutes", 30, "etaSource", "STRAIGHT_LINE"));
     await().untilAsserted(() -> assertThat(placementDocument(waiting).get("transport", Document.class)
         .getString("status")).isEqualTo("ASSIGNED"));
-    Http.Response destination = http.get("/internal/placements/" + waiting + "/destination",
+    ServiceHttp.Response destination = http.get("/internal/placements/" + waiting + "/destination",
         TestTokens.service("transport-service"), "X-On-Behalf-Of", "driver-r", "X-Transport-Job", "job-" + waiting);
     assertThat(destination.status()).as(destination.body()).isEqualTo(200);
     assertThat(destination.json().get("address").asString())
