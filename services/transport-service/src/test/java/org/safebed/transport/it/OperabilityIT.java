@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.BreakerMetrics;
+import org.safebed.platform.testing.HealthProbes;
 import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,19 +17,12 @@ class OperabilityIT extends TransportScenario {
 
   @Test
   void readinessWaitsForMongoAndTheBrokerLivenessForNeither() {
-    assertThat(healthGroups.get("readiness").isMember("mongo")).isTrue();
-    assertThat(healthGroups.get("readiness").isMember("rabbit")).isTrue();
-    assertThat(healthGroups.get("liveness").isMember("mongo")).isFalse();
-    assertThat(healthGroups.get("liveness").isMember("rabbit")).isFalse();
+    HealthProbes.assertReadinessWaitsForMongoAndTheBrokerLivenessForNeither(healthGroups);
   }
 
   @Test
   void probesAreOpenAndSayOnlyUpOrDown() {
-    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
-      ServiceHttp.Response response = http.get(probe, null);
-      assertThat(response.status()).as(probe).isEqualTo(200);
-      assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
-    }
+    HealthProbes.assertOpenAndSayingOnlyUp(http);
   }
 
   @Test
