@@ -2,15 +2,13 @@ package org.safebed.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.TestClock;
 
 class RetiredSessionIdsTest {
 
-  private final MovableClock clock = new MovableClock();
+  private final TestClock clock = TestClock.stoppedAt(Instant.parse("2026-12-07T10:00:00Z"));
   private final RetiredSessionIds retired = new RetiredSessionIds(clock);
 
   @Test
@@ -41,29 +39,5 @@ class RetiredSessionIdsTest {
 
     retired.retire("signed-in");
     assertThat(retired.firstToForget("signed-in")).isFalse();
-  }
-
-  private static final class MovableClock extends Clock {
-
-    private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.safebed.faults.support.FaultSuite;
 import org.safebed.faults.support.Http;
 import org.safebed.faults.support.Inboxes;
-import org.safebed.faults.support.SyntheticEvents;
 import org.safebed.localstack.apps.StackApp;
 import org.safebed.localstack.apps.StackApps;
+import org.safebed.platform.testing.SyntheticEvents;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +60,7 @@ class PoisonMessageFaultIT {
     for (int i = 0; i < GOOD; i++) {
       String placementId = "fault-good-" + UUID.randomUUID();
       good.add(placementId);
-      SyntheticEvents.publish(suite, checkedIn(placementId));
+      SyntheticEvents.publish(suite.rabbit(), suite.exchange(), checkedIn(placementId));
     }
 
     await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -87,7 +87,7 @@ class PoisonMessageFaultIT {
     suite.inboxes().plan((service, message) -> service == StackApps.RENTAL_REFERRAL
         && victimId.equals(message.getMessageProperties().getMessageId()) ? Inboxes.Action.FAIL : Inboxes.Action.PROCESS);
     try {
-      SyntheticEvents.publish(suite, victimEvent);
+      SyntheticEvents.publish(suite.rabbit(), suite.exchange(), victimEvent);
       await().atMost(Duration.ofSeconds(30)).until(() -> ids(deadLetters(StackApps.RENTAL_REFERRAL)).contains(victimId));
     } finally {
       suite.inboxes().normal();

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safebed.faults.support.FaultSuite;
 import org.safebed.faults.support.Journeys;
-import org.safebed.faults.support.SyntheticEvents;
 import org.safebed.localstack.apps.StackApp;
 import org.safebed.localstack.apps.StackApps;
+import org.safebed.platform.testing.SyntheticEvents;
 import org.springframework.amqp.core.Message;
 
 /**
@@ -122,7 +122,7 @@ class ShuffledOrderFaultIT {
       List<Message> events = script.events(placements.get(i), base);
       List<Integer> order = i < IN_ORDER ? IntStream.range(0, events.size()).boxed().toList() : orders.get(i - IN_ORDER);
       for (int index : order) {
-        SyntheticEvents.publish(suite, events.get(index));
+        SyntheticEvents.publish(suite.rabbit(), suite.exchange(), events.get(index));
       }
     }
     suite.awaitQuiet(Duration.ofSeconds(90), consumers);

@@ -14,6 +14,10 @@ import org.springframework.core.env.Environment;
  */
 public final class SecondInstance implements AutoCloseable {
 
+  /** What {@link SafeBedTestInfrastructure} gives the running instance: its database and broker namespace. */
+  public static final List<String> INFRASTRUCTURE = List.of("spring.mongodb.uri", "spring.mongodb.database",
+      "spring.rabbitmq.addresses", "safebed.messaging.namespace");
+
   private final ConfigurableApplicationContext context;
 
   private SecondInstance(ConfigurableApplicationContext context) {
@@ -31,6 +35,25 @@ public final class SecondInstance implements AutoCloseable {
     shared.forEach(name -> args.add("--" + name + "=" + running.getRequiredProperty(name)));
     TestTokens.trustProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
     return new SecondInstance(new SpringApplicationBuilder(application).run(args.toArray(String[]::new)));
+  }
+
+  /**
+   * Another instance sealing with a key of its own (the instance that ran before a key rotation),
+   * on the database and broker namespace of the running one.
+   *
+   * @param alsoShared properties copied beyond {@link #INFRASTRUCTURE} (the stubs the running
+   *     instance calls, say)
+   * @param arguments its own command-line arguments: its configuration name, its background rounds
+   *     left to the running instance, which the test drives
+   */
+  public static SecondInstance sealingWith(Environment running, Class<?> application, String sealingKey,
+      String keyId, List<String> alsoShared, List<String> arguments) {
+    List<String> shared = new ArrayList<>(INFRASTRUCTURE);
+    shared.addAll(alsoShared);
+    List<String> args = new ArrayList<>(arguments);
+    args.add("--safebed.sealing.key=" + sealingKey);
+    args.add("--safebed.sealing.key-id=" + keyId);
+    return nextTo(running, application, shared, args);
   }
 
   public int port() {

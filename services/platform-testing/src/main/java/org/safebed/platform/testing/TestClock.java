@@ -7,10 +7,30 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The service's clock in tests: real time plus an offset that tests move forward (never back). */
+/**
+ * A clock that tests move forward (never back): the service's clock in tests, real time plus the
+ * offset; or, {@link #stoppedAt stopped}, a fixed instant plus the offset, for unit tests that must
+ * know what time it is.
+ */
 public final class TestClock extends Clock {
 
+  /** Where the clock stands before any advance; null: real time. */
+  private final Instant stoppedAt;
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+  /** Real time, until a test advances it. */
+  public TestClock() {
+    this(null);
+  }
+
+  private TestClock(Instant stoppedAt) {
+    this.stoppedAt = stoppedAt;
+  }
+
+  /** A clock that shows {@code start} until a test advances it. */
+  public static TestClock stoppedAt(Instant start) {
+    return new TestClock(start);
+  }
 
   public void advance(Duration by) {
     offset.accumulateAndGet(by, Duration::plus);
@@ -18,7 +38,7 @@ public final class TestClock extends Clock {
 
   @Override
   public Instant instant() {
-    return Instant.now().plus(offset.get());
+    return (stoppedAt == null ? Instant.now() : stoppedAt).plus(offset.get());
   }
 
   @Override

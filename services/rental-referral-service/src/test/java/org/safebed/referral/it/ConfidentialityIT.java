@@ -9,8 +9,8 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.referral.it.Api.Response;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -90,7 +90,7 @@ class ConfidentialityIT extends ServiceIT {
     api.post("/api/referrals/" + referralId + "/accept", officer, null);
     api.post("/api/referrals/" + referralId + "/move-in", officer, Map.of("moveInDate", today(0)));
     api.get("/internal/referrals/" + referralId + "/destination", TestTokens.service("transport-service"),
-        Map.of("X-On-Behalf-Of", "driver-1", "X-Transport-Job", "job-1"));
+        "X-On-Behalf-Of", "driver-1", "X-Transport-Job", "job-1");
     // A malformed request that carries an address must not echo it into a log line either.
     api.post("/api/rental-units", officer, "{\"address\": \"" + address + "\", \"region\": ");
     events.awaitPublished(referralId, java.time.Duration.ofSeconds(10));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.referral.it.Api.Response;
 import tools.jackson.databind.JsonNode;
 
 /** The local stack's demo units exist for the demo housing agency (seeded idempotently at start). */

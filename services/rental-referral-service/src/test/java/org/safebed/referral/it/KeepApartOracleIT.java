@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.referral.domain.GeoPoint;
-import org.safebed.referral.it.Api.Response;
 
 /**
  * The attack of issue 16 (3): a housing officer who chooses the units she offers and the references

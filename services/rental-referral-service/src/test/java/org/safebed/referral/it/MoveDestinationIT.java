@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.referral.it.Api.Response;
 
 /** The unit address leaves only to the transport service, for a due move, audited every time. */
 class MoveDestinationIT extends ServiceIT {
 
   private static final String TRANSPORT = TestTokens.service("transport-service");
 
-  private Map<String, String> forDriver(String job) {
-    return Map.of("X-On-Behalf-Of", "driver-7", "X-Transport-Job", job);
+  private String[] forDriver(String job) {
+    return new String[] {"X-On-Behalf-Of", "driver-7", "X-Transport-Job", job};
   }
 
   private String movedIn(String address, int moveInInDays) {
@@ -39,7 +39,7 @@ class MoveDestinationIT extends ServiceIT {
     Response response = api.get("/internal/referrals/" + referralId + "/destination", TRANSPORT, forDriver("job-move-1"));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(response.text("address")).isEqualTo(address);
-    assertThat(response.cacheControl()).contains("no-store");
+    assertThat(response.header("Cache-Control")).contains("no-store");
 
     Document entry =
         audit(referralId).stream().filter(d -> "ADDRESS_DISCLOSED".equals(d.getString("action"))).findFirst().orElseThrow();
@@ -74,6 +74,6 @@ class MoveDestinationIT extends ServiceIT {
     assertProblem(api.get("/internal/referrals/" + referralId + "/destination", TRANSPORT), 400);
     assertProblem(
         api.get("/internal/referrals/" + referralId + "/destination", TRANSPORT,
-            Map.of("X-On-Behalf-Of", "driver 7!", "X-Transport-Job", "job-5")), 400);
+            "X-On-Behalf-Of", "driver 7!", "X-Transport-Job", "job-5"), 400);
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.referral.application.OfferExpiry;
-import org.safebed.referral.it.Api.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 

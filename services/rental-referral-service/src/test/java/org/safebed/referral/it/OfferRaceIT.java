@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.safebed.referral.it.Api.Response;
+import org.safebed.platform.testing.ServiceHttp.Response;
 
 /** One unit, one referral at a time: fifty officers' clicks at once, exactly one wins. */
 class OfferRaceIT extends ServiceIT {

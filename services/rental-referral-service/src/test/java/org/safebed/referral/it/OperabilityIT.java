@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.BreakerMetrics;
+import org.safebed.platform.testing.HealthProbes;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -15,36 +17,29 @@ class OperabilityIT extends ServiceIT {
 
   @Test
   void readinessWaitsForMongoAndTheBrokerLivenessForNeither() {
-    assertThat(healthGroups.get("readiness").isMember("mongo")).isTrue();
-    assertThat(healthGroups.get("readiness").isMember("rabbit")).isTrue();
-    assertThat(healthGroups.get("liveness").isMember("mongo")).isFalse();
-    assertThat(healthGroups.get("liveness").isMember("rabbit")).isFalse();
+    HealthProbes.assertReadinessWaitsForMongoAndTheBrokerLivenessForNeither(healthGroups);
   }
 
   @Test
   void probesAreOpenAndSayOnlyUpOrDown() {
-    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
-      Api.Response response = new Api(port).get(probe, null);
-      assertThat(response.status()).as(probe).isEqualTo(200);
-      assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
-    }
+    HealthProbes.assertOpenAndSayingOnlyUp(api);
   }
 
   @Test
   void coordinatorsScrapeTheBacklogsDisclosuresAndDenialsOthersAreRefused() {
-    Api.Response scrape = new Api(port).get("/actuator/prometheus", TestTokens.coordinator("c"));
+    ServiceHttp.Response scrape = new ServiceHttp(port).get("/actuator/prometheus", TestTokens.coordinator("c"));
     assertThat(scrape.status()).isEqualTo(200);
     assertThat(scrape.body())
         .contains("safebed_outbox_oldest_pending_age_seconds ").contains("safebed_dead_letters ")
         .contains("safebed_disclosures_total{kind=\"address\",outcome=\"granted\"}")
         .contains("safebed_access_denials_total{rule=\"role\"}");
-    assertThat(new Api(port).get("/actuator/prometheus", null).status()).isEqualTo(401);
-    assertThat(new Api(port).get("/actuator/prometheus", TestTokens.driver("d")).status()).isEqualTo(403);
+    assertThat(new ServiceHttp(port).get("/actuator/prometheus", null).status()).isEqualTo(401);
+    assertThat(new ServiceHttp(port).get("/actuator/prometheus", TestTokens.driver("d")).status()).isEqualTo(403);
   }
 
   @Test
   void theOccupancyBreakersStateIsScrapedByItsName() {
-    String scrape = new Api(port).get("/actuator/prometheus", TestTokens.coordinator("c")).body();
+    String scrape = new ServiceHttp(port).get("/actuator/prometheus", TestTokens.coordinator("c")).body();
     assertThat(BreakerMetrics.inOneState(scrape, "occupancy-safety-constraints")).as("%s", BreakerMetrics.states(scrape, "occupancy-safety-constraints"))
         .isTrue();
   }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.safebed.referral.it.Api.Response;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The occupancy service's placement events, published to the namespaced exchange as it would. */

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.safebed.referral.it.Api.Response;
+import org.safebed.platform.testing.ServiceHttp;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.springframework.amqp.core.Message;
 import tools.jackson.databind.JsonNode;
 
@@ -64,7 +65,7 @@ class ReferralJourneyIT extends ServiceIT {
     assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo("referral.tenancy-started.v1");
     assertThat(message.getMessageProperties().getCorrelationId()).isEqualTo(placementId);
     String body = new String(message.getBody(), StandardCharsets.UTF_8);
-    JsonNode event = Api.JSON.readTree(body);
+    JsonNode event = ServiceHttp.JSON.readTree(body);
     assertThat(message.getMessageProperties().getMessageId()).isEqualTo(event.path("eventId").asString());
     assertThat(event.path("type").asString()).isEqualTo("referral.tenancy-started.v1");
     assertThat(event.path("aggregateId").asString()).isEqualTo(referralId);

@@ -11,8 +11,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.safebed.platform.testing.ServiceHttp;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.referral.it.Api.Response;
 
 /** Every refusal: no or bad token, wrong role, foreign or unknown ids, wrong state, bad input, unsafe unit. */
 class ReferralRefusalsIT extends ServiceIT {
@@ -58,7 +59,7 @@ class ReferralRefusalsIT extends ServiceIT {
     for (Map<String, Object> body : List.of(twice, nul, escape)) {
       assertProblem(api.post("/api/rental-units", officer, body), 400);
     }
-    String json = Api.JSON.writeValueAsString(valid);
+    String json = ServiceHttp.JSON.writeValueAsString(valid);
     assertProblem(api.post("/api/rental-units", officer,
         json.replaceFirst("\\{", "{\"bedrooms\":3,")), 400);
     assertThat(unitCount()).isEqualTo(before);

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.safebed.referral.it.Api.Response;
+import org.safebed.platform.testing.ServiceHttp;
+import org.safebed.platform.testing.ServiceHttp.Response;
 
 /**
  * A referral carries over the exclusion zones and keep-apart tokens police gave with her placement
@@ -87,7 +88,7 @@ class SafetyCarriedOverIT extends ServiceIT {
     // The officer's reference went to occupancy in the body, to be tokenised; it is never stored.
     List<LoggedRequest> asked = OCCUPANCY.findAll(postRequestedFor(urlEqualTo(constraintsOf(placement))));
     assertThat(asked).hasSize(1);
-    String officersRef = Api.JSON.readTree(asked.getFirst().getBodyAsString()).path("keepApartFrom").path(0).asString();
+    String officersRef = ServiceHttp.JSON.readTree(asked.getFirst().getBodyAsString()).path("keepApartFrom").path(0).asString();
     assertThat(officersRef).startsWith("ref-");
     String id = created.text("id");
     Document stored = mongo.getCollection("referrals").find(new Document("_id", id)).first();
@@ -110,7 +111,7 @@ class SafetyCarriedOverIT extends ServiceIT {
     occupancyAnswers(unreachable, serverError());
     Response unavailable = referWithoutConstraintsOfTheOfficer(unreachable, unit);
     assertProblem(unavailable, 503);
-    assertThat(unavailable.retryAfter()).isEqualTo("5");
+    assertThat(unavailable.header("Retry-After")).isEqualTo("5");
     assertThat(unavailable.body()).doesNotContain(unreachable);
     assertThat(referralsFor(unreachable)).isZero();
     assertThat(unitStatus(unit)).isEqualTo("AVAILABLE");

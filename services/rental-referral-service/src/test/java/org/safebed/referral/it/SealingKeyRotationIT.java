@@ -2,14 +2,15 @@ package org.safebed.referral.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.SealedValues;
 import org.safebed.platform.testing.SecondInstance;
+import org.safebed.platform.testing.ServiceHttp;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.referral.it.Api.Response;
+import org.safebed.referral.RentalReferralApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
@@ -37,45 +38,40 @@ class SealingKeyRotationIT extends ServiceIT {
 
   @Autowired Environment environment;
 
-  /** Every sealed value in the database, by collection and path, found without knowing where they are. */
-  private Map<String, String> sealedValues() {
-    Map<String, String> found = new LinkedHashMap<>();
-    for (String collection : mongo.getCollectionNames()) {
-      for (Document document : mongo.getCollection(collection).find()) {
-        collect(collection + "/" + document.get("_id"), document, found);
-      }
-    }
-    return found;
+  /**
+   * The instance that ran before the rotation, sealing with k1, calling the same occupancy stub;
+   * sweeps and the reconciler stay with the test's own instance, which the test drives.
+   */
+  private SecondInstance instanceWithOldKey() {
+    return SecondInstance.sealingWith(environment, RentalReferralApplication.class, OLD_KEY, "k1",
+        List.of("safebed.referral.occupancy.base-url", "safebed.referral.service-credentials.token-uri",
+            "safebed.referral.service-credentials.client-secret"),
+        List.of(
+            "--spring.config.name=rental-referral-service",
+            "--safebed.referral.sweep-interval=1h",
+            "--safebed.referral.reconcile-interval=1h"));
   }
 
-  private static void collect(String path, Object value, Map<String, String> found) {
-    if (value instanceof String s && s.startsWith("v1:")) {
-      found.put(path, s);
-    } else if (value instanceof Map<?, ?> map) {
-      map.forEach((key, nested) -> collect(path + "." + key, nested, found));
-    } else if (value instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        collect(path + "." + i, list.get(i), found);
-      }
-    }
+  private Map<String, String> sealedValues() {
+    return SealedValues.in(mongo.getDb());
   }
 
   /** Per declared field, how many values each key id seals. */
   private Map<String, Map<String, Integer>> keyUsage() {
     Response usage = api.get("/actuator/sealing", COORDINATOR);
     assertThat(usage.status()).as(usage.body()).isEqualTo(200);
-    return Api.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
+    return ServiceHttp.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
   }
 
   @Test
   void everySealedValueIsResealedUnderTheNewKeyAndStillOpens() {
-    Api ownInstance = api;
+    ServiceHttp ownInstance = api;
     String insideZone;
     String farFromZone;
     String farAddress = addressFor("far-" + shortId());
     String referralId;
-    try (SecondInstance before = InstanceWithOwnKey.nextTo(environment, OLD_KEY, "k1")) {
-      api = new Api(before.port());
+    try (SecondInstance before = instanceWithOldKey()) {
+      api = new ServiceHttp(before.port());
       insideZone = unit("central", 2);
       Response far = api.post("/api/rental-units", officer,
           unitBody("central", CENTRAL_LAT + 30 / 111.195, CENTRAL_LON, farAddress));
@@ -116,7 +112,7 @@ class SealingKeyRotationIT extends ServiceIT {
 
     // ...and the address, for the driver of the move.
     Response destination = api.get("/internal/referrals/" + referralId + "/destination",
-        TestTokens.service("transport-service"), Map.of("X-On-Behalf-Of", "driver-r", "X-Transport-Job", "job-r"));
+        TestTokens.service("transport-service"), "X-On-Behalf-Of", "driver-r", "X-Transport-Job", "job-r");
     assertThat(destination.status()).as(destination.body()).isEqualTo(200);
     assertThat(destination.text("address")).isEqualTo(farAddress);
   }

@@ -17,9 +17,10 @@ import java.util.function.BooleanSupplier;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.safebed.platform.testing.SafeBedServiceTest;
+import org.safebed.platform.testing.ServiceHttp;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestClock;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.referral.it.Api.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -62,7 +63,7 @@ abstract class ServiceIT {
   @Autowired TestEvents events;
   @Autowired MongoTemplate mongo;
 
-  Api api;
+  ServiceHttp api;
   String agency;
   String officer;
   /** The token subject of {@link #officer}. */
@@ -103,7 +104,7 @@ abstract class ServiceIT {
 
   @BeforeEach
   void newAgency() {
-    api = new Api(port);
+    api = new ServiceHttp(port);
     agency = "agency-" + shortId();
     officerSubject = "officer-" + shortId();
     officer = TestTokens.housingOfficer(officerSubject, agency);

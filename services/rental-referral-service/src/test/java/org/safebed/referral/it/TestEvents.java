@@ -3,13 +3,13 @@ package org.safebed.referral.it;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.safebed.platform.messaging.EventWireFormat;
 import org.safebed.platform.messaging.config.MessagingProperties;
+import org.safebed.platform.testing.ServiceHttp;
+import org.safebed.platform.testing.SyntheticEvents;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +25,6 @@ public final class TestEvents {
 
   private final RabbitTemplate rabbit;
   private final MessagingProperties properties;
-  private final EventWireFormat wireFormat = new EventWireFormat();
   private final Map<String, List<Message>> receivedByAggregate = new ConcurrentHashMap<>();
 
   public TestEvents(RabbitTemplate rabbit, MessagingProperties properties) {
@@ -51,14 +50,8 @@ public final class TestEvents {
   }
 
   private void publish(String eventId, String type, String aggregateId, Map<String, Object> data, Instant occurredAt) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("eventId", eventId);
-    event.put("type", type);
-    event.put("occurredAt", occurredAt);
-    event.put("aggregateId", aggregateId);
-    event.put("correlationId", aggregateId);
-    event.put("data", data);
-    rabbit.send(properties.exchange(), type, wireFormat.toMessage(event));
+    SyntheticEvents.publish(rabbit, properties.exchange(),
+        SyntheticEvents.event(eventId, type, aggregateId, aggregateId, occurredAt, data));
   }
 
   public void publishRaw(String type, Message message) {
@@ -95,7 +88,7 @@ public final class TestEvents {
       return;
     }
     while (message != null) {
-      JsonNode body = Api.JSON.readTree(message.getBody());
+      JsonNode body = ServiceHttp.JSON.readTree(message.getBody());
       receivedByAggregate
           .computeIfAbsent(body.path("aggregateId").asString(), k -> new ArrayList<>())
           .add(message);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp.Response;
 import org.safebed.platform.testing.TestTokens;
-import org.safebed.referral.it.Api.Response;
 
 /**
  * Withdrawing a rental unit: by its agency's housing officers or a coordinator, refused while the

@@ -14,6 +14,7 @@ import org.safebed.occupancy.messaging.OccupancySubscriptions;
 import org.safebed.occupancy.messaging.TenancyStarted;
 import org.safebed.occupancy.messaging.TransportAssigned;
 import org.safebed.occupancy.messaging.TransportLeg;
+import org.safebed.platform.testing.AsyncApiDocument;
 
 /**
  * Our own records of the events we consume must fit their producers' published schemas: every
@@ -22,14 +23,14 @@ import org.safebed.occupancy.messaging.TransportLeg;
  */
 class ConsumedEventsContractTest {
 
-  private record Consumed(String type, String producerFile, Class<? extends Record> record) {}
+  private record Consumed(String type, String producer, Class<? extends Record> record) {}
 
   private static final List<Consumed> CONSUMED = List.of(
-      new Consumed(OccupancySubscriptions.TRANSPORT_ASSIGNED, "transport-service.yaml", TransportAssigned.class),
-      new Consumed(OccupancySubscriptions.TRANSPORT_PICKED_UP, "transport-service.yaml", TransportLeg.class),
-      new Consumed(OccupancySubscriptions.TRANSPORT_DELIVERED, "transport-service.yaml", TransportLeg.class),
-      new Consumed(OccupancySubscriptions.TRANSPORT_FAILED, "transport-service.yaml", TransportLeg.class),
-      new Consumed(OccupancySubscriptions.TENANCY_STARTED, "rental-referral-service.yaml", TenancyStarted.class));
+      new Consumed(OccupancySubscriptions.TRANSPORT_ASSIGNED, "transport-service", TransportAssigned.class),
+      new Consumed(OccupancySubscriptions.TRANSPORT_PICKED_UP, "transport-service", TransportLeg.class),
+      new Consumed(OccupancySubscriptions.TRANSPORT_DELIVERED, "transport-service", TransportLeg.class),
+      new Consumed(OccupancySubscriptions.TRANSPORT_FAILED, "transport-service", TransportLeg.class),
+      new Consumed(OccupancySubscriptions.TENANCY_STARTED, "rental-referral-service", TenancyStarted.class));
 
   /** Fields we read that a producer may leave out: the subscriptions give their absence a meaning. */
   private static final Set<String> TOLERATED_ABSENT = Set.of("kind");
@@ -37,10 +38,10 @@ class ConsumedEventsContractTest {
   @TestFactory
   Stream<DynamicTest> ourRecordsFitTheProducersSchemas() {
     return CONSUMED.stream().map(consumed -> DynamicTest.dynamicTest(consumed.type(), () -> {
-      var spec = AsyncApiSchemas.load(consumed.producerFile());
-      Assumptions.assumeTrue(spec.isPresent(), "producer spec " + consumed.producerFile() + " not written yet");
+      var spec = AsyncApiDocument.of(consumed.producer());
+      Assumptions.assumeTrue(spec.isPresent(), "producer spec " + consumed.producer() + " not written yet");
       var data = spec.get().dataOf(consumed.type());
-      assertThat(data).as("%s documented in %s", consumed.type(), consumed.producerFile()).isPresent();
+      assertThat(data).as("%s documented in %s", consumed.type(), consumed.producer()).isPresent();
       for (RecordComponent field : consumed.record().getRecordComponents()) {
         Map<String, Object> schema = data.get().properties().get(field.getName());
         assertThat(schema).as("%s.data.%s exists", consumed.type(), field.getName()).isNotNull();

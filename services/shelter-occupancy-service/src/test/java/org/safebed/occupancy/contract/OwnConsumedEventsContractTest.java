@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.messaging.OccupancySubscriptions;
 import org.safebed.occupancy.messaging.PlacementCancelled;
 import org.safebed.occupancy.messaging.ResidentMissing;
+import org.safebed.platform.testing.AsyncApiDocument;
 
 /** The events this service consumes from itself: our records must fit our own published schemas. */
 class OwnConsumedEventsContractTest {
@@ -23,7 +24,7 @@ class OwnConsumedEventsContractTest {
   }
 
   private static void fitsOurSchema(String type, Class<? extends Record> record) {
-    var data = AsyncApiSchemas.load("shelter-occupancy-service.yaml").orElseThrow()
+    var data = AsyncApiDocument.of("shelter-occupancy-service").orElseThrow()
         .dataOf(type).orElseThrow();
     for (RecordComponent field : record.getRecordComponents()) {
       Map<String, Object> schema = data.properties().get(field.getName());

@@ -19,11 +19,12 @@ import org.safebed.occupancy.domain.Urgency;
 import org.safebed.occupancy.domain.Fixtures;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementEvent;
+import org.safebed.platform.testing.AsyncApiDocument;
 
 /** Every event the domain records matches the schema we publish in our AsyncAPI document. */
 class PublishedEventsContractTest {
 
-  private final AsyncApiSchemas ours = AsyncApiSchemas.load("shelter-occupancy-service.yaml").orElseThrow();
+  private final AsyncApiDocument ours = AsyncApiDocument.of("shelter-occupancy-service").orElseThrow();
 
   @Test
   void everyRecordedEventMatchesItsPublishedSchema() {
@@ -63,7 +64,7 @@ class PublishedEventsContractTest {
     return events;
   }
 
-  private static void assertMatches(String path, Map<String, Object> data, AsyncApiSchemas.DataSchema schema) {
+  private static void assertMatches(String path, Map<String, Object> data, AsyncApiDocument.ObjectSchema schema) {
     assertThat(data.keySet()).as("%s has every required field", path).containsAll(schema.required());
     if (schema.closed()) {
       assertThat(schema.properties().keySet()).as("%s has no undeclared field", path).containsAll(data.keySet());
@@ -83,8 +84,8 @@ class PublishedEventsContractTest {
           assertThat(value).as(where).isInstanceOf(Map.class);
           @SuppressWarnings("unchecked")
           Map<String, Object> nested = (Map<String, Object>) value;
-          Map<String, Object> nestedProperties = AsyncApiSchemas.map(property.get("properties"));
-          assertThat(nested.keySet()).as(where).containsAll(AsyncApiSchemas.strings(property.get("required")));
+          Map<String, Object> nestedProperties = AsyncApiDocument.map(property.get("properties"));
+          assertThat(nested.keySet()).as(where).containsAll(AsyncApiDocument.strings(property.get("required")));
           assertThat(nestedProperties.keySet()).as(where).containsAll(nested.keySet());
         }
         case "array" -> {
@@ -93,13 +94,13 @@ class PublishedEventsContractTest {
           if (property.get("maxItems") instanceof Number max) {
             assertThat(items).as(where).hasSizeLessThanOrEqualTo(max.intValue());
           }
-          if (AsyncApiSchemas.map(property.get("items")).get("pattern") instanceof String pattern) {
+          if (AsyncApiDocument.map(property.get("items")).get("pattern") instanceof String pattern) {
             assertThat(items).as(where).allSatisfy(item -> assertThat(String.valueOf(item)).matches(pattern));
           }
         }
         default -> { }
       }
-      List<String> allowed = AsyncApiSchemas.strings(property.get("enum"));
+      List<String> allowed = AsyncApiDocument.strings(property.get("enum"));
       if (!allowed.isEmpty()) {
         assertThat(allowed).as(where).contains(String.valueOf(value));
       }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +33,7 @@ class ArrivalsAndNoShowIT extends OccupancyIT {
     Map<String, Object> body = new LinkedHashMap<>(placementBody(16, "FEMALE", where, new ArrayList<>()));
     body.put("needs", List.of("WHEELCHAIR_ACCESS"));
     body.put("escortGender", "FEMALE");
-    Http.Response response = requestPlacement(TestTokens.police(police), body);
+    ServiceHttp.Response response = requestPlacement(TestTokens.police(police), body);
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return id(response);
   }
@@ -62,7 +63,7 @@ class ArrivalsAndNoShowIT extends OccupancyIT {
     String placementId = requestWithNeeds(police, area);
     String path = "/api/placements/" + placementId;
 
-    Http.Response forManager = http.get(path, manager(shelter));
+    ServiceHttp.Response forManager = http.get(path, manager(shelter));
     assertThat(forManager.status()).as(forManager.body()).isEqualTo(200);
     JsonNode arrival = forManager.json().get("arrival");
     assertThat(arrival.get("ageBand").asString()).isEqualTo("AGE_16_17");
@@ -80,9 +81,9 @@ class ArrivalsAndNoShowIT extends OccupancyIT {
     assertThat(http.get(path, manager(otherShelter)).status()).as("not her shelter").isEqualTo(404);
     assertThat(http.get("/api/placements?status=HELD", manager(otherShelter)).body()).doesNotContain(placementId);
 
-    Http.Response checkedIn = checkIn(placementId, shelter);
+    ServiceHttp.Response checkedIn = checkIn(placementId, shelter);
     assertThat(checkedIn.json().get("arrival").get("ageBand").asString()).as("she lives there").isEqualTo("AGE_16_17");
-    Http.Response out = http.post(path + "/check-out", manager(shelter), "{\"reason\":\"LEFT_VOLUNTARILY\"}");
+    ServiceHttp.Response out = http.post(path + "/check-out", manager(shelter), "{\"reason\":\"LEFT_VOLUNTARILY\"}");
     assertThat(out.status()).as(out.body()).isEqualTo(200);
     assertThat(out.json().has("arrival")).isFalse();
     assertThat(http.get(path, manager(shelter)).json().has("arrival")).as("gone after check-out").isFalse();
@@ -104,7 +105,7 @@ class ArrivalsAndNoShowIT extends OccupancyIT {
         http.get("/api/placements/" + older, manager(shelter)).json().get("transport").get("status").asString())
         .isEqualTo("ASSIGNED"));
 
-    Http.Response held = http.get("/api/placements?status=HELD", manager(shelter));
+    ServiceHttp.Response held = http.get("/api/placements?status=HELD", manager(shelter));
 
     assertThat(held.status()).as(held.body()).isEqualTo(200);
     List<String> ids = held.json().valueStream().map(p -> p.get("id").asString()).toList();
@@ -128,7 +129,7 @@ class ArrivalsAndNoShowIT extends OccupancyIT {
     assertThat(statusOf(waiting)).isEqualTo("WAITLISTED");
     String path = "/api/placements/" + placementId + "/no-show";
 
-    Http.Response noShow = http.post(path, manager(shelter), null);
+    ServiceHttp.Response noShow = http.post(path, manager(shelter), null);
 
     assertThat(noShow.status()).as(noShow.body()).isEqualTo(200);
     assertThat(noShow.json().get("status").asString()).isEqualTo("NO_SHOW");
@@ -142,7 +143,7 @@ class ArrivalsAndNoShowIT extends OccupancyIT {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf(waiting)).isEqualTo("HELD"));
     assertThat(bedOf(waiting).getString("status")).isEqualTo("HELD");
 
-    Http.Response again = http.post(path, manager(shelter), null);
+    ServiceHttp.Response again = http.post(path, manager(shelter), null);
     assertThat(again.status()).as("idempotent").isEqualTo(200);
     assertThat(again.json().get("status").asString()).isEqualTo("NO_SHOW");
     assertThat(broker.eventsFor("placement.cancelled.v1", placementId)).as("one event").hasSize(1);
@@ -187,7 +188,7 @@ class ArrivalsAndNoShowIT extends OccupancyIT {
     String checkedIn = id(requestFor(unique("police"), area));
     assertThat(checkIn(checkedIn, shelter).status()).isEqualTo(200);
 
-    Http.Response refused = http.post("/api/placements/" + checkedIn + "/no-show", manager(shelter), null);
+    ServiceHttp.Response refused = http.post("/api/placements/" + checkedIn + "/no-show", manager(shelter), null);
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(409);
     assertThat(refused.isProblem()).isTrue();
@@ -212,7 +213,7 @@ class ArrivalsAndNoShowIT extends OccupancyIT {
     assertThat(http.post(path, TestTokens.police(police), null).status()).as("even her requester").isEqualTo(403);
     assertThat(http.post(path, TestTokens.driver("driver-x"), null).status()).isEqualTo(403);
     assertThat(http.post(path, TestTokens.housingOfficer("officer-x", "agency-x"), null).status()).isEqualTo(403);
-    Http.Response foreign = http.post(path, manager(otherShelter), null);
+    ServiceHttp.Response foreign = http.post(path, manager(otherShelter), null);
     assertThat(foreign.status()).as("as for check-in: not her shelter").isEqualTo(404);
     assertThat(foreign.isProblem()).isTrue();
     assertThat(http.post("/api/placements/no-such-placement/no-show", manager(shelter), null).status())
@@ -220,7 +221,7 @@ class ArrivalsAndNoShowIT extends OccupancyIT {
     assertThat(http.post("/api/placements/bad$id/no-show", manager(shelter), null).status()).isEqualTo(400);
     assertThat(statusOf(placementId)).as("nothing changed").isEqualTo("HELD");
 
-    Http.Response byCoordinator = http.post(path, coordinator(), null);
+    ServiceHttp.Response byCoordinator = http.post(path, coordinator(), null);
     assertThat(byCoordinator.status()).as(byCoordinator.body()).isEqualTo(200);
     assertThat(byCoordinator.json().get("status").asString()).isEqualTo("NO_SHOW");
   }

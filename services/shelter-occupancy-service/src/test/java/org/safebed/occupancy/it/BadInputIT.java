@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 
 /** Bad input to the new fields and endpoints: a problem+json 4xx, never a 500, and nothing changes. */
@@ -22,12 +23,12 @@ class BadInputIT extends OccupancyIT {
   }
 
   private void refused(String police, Map<String, Object> body) {
-    Http.Response response = http.post("/api/placements", TestTokens.police(police), Http.json(body),
+    ServiceHttp.Response response = http.post("/api/placements", TestTokens.police(police), ServiceHttp.json(body),
         "Idempotency-Key", UUID.randomUUID().toString());
-    assertThat(response.status()).as(Http.json(body)).isEqualTo(400);
+    assertThat(response.status()).as(ServiceHttp.json(body)).isEqualTo(400);
     assertThat(response.isProblem()).isTrue();
     assertThat(response.body()).doesNotContain("PJ-SECRET");
-    assertThat(writtenBy(police)).as("nothing written for %s", Http.json(body)).isZero();
+    assertThat(writtenBy(police)).as("nothing written for %s", ServiceHttp.json(body)).isZero();
   }
 
   private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
@@ -81,11 +82,11 @@ class BadInputIT extends OccupancyIT {
 
     for (String body : List.of("{\"count\":0}", "{\"count\":101}", "{}", "{\"count\":1,\"extra\":1}", "not json",
         "{\"count\":\"two\"}")) {
-      Http.Response response = http.post(beds, manager(shelter), body);
+      ServiceHttp.Response response = http.post(beds, manager(shelter), body);
       assertThat(response.status()).as(body).isEqualTo(400);
       assertThat(response.isProblem()).isTrue();
     }
-    Http.Response huge = http.post(beds, manager(shelter), "{\"count\":1,\"pad\":\"" + "x".repeat(70_000) + "\"}");
+    ServiceHttp.Response huge = http.post(beds, manager(shelter), "{\"count\":1,\"pad\":\"" + "x".repeat(70_000) + "\"}");
     assertThat(huge.status()).isEqualTo(413);
     assertThat(huge.isProblem()).isTrue();
     assertThat(http.put("/api/shelters/" + shelter + "/status", manager(shelter), "{\"status\":\"DESTROYED\"}").status())
@@ -109,9 +110,9 @@ class BadInputIT extends OccupancyIT {
     Map<String, Object> withNullGender = eligibility(12, 17);
     withNullGender.put("genders", Arrays.asList((Object) null));
 
-    assertThat(http.post("/api/shelters", coordinator(), Http.json(shelterBody(id, area, eligibility, 2))).status())
+    assertThat(http.post("/api/shelters", coordinator(), ServiceHttp.json(shelterBody(id, area, eligibility, 2))).status())
         .isEqualTo(400);
-    assertThat(http.post("/api/shelters", coordinator(), Http.json(shelterBody(id, area, withNullGender, 2))).status())
+    assertThat(http.post("/api/shelters", coordinator(), ServiceHttp.json(shelterBody(id, area, withNullGender, 2))).status())
         .isEqualTo(400);
     assertThat(mongo.getCollection("shelters").countDocuments(new Document("_id", id))).isZero();
     assertThat(mongo.getCollection("beds").countDocuments(new Document("shelterId", id))).isZero();
@@ -123,7 +124,7 @@ class BadInputIT extends OccupancyIT {
     String shelter = minorGirlsShelter(offset(area, 0.1, 0), 2);
     String status = "/api/shelters/" + shelter + "/status";
 
-    Http.Response closing = http.put(status, manager(shelter), "{\"status\":\"OPEN\",\"status\":\"CLOSED\"}");
+    ServiceHttp.Response closing = http.put(status, manager(shelter), "{\"status\":\"OPEN\",\"status\":\"CLOSED\"}");
     assertThat(closing.status()).as("the last key is not applied").isEqualTo(400);
     assertThat(closing.isProblem()).isTrue();
     assertThat(mongo.getCollection("shelters").find(new Document("_id", shelter)).first().getString("status"))
@@ -137,7 +138,7 @@ class BadInputIT extends OccupancyIT {
     Map<String, Object> twiceFrench = eligibility(12, 17, "FEMALE");
     twiceFrench.put("languages", List.of("fr", "fr"));
     for (Map<String, Object> body : List.of(nulInAddress, newlineInAddress, shelterBody(id, area, twiceFrench, 2))) {
-      Http.Response refused = http.post("/api/shelters", coordinator(), Http.json(body));
+      ServiceHttp.Response refused = http.post("/api/shelters", coordinator(), ServiceHttp.json(body));
       assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.isProblem()).isTrue();
       assertThat(refused.body()).doesNotContain("Hidden");

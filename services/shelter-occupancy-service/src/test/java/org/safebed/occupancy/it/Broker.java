@@ -4,14 +4,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.safebed.platform.testing.ServiceHttp;
+import org.safebed.platform.testing.SyntheticEvents;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -39,7 +39,7 @@ public final class Broker {
 
   public record Received(String type, MessageProperties properties, String body) {
     public JsonNode json() {
-      return Http.JSON.readTree(body);
+      return ServiceHttp.JSON.readTree(body);
     }
 
     public JsonNode data() {
@@ -100,21 +100,9 @@ public final class Broker {
   }
 
   public String publish(String type, String aggregateId, Map<String, Object> data, Instant occurredAt) {
-    String eventId = UUID.randomUUID().toString();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("eventId", eventId);
-    body.put("type", type);
-    body.put("occurredAt", occurredAt.toString());
-    body.put("aggregateId", aggregateId);
-    body.put("correlationId", aggregateId);
-    body.put("data", data);
-    MessageProperties properties = new MessageProperties();
-    properties.setMessageId(eventId);
-    properties.setType(type);
-    properties.setCorrelationId(aggregateId);
-    properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-    rabbit.send(exchange, type, new Message(Http.json(body).getBytes(java.nio.charset.StandardCharsets.UTF_8), properties));
-    return eventId;
+    Message event = SyntheticEvents.event(type, aggregateId, aggregateId, occurredAt, data);
+    SyntheticEvents.publish(rabbit, exchange, event);
+    return SyntheticEvents.idOf(event);
   }
 
   private Optional<Received> find(String type, Predicate<JsonNode> dataMatches) {

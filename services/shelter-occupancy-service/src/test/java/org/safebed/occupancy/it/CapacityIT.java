@@ -10,6 +10,7 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +34,7 @@ class CapacityIT extends OccupancyIT {
 
     assertThat(http.post(path, manager(other), "{\"count\":2}").status()).as("not their shelter").isEqualTo(404);
     assertThat(http.post(path, TestTokens.police("p"), "{\"count\":2}").status()).isEqualTo(403);
-    Http.Response added = http.post(path, manager(shelter), "{\"count\":2}");
+    ServiceHttp.Response added = http.post(path, manager(shelter), "{\"count\":2}");
 
     assertThat(added.status()).as(added.body()).isEqualTo(200);
     assertThat(bedsOfShelter(shelter)).hasSize(3);
@@ -58,8 +59,8 @@ class CapacityIT extends OccupancyIT {
         .findFirst().orElseThrow().getString("_id");
     String base = "/api/shelters/" + shelter + "/beds/";
 
-    Http.Response refused = http.post(base + heldBed + "/retire", manager(shelter), null);
-    Http.Response retired = http.post(base + freeBed + "/retire", manager(shelter), null);
+    ServiceHttp.Response refused = http.post(base + heldBed + "/retire", manager(shelter), null);
+    ServiceHttp.Response retired = http.post(base + freeBed + "/retire", manager(shelter), null);
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.isProblem()).isTrue();
@@ -93,7 +94,7 @@ class CapacityIT extends OccupancyIT {
     assertThat(http.get("/api/placements/" + first, coordinator()).json().get("matchReasons").toString())
         .contains("CAPACITY_FRESH");
 
-    Http.Response confirmed = http.post("/api/shelters/" + nearest + "/capacity-check", manager(nearest), null);
+    ServiceHttp.Response confirmed = http.post("/api/shelters/" + nearest + "/capacity-check", manager(nearest), null);
 
     assertThat(confirmed.status()).isEqualTo(200);
     assertThat(confirmed.json().get("capacityStale").asBoolean()).isFalse();
@@ -137,14 +138,14 @@ class CapacityIT extends OccupancyIT {
         "{\"inService\":false,\"reason\":\"HOLIDAY\"}",
         "{\"inService\":false,\"reason\":\"Broken by Anna Martin\"}",
         "{\"inService\":true,\"reason\":\"CLEANING\"}"}) {
-      Http.Response answer = http.put(path, manager(shelter), refused);
+      ServiceHttp.Response answer = http.put(path, manager(shelter), refused);
       assertThat(answer.status()).as(refused).isEqualTo(400);
       assertThat(answer.isProblem()).as(refused).isTrue();
       assertThat(answer.body()).as("no input echoed").doesNotContain("Anna");
     }
     assertThat(bedDocument(bed).getString("status")).as("nothing changed").isEqualTo("AVAILABLE");
 
-    Http.Response damaged = http.put(path, manager(shelter), "{\"inService\":false,\"reason\":\"DAMAGED\"}");
+    ServiceHttp.Response damaged = http.put(path, manager(shelter), "{\"inService\":false,\"reason\":\"DAMAGED\"}");
     assertThat(damaged.status()).isEqualTo(200);
     assertThat(damaged.json().get("outOfServiceReason").asString()).isEqualTo("DAMAGED");
     JsonNode listed = http.get("/api/shelters/" + shelter + "/beds", manager(shelter)).json();
@@ -152,13 +153,13 @@ class CapacityIT extends OccupancyIT {
         .containsExactly(bed);
     assertThat(http.get("/api/shelters/" + shelter + "/beds", coordinator()).body()).contains("\"outOfServiceReason\":\"DAMAGED\"");
 
-    Http.Response cleaning = http.put(path, manager(shelter), "{\"inService\":false,\"reason\":\"CLEANING\"}");
+    ServiceHttp.Response cleaning = http.put(path, manager(shelter), "{\"inService\":false,\"reason\":\"CLEANING\"}");
     assertThat(cleaning.status()).as("another reason for a bed still out").isEqualTo(200);
     assertThat(cleaning.json().get("outOfServiceReason").asString()).isEqualTo("CLEANING");
     assertThat(http.put(path, manager(shelter), "{\"inService\":false,\"reason\":\"CLEANING\"}").status())
         .as("idempotent").isEqualTo(200);
 
-    Http.Response back = http.put(path, manager(shelter), "{\"inService\":true}");
+    ServiceHttp.Response back = http.put(path, manager(shelter), "{\"inService\":true}");
     assertThat(back.status()).isEqualTo(200);
     assertThat(back.json().get("status").asString()).isEqualTo("AVAILABLE");
     assertThat(back.json().has("outOfServiceReason")).isFalse();

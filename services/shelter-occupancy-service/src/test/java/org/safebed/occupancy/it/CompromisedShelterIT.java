@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.Relocations;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +37,7 @@ class CompromisedShelterIT extends OccupancyIT {
 
     assertThat(http.put("/api/shelters/" + compromised + "/status", manager(safe), "{\"status\":\"COMPROMISED\"}")
         .status()).as("not their shelter").isEqualTo(404);
-    Http.Response marked = http.put("/api/shelters/" + compromised + "/status", manager(compromised),
+    ServiceHttp.Response marked = http.put("/api/shelters/" + compromised + "/status", manager(compromised),
         "{\"status\":\"COMPROMISED\"}");
 
     assertThat(marked.status()).as(marked.body()).isEqualTo(200);
@@ -47,7 +48,7 @@ class CompromisedShelterIT extends OccupancyIT {
       JsonNode old = http.get("/api/placements/" + oldId, TestTokens.police(moved[1])).json();
       assertThat(old.get("status").asString()).isEqualTo("RELOCATED");
       assertThat(old.get("relocatedTo").asString()).isEqualTo(newId);
-      Http.Response relocation = http.get("/api/placements/" + newId, TestTokens.police(moved[1]));
+      ServiceHttp.Response relocation = http.get("/api/placements/" + newId, TestTokens.police(moved[1]));
       assertThat(relocation.status()).as("the same police account follows her").isEqualTo(200);
       assertThat(relocation.json().get("status").asString()).isEqualTo("HELD");
       assertThat(relocation.json().get("urgency").asString()).isEqualTo("CRITICAL");

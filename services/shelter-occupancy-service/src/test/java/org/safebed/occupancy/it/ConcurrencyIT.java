@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 
 /** Nothing double-booked: many police requests racing for few beds. */
 class ConcurrencyIT extends OccupancyIT {
@@ -23,7 +24,7 @@ class ConcurrencyIT extends OccupancyIT {
     String shelter = minorGirlsShelter(offset(area, 0.05, 0.05), 5);
     ExecutorService pool = Executors.newFixedThreadPool(30);
     CountDownLatch start = new CountDownLatch(1);
-    List<Future<Http.Response>> futures = new ArrayList<>();
+    List<Future<ServiceHttp.Response>> futures = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       String police = unique("police-" + i);
       futures.add(pool.submit(() -> {
@@ -32,8 +33,8 @@ class ConcurrencyIT extends OccupancyIT {
       }));
     }
     start.countDown();
-    List<Http.Response> responses = new ArrayList<>();
-    for (Future<Http.Response> future : futures) {
+    List<ServiceHttp.Response> responses = new ArrayList<>();
+    for (Future<ServiceHttp.Response> future : futures) {
       responses.add(future.get());
     }
     pool.shutdown();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.DemoShelters;
 import org.safebed.occupancy.config.DemoData;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -37,7 +38,7 @@ class DemoDataIT extends OccupancyIT {
     Map<String, Object> body = placementBody(14, "FEMALE", new GeoPoint(48.9362, 2.3574),
         List.of(Map.of("lat", 48.95, "lon", 2.40, "radiusKm", 15)));
     body.put("policeCaseRef", "PJ-2026-0042");
-    Http.Response response = requestPlacement(TestTokens.police(unique("demo-police")), body);
+    ServiceHttp.Response response = requestPlacement(TestTokens.police(unique("demo-police")), body);
 
     assertThat(response.status()).isEqualTo(201);
     assertThat(response.json().get("shelter").get("codeName").asString()).isEqualTo("Swift");

@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.Relocations;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +25,7 @@ class EscortPreferencesIT extends OccupancyIT {
   private String request(String police, GeoPoint where, Map<String, Object> extra) {
     Map<String, Object> body = placementBody(14, "FEMALE", where, new ArrayList<>());
     body.putAll(extra);
-    Http.Response response = requestPlacement(TestTokens.police(police), body);
+    ServiceHttp.Response response = requestPlacement(TestTokens.police(police), body);
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return id(response);
   }
@@ -63,7 +64,7 @@ class EscortPreferencesIT extends OccupancyIT {
     String placement = request(unique("police"), area, Map.of("escortGender", "MALE", "languages", List.of("ro")));
     assertThat(bedOf(placement).getString("shelterId")).isEqualTo(compromised);
 
-    Http.Response marked = http.put("/api/shelters/" + compromised + "/status", manager(compromised),
+    ServiceHttp.Response marked = http.put("/api/shelters/" + compromised + "/status", manager(compromised),
         "{\"status\":\"COMPROMISED\"}");
 
     assertThat(marked.status()).as(marked.body()).isEqualTo(200);

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.safebed.platform.testing.ServiceHttp;
 import tools.jackson.databind.JsonNode;
 
 /** Server-sent event streams a test opens on the service, closed together when it is done. */
@@ -40,7 +41,7 @@ final class EventStreams implements AutoCloseable {
         if (line.startsWith("event:")) {
           name = line.substring(6).trim();
         } else if (line.startsWith("data:") && event.equals(name)) {
-          return Http.JSON.readTree(line.substring(5).trim());
+          return ServiceHttp.JSON.readTree(line.substring(5).trim());
         }
       }
       throw new AssertionError("no '" + event + "' event within 10 s");

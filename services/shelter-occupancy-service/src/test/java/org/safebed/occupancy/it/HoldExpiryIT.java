@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.HoldExpiry;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,7 +35,7 @@ class HoldExpiryIT extends OccupancyIT {
 
     assertThat(holdExpiry.sweep()).isGreaterThanOrEqualTo(1);
 
-    Http.Response view = http.get("/api/placements/" + expiring, TestTokens.police(police));
+    ServiceHttp.Response view = http.get("/api/placements/" + expiring, TestTokens.police(police));
     assertThat(view.json().get("status").asString()).isEqualTo("HOLD_EXPIRED");
     assertThat(view.json().has("holdExpiresAt")).isFalse();
     assertThat(broker.awaitEventFor("placement.hold-expired.v1", expiring).data().get("shelterId").asString())
@@ -71,7 +72,7 @@ class HoldExpiryIT extends OccupancyIT {
     expireInDatabase(placementId);
     holdExpiry.sweep();
 
-    Http.Response late = http.post("/api/placements/" + placementId + "/check-in",
+    ServiceHttp.Response late = http.post("/api/placements/" + placementId + "/check-in",
         TestTokens.shelterManager("m", shelter), null);
 
     assertThat(late.status()).isEqualTo(409);

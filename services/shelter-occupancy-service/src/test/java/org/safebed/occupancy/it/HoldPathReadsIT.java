@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.platform.embedded.FullScans;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestMongo;
 import org.safebed.platform.testing.TestTokens;
 
@@ -35,7 +36,7 @@ class HoldPathReadsIT extends OccupancyIT {
     FullScans scans = TestMongo.fullScans();
     scans.clear();
 
-    Http.Response held = requestFor(police, area);
+    ServiceHttp.Response held = requestFor(police, area);
     assertThat(held.status()).as(held.body()).isEqualTo(201);
     String placementId = id(held);
     broker.awaitEventFor("placement.bed-held.v1", placementId);

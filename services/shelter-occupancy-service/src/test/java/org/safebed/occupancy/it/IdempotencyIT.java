@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 
 class IdempotencyIT extends OccupancyIT {
@@ -22,15 +23,15 @@ class IdempotencyIT extends OccupancyIT {
     GeoPoint area = newArea();
     minorGirlsShelter(offset(area, 0.1, 0), 1);
     String token = TestTokens.police(unique("police"));
-    String heldBody = Http.json(placementBody(14, "FEMALE", area, new ArrayList<>()));
-    String waitBody = Http.json(placementBody(15, "FEMALE", area, new ArrayList<>()));
+    String heldBody = ServiceHttp.json(placementBody(14, "FEMALE", area, new ArrayList<>()));
+    String waitBody = ServiceHttp.json(placementBody(15, "FEMALE", area, new ArrayList<>()));
     String heldKey = UUID.randomUUID().toString();
     String waitKey = UUID.randomUUID().toString();
 
-    Http.Response held = http.post("/api/placements", token, heldBody, "Idempotency-Key", heldKey);
-    Http.Response heldAgain = http.post("/api/placements", token, heldBody, "Idempotency-Key", heldKey);
-    Http.Response waiting = http.post("/api/placements", token, waitBody, "Idempotency-Key", waitKey);
-    Http.Response waitingAgain = http.post("/api/placements", token, waitBody, "Idempotency-Key", waitKey);
+    ServiceHttp.Response held = http.post("/api/placements", token, heldBody, "Idempotency-Key", heldKey);
+    ServiceHttp.Response heldAgain = http.post("/api/placements", token, heldBody, "Idempotency-Key", heldKey);
+    ServiceHttp.Response waiting = http.post("/api/placements", token, waitBody, "Idempotency-Key", waitKey);
+    ServiceHttp.Response waitingAgain = http.post("/api/placements", token, waitBody, "Idempotency-Key", waitKey);
 
     assertThat(held.status()).isEqualTo(201);
     assertThat(heldAgain.status()).isEqualTo(201);
@@ -48,10 +49,10 @@ class IdempotencyIT extends OccupancyIT {
     String police = unique("police");
     String key = UUID.randomUUID().toString();
     Map<String, Object> body = placementBody(14, "FEMALE", area, new ArrayList<>());
-    Http.Response first = http.post("/api/placements", TestTokens.police(police), Http.json(body), "Idempotency-Key", key);
+    ServiceHttp.Response first = http.post("/api/placements", TestTokens.police(police), ServiceHttp.json(body), "Idempotency-Key", key);
 
     body.put("person", Map.of("ageYears", 16, "gender", "FEMALE"));
-    Http.Response second = http.post("/api/placements", TestTokens.police(police), Http.json(body), "Idempotency-Key", key);
+    ServiceHttp.Response second = http.post("/api/placements", TestTokens.police(police), ServiceHttp.json(body), "Idempotency-Key", key);
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(second.status()).isEqualTo(422);
@@ -64,10 +65,10 @@ class IdempotencyIT extends OccupancyIT {
     GeoPoint area = newArea();
     minorGirlsShelter(offset(area, 0.1, 0), 2);
     String key = UUID.randomUUID().toString();
-    String body = Http.json(placementBody(14, "FEMALE", area, new ArrayList<>()));
+    String body = ServiceHttp.json(placementBody(14, "FEMALE", area, new ArrayList<>()));
 
-    Http.Response a = http.post("/api/placements", TestTokens.police(unique("police-a")), body, "Idempotency-Key", key);
-    Http.Response b = http.post("/api/placements", TestTokens.police(unique("police-b")), body, "Idempotency-Key", key);
+    ServiceHttp.Response a = http.post("/api/placements", TestTokens.police(unique("police-a")), body, "Idempotency-Key", key);
+    ServiceHttp.Response b = http.post("/api/placements", TestTokens.police(unique("police-b")), body, "Idempotency-Key", key);
 
     assertThat(a.status()).isEqualTo(201);
     assertThat(b.status()).isEqualTo(201);
@@ -80,20 +81,20 @@ class IdempotencyIT extends OccupancyIT {
     String shelter = minorGirlsShelter(offset(area, 0.1, 0), 3);
     String token = TestTokens.police(unique("police"));
     String key = UUID.randomUUID().toString();
-    String body = Http.json(placementBody(14, "FEMALE", area, new ArrayList<>()));
+    String body = ServiceHttp.json(placementBody(14, "FEMALE", area, new ArrayList<>()));
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<Http.Response>> futures = new ArrayList<>();
+    List<Future<ServiceHttp.Response>> futures = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      Callable<Http.Response> call = () -> http.post("/api/placements", token, body, "Idempotency-Key", key);
+      Callable<ServiceHttp.Response> call = () -> http.post("/api/placements", token, body, "Idempotency-Key", key);
       futures.add(pool.submit(call));
     }
-    List<Http.Response> responses = new ArrayList<>();
-    for (Future<Http.Response> future : futures) {
+    List<ServiceHttp.Response> responses = new ArrayList<>();
+    for (Future<ServiceHttp.Response> future : futures) {
       responses.add(future.get());
     }
     pool.shutdown();
 
-    assertThat(responses).extracting(Http.Response::status).containsOnly(201);
+    assertThat(responses).extracting(ServiceHttp.Response::status).containsOnly(201);
     assertThat(responses).extracting(OccupancyIT::id).containsOnly(id(responses.getFirst()));
     assertThat(bedsOfShelter(shelter)).filteredOn(bed -> "HELD".equals(bed.getString("status"))).hasSize(1);
   }

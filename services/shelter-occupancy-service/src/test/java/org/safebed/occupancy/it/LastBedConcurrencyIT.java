@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 
 /**
  * The "done when" of issue 3: 100 simultaneous police requests for the last free bed of an
@@ -42,7 +43,7 @@ class LastBedConcurrencyIT extends OccupancyIT {
     adultsOnly = shelter(offset(area, 0.01, 0.01), eligibility(18, 21, "FEMALE"), 3);
     boysOnly = shelter(offset(area, -0.01, 0.02), eligibility(12, 17, "MALE"), 3);
     for (int i = 0; i < 5; i++) {
-      Http.Response filling = requestFor(unique("police-fill"), area);
+      ServiceHttp.Response filling = requestFor(unique("police-fill"), area);
       assertThat(filling.status()).as(filling.body()).isEqualTo(201);
       heldBefore.add(id(filling));
     }
@@ -59,7 +60,7 @@ class LastBedConcurrencyIT extends OccupancyIT {
   /** One race for the one free bed; afterwards the losers are cancelled and the winner gives the bed back. */
   private void race(ExecutorService pool, int round) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
-    List<Future<Http.Response>> futures = new ArrayList<>();
+    List<Future<ServiceHttp.Response>> futures = new ArrayList<>();
     for (int i = 0; i < RACERS; i++) {
       String police = unique("police-r" + round + "-" + i);
       futures.add(pool.submit(() -> {
@@ -68,13 +69,13 @@ class LastBedConcurrencyIT extends OccupancyIT {
       }));
     }
     start.countDown();
-    List<Http.Response> responses = new ArrayList<>();
-    for (Future<Http.Response> future : futures) {
+    List<ServiceHttp.Response> responses = new ArrayList<>();
+    for (Future<ServiceHttp.Response> future : futures) {
       responses.add(future.get());
     }
 
-    List<Http.Response> held = responses.stream().filter(r -> r.status() == 201).toList();
-    List<Http.Response> waiting = responses.stream().filter(r -> r.status() == 202).toList();
+    List<ServiceHttp.Response> held = responses.stream().filter(r -> r.status() == 201).toList();
+    List<ServiceHttp.Response> waiting = responses.stream().filter(r -> r.status() == 202).toList();
     assertThat(held).as("round %d: exactly one got the last bed", round).hasSize(1)
         .allSatisfy(r -> assertThat(r.json().get("status").asString()).isEqualTo("HELD"));
     assertThat(waiting).as("round %d: all others are waitlisted", round).hasSize(RACERS - 1)
@@ -91,7 +92,7 @@ class LastBedConcurrencyIT extends OccupancyIT {
       assertThat(placementDocument(placementId).get("hold", Document.class).getString("bedId"))
           .isEqualTo(bedOf(placementId).getString("_id"));
     }
-    for (Http.Response loser : waiting) {
+    for (ServiceHttp.Response loser : waiting) {
       assertThat(bedOf(id(loser))).as("a waitlisted placement holds no bed").isNull();
       assertThat(statusOf(id(loser))).isEqualTo("WAITLISTED");
     }
@@ -100,7 +101,7 @@ class LastBedConcurrencyIT extends OccupancyIT {
 
     // Leave the shared waitlist as it was: later tests serve it on every freed bed.
     List<Future<Integer>> cancels = new ArrayList<>();
-    for (Http.Response loser : waiting) {
+    for (ServiceHttp.Response loser : waiting) {
       cancels.add(pool.submit(() -> http.post("/api/placements/" + id(loser) + "/cancel", coordinator(), null).status()));
     }
     for (Future<Integer> cancel : cancels) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -20,19 +21,19 @@ class LocationOracleIT extends OccupancyIT {
 
   private static final double AREA_STEP = 0.05;
 
-  private Http.Response request(String police, GeoPoint where, List<Map<String, Object>> zones,
+  private ServiceHttp.Response request(String police, GeoPoint where, List<Map<String, Object>> zones,
       Map<String, Object> extra) {
     Map<String, Object> body = placementBody(14, "FEMALE", where, zones);
     body.putAll(extra);
     return requestPlacement(police, body);
   }
 
-  private boolean heldAt(Http.Response answer, String codeName) {
+  private boolean heldAt(ServiceHttp.Response answer, String codeName) {
     JsonNode shelter = answer.json().get("shelter");
     return answer.status() == 201 && shelter != null && codeName.equals(shelter.get("codeName").asString());
   }
 
-  private void cancel(Http.Response answer) {
+  private void cancel(ServiceHttp.Response answer) {
     http.post("/api/placements/" + id(answer) + "/cancel", coordinator(), null);
   }
 
@@ -42,7 +43,7 @@ class LocationOracleIT extends OccupancyIT {
     double outside = 0.1;
     while (inside - outside > 0.001) {
       double radius = (inside + outside) / 2;
-      Http.Response answer = request(TestTokens.police(unique("police")), pickup,
+      ServiceHttp.Response answer = request(TestTokens.police(unique("police")), pickup,
           List.of(Map.of("lat", centre.lat(), "lon", centre.lon(), "radiusKm", radius)), Map.of());
       if (heldAt(answer, codeName)) {
         outside = radius;
@@ -92,7 +93,7 @@ class LocationOracleIT extends OccupancyIT {
     double far = 0.5;
     while ((far - near) * 111.2 > 0.001) {
       double dLat = (near + far) / 2;
-      Http.Response answer = request(TestTokens.police(unique("police")), offset(exact, dLat, 0), List.of(),
+      ServiceHttp.Response answer = request(TestTokens.police(unique("police")), offset(exact, dLat, 0), List.of(),
           Map.of("maxTravelMinutes", 30));
       if (heldAt(answer, codeName)) {
         near = dLat;
@@ -115,14 +116,14 @@ class LocationOracleIT extends OccupancyIT {
     String shelter = minorGirlsShelter(offset(area, 0.02, 0), 5);
     String codeName = codeName(shelter);
     String caseRef = "PJ-OR-" + unique("case").substring(5);
-    Http.Response placed = request(TestTokens.police(unique("police")), area, List.of(),
+    ServiceHttp.Response placed = request(TestTokens.police(unique("police")), area, List.of(),
         Map.of("policeCaseRef", caseRef));
     assertThat(heldAt(placed, codeName)).as(placed.body()).isTrue();
 
     String otherForce = TestTokens.token().subject(unique("police")).roles("POLICE")
         .claim("agency_id", "police-other-force").sign();
-    Http.Response without = request(otherForce, area, List.of(), Map.of());
-    Http.Response naming = request(otherForce, area, List.of(), Map.of("keepApartFrom", List.of(caseRef)));
+    ServiceHttp.Response without = request(otherForce, area, List.of(), Map.of());
+    ServiceHttp.Response naming = request(otherForce, area, List.of(), Map.of("keepApartFrom", List.of(caseRef)));
 
     assertThat(heldAt(without, codeName)).as(without.body()).isTrue();
     assertThat(heldAt(naming, codeName)).as("the same answer as without the reference: " + naming.body()).isTrue();
@@ -137,10 +138,10 @@ class LocationOracleIT extends OccupancyIT {
     assertThat(http.get("/api/alerts", otherForce).body()).doesNotContain(id(placed)).doesNotContain("KEEP_APART");
 
     // Within one agency the rule applies by itself: that force placed her, and knows where.
-    Http.Response sameForce = request(TestTokens.police(unique("police")), area, List.of(),
+    ServiceHttp.Response sameForce = request(TestTokens.police(unique("police")), area, List.of(),
         Map.of("keepApartFrom", List.of(caseRef)));
     assertThat(heldAt(sameForce, codeName)).as(sameForce.body()).isFalse();
-    for (Http.Response answer : List.of(placed, without, naming, sameForce)) {
+    for (ServiceHttp.Response answer : List.of(placed, without, naming, sameForce)) {
       cancel(answer);
     }
   }

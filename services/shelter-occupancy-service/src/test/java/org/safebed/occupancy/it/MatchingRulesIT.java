@@ -8,12 +8,13 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 
 /** Hard eligibility, keep-apart, the travel limit, and the recorded reasons, through the API. */
 class MatchingRulesIT extends OccupancyIT {
 
-  private Http.Response request(String caseRef, GeoPoint where, Map<String, Object> extra) {
+  private ServiceHttp.Response request(String caseRef, GeoPoint where, Map<String, Object> extra) {
     Map<String, Object> body = placementBody(14, "FEMALE", where, new ArrayList<>());
     body.put("policeCaseRef", caseRef);
     body.putAll(extra);
@@ -31,10 +32,10 @@ class MatchingRulesIT extends OccupancyIT {
     special.put("specialisms", List.of("TRAFFICKING"));
     String equipped = shelter(offset(area, 0.3, 0), special, 3);
 
-    Http.Response needsAll = request("PJ-HR-1", area, Map.of("needs", List.of("ACCOMPANYING_CHILD", "WHEELCHAIR_ACCESS"),
+    ServiceHttp.Response needsAll = request("PJ-HR-1", area, Map.of("needs", List.of("ACCOMPANYING_CHILD", "WHEELCHAIR_ACCESS"),
         "specialisms", List.of("TRAFFICKING"), "languages", List.of("ro", "uk")));
-    Http.Response plainRequest = request("PJ-HR-2", area, Map.of());
-    Http.Response unspoken = request("PJ-HR-3", area, Map.of("languages", List.of("uk")));
+    ServiceHttp.Response plainRequest = request("PJ-HR-2", area, Map.of());
+    ServiceHttp.Response unspoken = request("PJ-HR-3", area, Map.of("languages", List.of("uk")));
 
     assertThat(needsAll.status()).as(needsAll.body()).isEqualTo(201);
     assertThat(bedOf(id(needsAll)).getString("shelterId")).isEqualTo(equipped);
@@ -50,9 +51,9 @@ class MatchingRulesIT extends OccupancyIT {
     String farther = minorGirlsShelter(offset(area, 0.3, 0), 3);
 
     String first = id(request("PJ-KA-0001", area, Map.of()));
-    Http.Response apart = request("PJ-KA-0002", area, Map.of("keepApartFrom", List.of("pj-ka-0001")));
+    ServiceHttp.Response apart = request("PJ-KA-0002", area, Map.of("keepApartFrom", List.of("pj-ka-0001")));
     String naming = id(request("PJ-KA-0003", area, Map.of("keepApartFrom", List.of("PJ-KA-0009"))));
-    Http.Response named = request("PJ-KA-0009", area, Map.of());
+    ServiceHttp.Response named = request("PJ-KA-0009", area, Map.of());
 
     assertThat(bedOf(first).getString("shelterId")).isEqualTo(nearest);
     assertThat(bedOf(id(apart)).getString("shelterId")).as("she named someone placed there").isEqualTo(farther);
@@ -72,8 +73,8 @@ class MatchingRulesIT extends OccupancyIT {
     GeoPoint area = newArea();
     minorGirlsShelter(offset(area, 0.6, 0), 2);
 
-    Http.Response tooFar = request("PJ-MT-1", area, Map.of("maxTravelMinutes", 30));
-    Http.Response anyDistance = request("PJ-MT-2", area, Map.of());
+    ServiceHttp.Response tooFar = request("PJ-MT-1", area, Map.of("maxTravelMinutes", 30));
+    ServiceHttp.Response anyDistance = request("PJ-MT-2", area, Map.of());
 
     assertThat(tooFar.status()).isEqualTo(202);
     assertThat(anyDistance.status()).isEqualTo(201);
@@ -87,9 +88,9 @@ class MatchingRulesIT extends OccupancyIT {
     String police = unique("police");
     String placementId = id(requestFor(police, area));
 
-    Http.Response forCoordinator = http.get("/api/placements/" + placementId, coordinator());
-    Http.Response forPolice = http.get("/api/placements/" + placementId, TestTokens.police(police));
-    Http.Response forManager = http.get("/api/placements/" + placementId, manager(shelter));
+    ServiceHttp.Response forCoordinator = http.get("/api/placements/" + placementId, coordinator());
+    ServiceHttp.Response forPolice = http.get("/api/placements/" + placementId, TestTokens.police(police));
+    ServiceHttp.Response forManager = http.get("/api/placements/" + placementId, manager(shelter));
 
     assertThat(forCoordinator.json().get("matchReasons").valueStream().map(r -> r.asString()))
         .anySatisfy(r -> assertThat(r).startsWith("TRAVEL_MINUTES"))

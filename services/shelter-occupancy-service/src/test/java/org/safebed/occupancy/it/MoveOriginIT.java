@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -71,7 +72,7 @@ class MoveOriginIT extends OccupancyIT {
         Map.of("jobId", r.moveJob(), "kind", "MOVE", "placementId", r.placementId()), at);
   }
 
-  private Http.Response origin(Resident r, String driver, String job) {
+  private ServiceHttp.Response origin(Resident r, String driver, String job) {
     return http.get("/internal/placements/" + r.placementId() + "/move-origin", SERVICE,
         "X-On-Behalf-Of", driver, "X-Transport-Job", job);
   }
@@ -99,12 +100,12 @@ class MoveOriginIT extends OccupancyIT {
     moveAssigned(r, "driver-move", Instant.now());
     await().untilAsserted(() -> assertThat(moveStatus(r)).isEqualTo("ASSIGNED"));
 
-    Http.Response granted = origin(r, "driver-move", r.moveJob());
+    ServiceHttp.Response granted = origin(r, "driver-move", r.moveJob());
 
     assertThat(granted.status()).as(granted.body()).isEqualTo(200);
     assertThat(granted.json().get("address").asString()).contains(ADDRESS_MARK).contains(r.shelter());
     assertThat(granted.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
-    Http.Response wrongDriver = origin(r, "driver-pickup", r.moveJob());
+    ServiceHttp.Response wrongDriver = origin(r, "driver-pickup", r.moveJob());
     assertThat(wrongDriver.status()).isEqualTo(403);
     assertThat(wrongDriver.isProblem()).isTrue();
     assertThat(wrongDriver.body()).doesNotContain(ADDRESS_MARK);
@@ -134,8 +135,8 @@ class MoveOriginIT extends OccupancyIT {
     await().untilAsserted(() -> assertThat(moveStatus(r)).isEqualTo("ASSIGNED"));
 
     assertThat(origin(r, "driver-move", r.moveJob()).status()).as("still checked in").isEqualTo(403);
-    Http.Response out = http.post("/api/placements/" + r.placementId() + "/check-out", manager(r.shelter()),
-        Http.json(Map.of("reason", "RETURNED_TO_FAMILY")));
+    ServiceHttp.Response out = http.post("/api/placements/" + r.placementId() + "/check-out", manager(r.shelter()),
+        ServiceHttp.json(Map.of("reason", "RETURNED_TO_FAMILY")));
     assertThat(out.status()).as(out.body()).isEqualTo(200);
     assertThat(origin(r, "driver-move", r.moveJob()).status()).as("checked out for another reason").isEqualTo(403);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 
 /** The endpoints of issue 3 want a valid token and the right role, like every other. */
@@ -31,7 +32,7 @@ class NewEndpointsSecurityIT extends OccupancyIT {
       new Call("GET", "/api/alerts", null, List.of(DRIVER, OFFICER, SERVICE, MANAGER)),
       new Call("GET", "/api/statistics", null, List.of(POLICE, DRIVER, OFFICER, SERVICE, MANAGER)));
 
-  private Http.Response call(Call call, String token) {
+  private ServiceHttp.Response call(Call call, String token) {
     return call.method().equals("GET") ? http.get(call.path(), token) : http.post(call.path(), token, call.body());
   }
 
@@ -41,7 +42,7 @@ class NewEndpointsSecurityIT extends OccupancyIT {
         .issuedAt(java.time.Instant.now().minus(java.time.Duration.ofHours(2))).sign();
     for (Call call : CALLS) {
       for (String token : new String[] {null, expired, "not-a-jwt"}) {
-        Http.Response response = call(call, token);
+        ServiceHttp.Response response = call(call, token);
         assertThat(response.status()).as("%s %s", call.method(), call.path()).isEqualTo(401);
         assertThat(response.isProblem()).isTrue();
       }
@@ -52,7 +53,7 @@ class NewEndpointsSecurityIT extends OccupancyIT {
   void wrongRolesAre403() {
     for (Call call : CALLS) {
       for (String token : call.forbidden()) {
-        Http.Response response = call(call, token);
+        ServiceHttp.Response response = call(call, token);
         assertThat(response.status()).as("%s %s", call.method(), call.path()).isEqualTo(403);
         assertThat(response.isProblem()).isTrue();
       }
@@ -61,7 +62,7 @@ class NewEndpointsSecurityIT extends OccupancyIT {
 
   @Test
   void healthIsUpOnTheWireProtocolMongo() {
-    Http.Response health = http.get("/actuator/health", null);
+    ServiceHttp.Response health = http.get("/actuator/health", null);
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asString()).isEqualTo("UP");
   }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.platform.testing.PushKeys;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -122,7 +123,7 @@ class NotificationPushIT extends OccupancyIT {
   @Test
   void onlyPoliceAndDriversRegisterTheirOwnDevices() {
     String police = TestTokens.police(unique("police"));
-    Http.Response key = http.get("/api/notifications/push/public-key", police);
+    ServiceHttp.Response key = http.get("/api/notifications/push/public-key", police);
     assertThat(key.status()).as(key.body()).isEqualTo(200);
     assertThat(key.json().get("publicKey").asString()).isEqualTo(KEYS.publicKey());
 
@@ -135,7 +136,7 @@ class NotificationPushIT extends OccupancyIT {
     assertThat(http.put("/api/notifications/push-subscription", null, body(PUSH.baseUrl() + "/push/x")).status())
         .isEqualTo(401);
 
-    Http.Response offList = http.put("/api/notifications/push-subscription", police, body("https://evil.example.com/push/1"));
+    ServiceHttp.Response offList = http.put("/api/notifications/push-subscription", police, body("https://evil.example.com/push/1"));
     assertThat(offList.status()).isEqualTo(400);
     assertThat(offList.isProblem()).isTrue();
     assertThat(offList.body()).doesNotContain("evil.example.com");
@@ -151,7 +152,7 @@ class NotificationPushIT extends OccupancyIT {
   }
 
   private void subscribe(String token, String path) {
-    Http.Response subscribed = http.put("/api/notifications/push-subscription", token, body(PUSH.baseUrl() + path));
+    ServiceHttp.Response subscribed = http.put("/api/notifications/push-subscription", token, body(PUSH.baseUrl() + path));
     assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(204);
   }
 

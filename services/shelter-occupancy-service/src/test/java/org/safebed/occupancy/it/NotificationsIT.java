@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.OccupancyNotifications;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -133,7 +134,7 @@ class NotificationsIT extends OccupancyIT {
   }
 
   private JsonNode notificationsOf(String token) {
-    Http.Response response = http.get("/api/notifications", token);
+    ServiceHttp.Response response = http.get("/api/notifications", token);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.json();
   }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.platform.testing.SafeBedServiceTest;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,14 +68,14 @@ public abstract class OccupancyIT {
   @Autowired protected MongoTemplate mongo;
   @Autowired Environment environment;
 
-  protected Http http;
+  protected ServiceHttp http;
   protected Broker broker;
   /** Server-sent event streams a test opens; closed after it. */
   protected EventStreams streams;
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = new ServiceHttp(port);
     broker = Broker.of(environment.getProperty("spring.rabbitmq.addresses"),
         environment.getProperty("safebed.messaging.namespace"));
     streams = new EventStreams(port);
@@ -137,7 +138,7 @@ public abstract class OccupancyIT {
   /** Registers a shelter through the API and answers its id. */
   protected String shelter(GeoPoint location, Map<String, Object> eligibility, int beds) {
     String id = unique("shelter");
-    Http.Response response = http.post("/api/shelters", coordinator(), Http.json(shelterBody(id, location, eligibility, beds)));
+    ServiceHttp.Response response = http.post("/api/shelters", coordinator(), ServiceHttp.json(shelterBody(id, location, eligibility, beds)));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return id;
   }
@@ -158,12 +159,12 @@ public abstract class OccupancyIT {
     return body;
   }
 
-  protected Http.Response requestPlacement(String policeToken, Map<String, Object> body) {
-    return http.post("/api/placements", policeToken, Http.json(body), "Idempotency-Key", UUID.randomUUID().toString());
+  protected ServiceHttp.Response requestPlacement(String policeToken, Map<String, Object> body) {
+    return http.post("/api/placements", policeToken, ServiceHttp.json(body), "Idempotency-Key", UUID.randomUUID().toString());
   }
 
   /** A girl of 14 at {@code where}, requested by {@code police}; answers the response. */
-  protected Http.Response requestFor(String police, GeoPoint where) {
+  protected ServiceHttp.Response requestFor(String police, GeoPoint where) {
     return requestPlacement(TestTokens.police(police), placementBody(14, "FEMALE", where, new ArrayList<>()));
   }
 
@@ -197,12 +198,12 @@ public abstract class OccupancyIT {
     String id = unique("shelter");
     Map<String, Object> body = shelterBody(id, location, eligibility, beds);
     body.put("region", region);
-    Http.Response response = http.post("/api/shelters", coordinator(), Http.json(body));
+    ServiceHttp.Response response = http.post("/api/shelters", coordinator(), ServiceHttp.json(body));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return id;
   }
 
-  protected Http.Response checkIn(String placementId, String shelterId) {
+  protected ServiceHttp.Response checkIn(String placementId, String shelterId) {
     return http.post("/api/placements/" + placementId + "/check-in", manager(shelterId), null);
   }
 
@@ -210,7 +211,7 @@ public abstract class OccupancyIT {
     return placementDocument(placementId).getString("status");
   }
 
-  protected static String id(Http.Response response) {
+  protected static String id(ServiceHttp.Response response) {
     JsonNode json = response.json();
     return json.get("id").asString();
   }

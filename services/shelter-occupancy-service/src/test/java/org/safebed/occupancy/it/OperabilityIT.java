@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.BedGauges;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.platform.testing.BreakerMetrics;
+import org.safebed.platform.testing.HealthProbes;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -24,19 +26,12 @@ class OperabilityIT extends OccupancyIT {
 
   @Test
   void readinessWaitsForMongoAndTheBrokerLivenessForNeither() {
-    assertThat(healthGroups.get("readiness").isMember("mongo")).isTrue();
-    assertThat(healthGroups.get("readiness").isMember("rabbit")).isTrue();
-    assertThat(healthGroups.get("liveness").isMember("mongo")).isFalse();
-    assertThat(healthGroups.get("liveness").isMember("rabbit")).isFalse();
+    HealthProbes.assertReadinessWaitsForMongoAndTheBrokerLivenessForNeither(healthGroups);
   }
 
   @Test
   void probesAreOpenAndSayOnlyUpOrDown() {
-    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
-      Http.Response response = http.get(probe, null);
-      assertThat(response.status()).as(probe).isEqualTo(200);
-      assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
-    }
+    HealthProbes.assertOpenAndSayingOnlyUp(http);
   }
 
   @Test
@@ -49,7 +44,7 @@ class OperabilityIT extends OccupancyIT {
     assertThat(checkIn(placement, shelter).status()).isBetween(200, 204);
     assertThat(http.get("/api/escalations", TestTokens.police("p")).status()).isEqualTo(403);
 
-    Http.Response scrape = http.get("/actuator/prometheus", coordinator());
+    ServiceHttp.Response scrape = http.get("/actuator/prometheus", coordinator());
 
     assertThat(scrape.status()).isEqualTo(200);
     String metrics = scrape.body();
@@ -94,7 +89,7 @@ class OperabilityIT extends OccupancyIT {
 
   @Test
   void metricsAreForCoordinatorsOnly() {
-    Http.Response anonymous = http.get("/actuator/prometheus", null);
+    ServiceHttp.Response anonymous = http.get("/actuator/prometheus", null);
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.isProblem()).isTrue();
     for (String token : new String[] {TestTokens.police("p"), TestTokens.shelterManager("m", "shelter-x"),

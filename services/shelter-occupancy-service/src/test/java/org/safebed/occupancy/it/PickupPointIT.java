@@ -11,6 +11,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.safebed.platform.testing.ServiceHttp;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.safebed.occupancy.domain.GeoPoint;
@@ -46,7 +47,7 @@ class PickupPointIT extends OccupancyIT {
     return "job-" + held.placementId();
   }
 
-  private Http.Response pickupPoint(Held held, String driver, String job) {
+  private ServiceHttp.Response pickupPoint(Held held, String driver, String job) {
     return http.get("/internal/placements/" + held.placementId() + "/pickup-point", SERVICE,
         "X-On-Behalf-Of", driver, "X-Transport-Job", job);
   }
@@ -59,19 +60,19 @@ class PickupPointIT extends OccupancyIT {
   @Test
   void theAssignedDriverGetsWhereSheWasFoundAndEveryLookUpIsAudited(CapturedOutput logs) {
     Held held = heldPlacement();
-    Http.Response beforeAssignment = pickupPoint(held, "driver-1", job(held));
+    ServiceHttp.Response beforeAssignment = pickupPoint(held, "driver-1", job(held));
     assertThat(beforeAssignment.status()).isEqualTo(403);
     assertThat(beforeAssignment.isProblem()).isTrue();
 
     assigned(held, "driver-1");
     await().untilAsserted(() -> assertThat(pickupPoint(held, "driver-1", job(held)).status()).isEqualTo(200));
 
-    Http.Response granted = pickupPoint(held, "driver-1", job(held));
+    ServiceHttp.Response granted = pickupPoint(held, "driver-1", job(held));
     assertThat(granted.json().get("lat").asDouble()).isEqualTo(held.foundAt().lat());
     assertThat(granted.json().get("lon").asDouble()).isEqualTo(held.foundAt().lon());
     assertThat(granted.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
-    Http.Response wrongDriver = pickupPoint(held, "driver-2", job(held));
-    Http.Response wrongJob = pickupPoint(held, "driver-1", "job-other");
+    ServiceHttp.Response wrongDriver = pickupPoint(held, "driver-2", job(held));
+    ServiceHttp.Response wrongJob = pickupPoint(held, "driver-1", "job-other");
     assertThat(wrongDriver.status()).isEqualTo(403);
     assertThat(wrongJob.status()).isEqualTo(403);
     assertThat(wrongDriver.body() + wrongJob.body() + beforeAssignment.body())

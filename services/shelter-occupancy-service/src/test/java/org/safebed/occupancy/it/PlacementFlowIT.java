@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 
 class PlacementFlowIT extends OccupancyIT {
@@ -25,7 +26,7 @@ class PlacementFlowIT extends OccupancyIT {
     Map<String, Object> body = placementBody(14, "FEMALE", found,
         List.of(Map.of("lat", area.lat() + 0.05, "lon", area.lon() + 0.05, "radiusKm", 15.0)));
 
-    Http.Response response = requestPlacement(TestTokens.police(police), body);
+    ServiceHttp.Response response = requestPlacement(TestTokens.police(police), body);
 
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     assertThat(response.json().get("status").asString()).isEqualTo("HELD");
@@ -50,7 +51,7 @@ class PlacementFlowIT extends OccupancyIT {
     String placementId = id(requestFor(police, area));
     String path = "/api/placements/" + placementId;
 
-    Http.Response own = http.get(path, TestTokens.police(police));
+    ServiceHttp.Response own = http.get(path, TestTokens.police(police));
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.json().get("status").asString()).isEqualTo("HELD");
     assertThat(own.json().get("transport").get("status").asString()).isEqualTo("NOT_ASSIGNED");
@@ -59,7 +60,7 @@ class PlacementFlowIT extends OccupancyIT {
     assertThat(http.get(path, coordinator()).status()).isEqualTo(200);
     assertThat(http.get(path, TestTokens.shelterManager("manager", shelter)).status()).isEqualTo(200);
 
-    Http.Response otherPolice = http.get(path, TestTokens.police(unique("police-b")));
+    ServiceHttp.Response otherPolice = http.get(path, TestTokens.police(unique("police-b")));
     assertThat(otherPolice.status()).isEqualTo(404);
     assertThat(otherPolice.isProblem()).isTrue();
     assertThat(http.get(path, TestTokens.shelterManager("manager", otherShelter)).status()).isEqualTo(404);
@@ -75,14 +76,14 @@ class PlacementFlowIT extends OccupancyIT {
     String first = id(requestFor(unique("police"), area));
     String waitingPolice = unique("police");
 
-    Http.Response waiting = requestFor(waitingPolice, area);
+    ServiceHttp.Response waiting = requestFor(waitingPolice, area);
 
     assertThat(waiting.status()).isEqualTo(202);
     assertThat(waiting.json().get("status").asString()).isEqualTo("WAITLISTED");
     assertThat(waiting.json().has("holdExpiresAt")).isFalse();
     String waitingId = id(waiting);
 
-    Http.Response cancelled = http.post("/api/placements/" + first + "/cancel", coordinator(), null);
+    ServiceHttp.Response cancelled = http.post("/api/placements/" + first + "/cancel", coordinator(), null);
     assertThat(cancelled.status()).isEqualTo(200);
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -106,7 +107,7 @@ class PlacementFlowIT extends OccupancyIT {
     assertThat(http.post(path + "/check-in", TestTokens.police(police), null).status()).isEqualTo(403);
     assertThat(http.post(path + "/check-in", coordinator(), null).status()).isEqualTo(403);
 
-    Http.Response in = http.post(path + "/check-in", manager, null);
+    ServiceHttp.Response in = http.post(path + "/check-in", manager, null);
     assertThat(in.status()).as(in.body()).isEqualTo(200);
     assertThat(in.json().get("status").asString()).isEqualTo("CHECKED_IN");
     assertThat(bedOf(placementId).getString("status")).isEqualTo("OCCUPIED");
@@ -115,11 +116,11 @@ class PlacementFlowIT extends OccupancyIT {
     assertThat(checkedIn.data().get("shelterId").asString()).isEqualTo(shelter);
     assertThat(checkedIn.data().get("region").asString()).isEqualTo("test-region");
 
-    Http.Response cancelAfterCheckIn = http.post(path + "/cancel", TestTokens.police(police), null);
+    ServiceHttp.Response cancelAfterCheckIn = http.post(path + "/cancel", TestTokens.police(police), null);
     assertThat(cancelAfterCheckIn.status()).isEqualTo(409);
     assertThat(cancelAfterCheckIn.isProblem()).isTrue();
 
-    Http.Response out = http.post(path + "/check-out", manager, "{\"reason\":\"LEFT_VOLUNTARILY\"}");
+    ServiceHttp.Response out = http.post(path + "/check-out", manager, "{\"reason\":\"LEFT_VOLUNTARILY\"}");
     assertThat(out.status()).as(out.body()).isEqualTo(200);
     assertThat(out.json().get("status").asString()).isEqualTo("CHECKED_OUT");
     assertThat(out.json().get("checkOutReason").asString()).isEqualTo("LEFT_VOLUNTARILY");
@@ -142,7 +143,7 @@ class PlacementFlowIT extends OccupancyIT {
         .isEqualTo(404);
     assertThat(http.post("/api/placements/" + first + "/cancel", TestTokens.shelterManager("m", shelter), null).status())
         .isEqualTo(403);
-    Http.Response byPolice = http.post("/api/placements/" + first + "/cancel", TestTokens.police(police), null);
+    ServiceHttp.Response byPolice = http.post("/api/placements/" + first + "/cancel", TestTokens.police(police), null);
     assertThat(byPolice.status()).isEqualTo(200);
     assertThat(byPolice.json().get("status").asString()).isEqualTo("CANCELLED");
     assertThat(http.post("/api/placements/" + first + "/cancel", TestTokens.police(police), null).status())
@@ -167,7 +168,7 @@ class PlacementFlowIT extends OccupancyIT {
       assertThat(requestFor(police, area).status()).isEqualTo(201);
     }
 
-    Http.Response fourth = requestFor(police, area);
+    ServiceHttp.Response fourth = requestFor(police, area);
 
     assertThat(fourth.status()).isEqualTo(409);
     assertThat(fourth.isProblem()).isTrue();

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/placements: each role sees the placements it may see, newest first, and no more. */
 class PlacementListIT extends OccupancyIT {
 
-  private List<String> ids(Http.Response listed) {
+  private List<String> ids(ServiceHttp.Response listed) {
     assertThat(listed.status()).as(listed.body()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     listed.json().forEach(placement -> ids.add(placement.get("id").asString()));
@@ -38,7 +39,7 @@ class PlacementListIT extends OccupancyIT {
     assertThat(ids(http.get("/api/placements", manager(shelter)))).containsExactly(first);
     assertThat(ids(http.get("/api/placements", manager("shelter-of-someone-else")))).isEmpty();
 
-    Http.Response all = http.get("/api/placements?limit=200", coordinator());
+    ServiceHttp.Response all = http.get("/api/placements?limit=200", coordinator());
     assertThat(ids(all)).contains(first, second, someoneElses);
     JsonNode firstForPolice = http.get("/api/placements", TestTokens.police(police)).json().get(1);
     assertThat(firstForPolice.has("matchReasons")).as("reasons are for coordinators").isFalse();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.HoldExpiry;
 import org.safebed.occupancy.application.Waitlist;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -165,7 +166,7 @@ class RandomMixSoakIT extends OccupancyIT {
     String gender = random.nextInt(10) == 0 ? "MALE" : "FEMALE";
     Map<String, Object> body = placementBody(random.nextInt(13, 21), gender,
         offset(area, random.nextDouble(-0.05, 0.05), random.nextDouble(-0.05, 0.05)), new ArrayList<>());
-    Http.Response response = requestPlacement(TestTokens.police(pick(police)), body);
+    ServiceHttp.Response response = requestPlacement(TestTokens.police(pick(police)), body);
     record("request", response);
     if (response.status() == 201 || response.status() == 202) {
       placements.add(id(response));
@@ -203,7 +204,7 @@ class RandomMixSoakIT extends OccupancyIT {
     });
   }
 
-  private void withStatus(String action, List<String> statuses, java.util.function.Function<String, Http.Response> call) {
+  private void withStatus(String action, List<String> statuses, java.util.function.Function<String, ServiceHttp.Response> call) {
     String id = someWithStatus(statuses);
     if (id != null) {
       record(action, call.apply(id));
@@ -251,7 +252,7 @@ class RandomMixSoakIT extends OccupancyIT {
         "{\"status\":\"" + (reopen ? "OPEN" : "CLOSED") + "\"}"));
   }
 
-  private void record(String action, Http.Response response) {
+  private void record(String action, ServiceHttp.Response response) {
     done.computeIfAbsent(action + "-" + response.status(), k -> new AtomicLong()).incrementAndGet();
     if (response.status() >= 500) {
       violations.add(action + " answered " + response.status() + ": " + response.body());

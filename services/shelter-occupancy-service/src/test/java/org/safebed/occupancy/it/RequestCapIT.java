@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
 import org.safebed.occupancy.domain.RequestSlots;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,7 +29,7 @@ class RequestCapIT extends OccupancyIT {
     String police = unique("police");
     ExecutorService pool = Executors.newFixedThreadPool(12);
     CountDownLatch start = new CountDownLatch(1);
-    List<Future<Http.Response>> futures = new ArrayList<>();
+    List<Future<ServiceHttp.Response>> futures = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       futures.add(pool.submit(() -> {
         start.await();
@@ -36,8 +37,8 @@ class RequestCapIT extends OccupancyIT {
       }));
     }
     start.countDown();
-    List<Http.Response> responses = new ArrayList<>();
-    for (Future<Http.Response> future : futures) {
+    List<ServiceHttp.Response> responses = new ArrayList<>();
+    for (Future<ServiceHttp.Response> future : futures) {
       responses.add(future.get());
     }
     pool.shutdown();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 
 /**
@@ -26,13 +27,13 @@ class RequestChurnIT extends OccupancyIT {
     String token = TestTokens.police(police);
     List<String> cancelled = new ArrayList<>();
     for (int i = 0; i < LIMIT; i++) {
-      Http.Response asked = requestFor(police, area);
+      ServiceHttp.Response asked = requestFor(police, area);
       assertThat(asked.status()).as(asked.body()).isIn(201, 202);
       assertThat(http.post("/api/placements/" + id(asked) + "/cancel", token, null).status()).isEqualTo(200);
       cancelled.add(id(asked));
     }
 
-    Http.Response refused = requestFor(police, area);
+    ServiceHttp.Response refused = requestFor(police, area);
 
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.isProblem()).isTrue();
@@ -52,7 +53,7 @@ class RequestChurnIT extends OccupancyIT {
         new Document("actor", police).append("action", "REQUEST_CHURN_DETECTED"))).isEqualTo(1);
 
     // Another officer is not affected.
-    Http.Response other = requestFor(unique("police"), area);
+    ServiceHttp.Response other = requestFor(unique("police"), area);
     assertThat(other.status()).as(other.body()).isIn(201, 202);
     http.post("/api/placements/" + id(other) + "/cancel", coordinator(), null);
   }
@@ -63,7 +64,7 @@ class RequestChurnIT extends OccupancyIT {
     minorGirlsShelter(offset(area, 0.02, 0), 2);
     String police = unique("police");
     for (int i = 0; i < LIMIT + 2; i++) {
-      Http.Response asked = requestFor(police, area);
+      ServiceHttp.Response asked = requestFor(police, area);
       assertThat(asked.status()).as(asked.body()).isIn(201, 202);
       assertThat(http.post("/api/placements/" + id(asked) + "/cancel", coordinator(), null).status()).isEqualTo(200);
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 
 /** Bad input is a problem+json 4xx, never a 500, and writes nothing. */
@@ -20,7 +21,7 @@ class RequestValidationIT extends OccupancyIT {
 
   private void assertRejected(String police, String body, String... headers) {
     String[] allHeaders = headers.length > 0 ? headers : new String[] {"Idempotency-Key", UUID.randomUUID().toString()};
-    Http.Response response = http.post("/api/placements", TestTokens.police(police), body, allHeaders);
+    ServiceHttp.Response response = http.post("/api/placements", TestTokens.police(police), body, allHeaders);
     assertThat(response.status()).as(body).isEqualTo(400);
     assertThat(response.isProblem()).as(response.contentType()).isTrue();
     assertThat(response.json().get("status").asInt()).isEqualTo(400);
@@ -38,24 +39,24 @@ class RequestValidationIT extends OccupancyIT {
 
     assertRejected(police, "{\"policeCaseRef\": \"PJ-SECRET-1\", \"person\": {");
     assertRejected(police, "not json at all");
-    assertRejected(police, Http.json(with(valid, "unexpected", "x")));
-    assertRejected(police, Http.json(with(valid, "person", Map.of("ageYears", 30, "gender", "FEMALE"))));
-    assertRejected(police, Http.json(with(valid, "person", Map.of("ageYears", -1, "gender", "FEMALE"))));
-    assertRejected(police, Http.json(with(valid, "person", Map.of("ageYears", 14, "gender", "ROBOT"))));
-    assertRejected(police, Http.json(with(valid, "person", Map.of("ageYears", 14, "gender", "FEMALE", "name", "X"))));
-    assertRejected(police, Http.json(with(valid, "location", Map.of("lat", 91.0, "lon", 2.0))));
-    assertRejected(police, Http.json(with(valid, "location", Map.of("lat", 48.0, "lon", -181.0))));
-    assertRejected(police, Http.json(with(valid, "location", Map.of("lat", 48.0))));
-    assertRejected(police, Http.json(with(valid, "exclusionZones", List.of(Map.of("lat", 48.0, "lon", 2.0, "radiusKm", 0)))));
-    assertRejected(police, Http.json(with(valid, "needs", List.of("FLYING"))));
-    assertRejected(police, Http.json(with(valid, "escortGender", "NON_BINARY")));
-    assertRejected(police, Http.json(with(valid, "escortGender", "female")));
-    assertRejected(police, Http.json(with(valid, "escortGender", 1)));
-    assertRejected(police, Http.json(with(valid, "policeCaseRef", "")));
-    assertRejected(police, Http.json(with(valid, "policeCaseRef", "<script>")));
-    assertRejected(police, Http.json(without(valid, "person")));
-    assertRejected(police, Http.json(valid), "Idempotency-Key", "not-a-uuid");
-    assertRejected(police, Http.json(valid), "X-Nothing", "1");
+    assertRejected(police, ServiceHttp.json(with(valid, "unexpected", "x")));
+    assertRejected(police, ServiceHttp.json(with(valid, "person", Map.of("ageYears", 30, "gender", "FEMALE"))));
+    assertRejected(police, ServiceHttp.json(with(valid, "person", Map.of("ageYears", -1, "gender", "FEMALE"))));
+    assertRejected(police, ServiceHttp.json(with(valid, "person", Map.of("ageYears", 14, "gender", "ROBOT"))));
+    assertRejected(police, ServiceHttp.json(with(valid, "person", Map.of("ageYears", 14, "gender", "FEMALE", "name", "X"))));
+    assertRejected(police, ServiceHttp.json(with(valid, "location", Map.of("lat", 91.0, "lon", 2.0))));
+    assertRejected(police, ServiceHttp.json(with(valid, "location", Map.of("lat", 48.0, "lon", -181.0))));
+    assertRejected(police, ServiceHttp.json(with(valid, "location", Map.of("lat", 48.0))));
+    assertRejected(police, ServiceHttp.json(with(valid, "exclusionZones", List.of(Map.of("lat", 48.0, "lon", 2.0, "radiusKm", 0)))));
+    assertRejected(police, ServiceHttp.json(with(valid, "needs", List.of("FLYING"))));
+    assertRejected(police, ServiceHttp.json(with(valid, "escortGender", "NON_BINARY")));
+    assertRejected(police, ServiceHttp.json(with(valid, "escortGender", "female")));
+    assertRejected(police, ServiceHttp.json(with(valid, "escortGender", 1)));
+    assertRejected(police, ServiceHttp.json(with(valid, "policeCaseRef", "")));
+    assertRejected(police, ServiceHttp.json(with(valid, "policeCaseRef", "<script>")));
+    assertRejected(police, ServiceHttp.json(without(valid, "person")));
+    assertRejected(police, ServiceHttp.json(valid), "Idempotency-Key", "not-a-uuid");
+    assertRejected(police, ServiceHttp.json(valid), "X-Nothing", "1");
 
     assertThat(requestPlacement(TestTokens.police(police), valid).status()).as("the valid one passes").isEqualTo(201);
   }
@@ -65,7 +66,7 @@ class RequestValidationIT extends OccupancyIT {
     String police = unique("police");
     String huge = "{\"policeCaseRef\":\"" + "A".repeat(70_000) + "\"}";
 
-    Http.Response response = http.post("/api/placements", TestTokens.police(police), huge,
+    ServiceHttp.Response response = http.post("/api/placements", TestTokens.police(police), huge,
         "Idempotency-Key", UUID.randomUUID().toString());
 
     assertThat(response.status()).isEqualTo(413);
@@ -80,14 +81,14 @@ class RequestValidationIT extends OccupancyIT {
     GeoPoint area = newArea();
     String id = unique("shelter");
     Map<String, Object> inverted = shelterBody(id, area, eligibility(17, 12, "FEMALE"), 2);
-    Http.Response response = http.post("/api/shelters", coordinator(), Http.json(inverted));
+    ServiceHttp.Response response = http.post("/api/shelters", coordinator(), ServiceHttp.json(inverted));
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.isProblem()).isTrue();
     assertThat(response.body()).doesNotContain(ADDRESS_MARK);
     assertThat(http.post("/api/shelters", coordinator(),
-        Http.json(shelterBody(id, area, eligibility(12, 17, "FEMALE"), 0))).status()).isEqualTo(400);
+        ServiceHttp.json(shelterBody(id, area, eligibility(12, 17, "FEMALE"), 0))).status()).isEqualTo(400);
     assertThat(http.post("/api/shelters", coordinator(),
-        Http.json(with(shelterBody(id, area, eligibility(12, 17, "FEMALE"), 2), "location", Map.of("lat", 100, "lon", 0))))
+        ServiceHttp.json(with(shelterBody(id, area, eligibility(12, 17, "FEMALE"), 2), "location", Map.of("lat", 100, "lon", 0))))
         .status()).isEqualTo(400);
     assertThat(mongo.getCollection("shelters").countDocuments(new Document("_id", id))).isZero();
     assertThat(mongo.getCollection("beds").countDocuments(new Document("shelterId", id))).isZero();

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.HoldExpiry;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ class ResidentMissingIT extends OccupancyIT {
         .as("not her shelter").isEqualTo(404);
     assertThat(http.post(path + "/missing", TestTokens.police(police), null).status()).isEqualTo(403);
     assertThat(http.post(path + "/missing", coordinator(), null).status()).isEqualTo(403);
-    Http.Response missing = http.post(path + "/missing", manager(shelter), null);
+    ServiceHttp.Response missing = http.post(path + "/missing", manager(shelter), null);
 
     assertThat(missing.status()).as(missing.body()).isEqualTo(200);
     JsonNode seen = http.get(path, TestTokens.police(police)).json();
@@ -55,7 +56,7 @@ class ResidentMissingIT extends OccupancyIT {
         .map(a -> a.get("placementId").asString())).contains(placementId);
     assertThat(http.get("/api/alerts", manager(shelter)).status()).isEqualTo(403);
 
-    Http.Response back = http.post(path + "/returned", manager(shelter), null);
+    ServiceHttp.Response back = http.post(path + "/returned", manager(shelter), null);
     assertThat(back.status()).isEqualTo(200);
     assertThat(back.json().get("status").asString()).isEqualTo("CHECKED_IN");
     assertThat(back.json().has("bedKeptUntil")).isFalse();

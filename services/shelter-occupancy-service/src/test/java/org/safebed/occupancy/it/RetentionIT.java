@@ -12,6 +12,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.retention.RetentionProperties;
@@ -49,7 +50,7 @@ class RetentionIT extends OccupancyIT {
   }
 
   private JsonNode statistics() {
-    Http.Response response = http.get("/api/statistics", coordinator());
+    ServiceHttp.Response response = http.get("/api/statistics", coordinator());
     assertThat(response.status()).isEqualTo(200);
     ObjectNode stats = (ObjectNode) response.json();
     stats.remove("generatedAt");
@@ -65,13 +66,13 @@ class RetentionIT extends OccupancyIT {
     GeoPoint pickUp = offset(area, 0.0123, 0.0071);
     List<String> closed = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      Http.Response asked = requestPlacement(TestTokens.police(police),
+      ServiceHttp.Response asked = requestPlacement(TestTokens.police(police),
           requestWithIdentity(pickUp, "PJ-2026-77" + i, "PJ-2026-88" + i));
       assertThat(asked.status()).as(asked.body()).isEqualTo(201);
       String id = id(asked);
       assertThat(checkIn(id, shelter).status()).isEqualTo(200);
       assertThat(http.post("/api/placements/" + id + "/check-out", manager(shelter),
-          Http.json(Map.of("reason", "RETURNED_TO_FAMILY"))).status()).isEqualTo(200);
+          ServiceHttp.json(Map.of("reason", "RETURNED_TO_FAMILY"))).status()).isEqualTo(200);
       closed.add(id);
     }
     String open = id(requestPlacement(TestTokens.police(police), requestWithIdentity(pickUp, "PJ-2026-990", "PJ-2026-991")));
@@ -94,7 +95,7 @@ class RetentionIT extends OccupancyIT {
         assertThat(entry.getString("action")).isEqualTo("PERSONAL_DATA_ANONYMISED");
         assertThat(entry.getString("actor")).isEqualTo("retention-sweep");
       });
-      Http.Response gone = http.get("/api/placements/" + id, TestTokens.police(police));
+      ServiceHttp.Response gone = http.get("/api/placements/" + id, TestTokens.police(police));
       assertThat(gone.status()).isEqualTo(404);
       assertThat(gone.isProblem()).isTrue();
     }
@@ -116,12 +117,12 @@ class RetentionIT extends OccupancyIT {
     assertThat(http.post("/api/placements/" + placement + "/cancel", TestTokens.police(police), null).status())
         .isEqualTo(200);
 
-    Http.Response swept = http.post("/actuator/retention", coordinator(), null);
+    ServiceHttp.Response swept = http.post("/actuator/retention", coordinator(), null);
 
     assertThat(swept.status()).as(swept.body()).isEqualTo(200);
     assertThat(swept.json().get("removed").get("placement").asInt()).isZero();
     assertThat(placementDocument(placement)).containsKey("request").doesNotContainKey("anonymisedAt");
-    Http.Response status = http.get("/actuator/retention", coordinator());
+    ServiceHttp.Response status = http.get("/actuator/retention", coordinator());
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.json().get("closedCasePeriod").asString()).isEqualTo("P90D");
     assertThat(status.body()).contains("placement", "dead_letter");

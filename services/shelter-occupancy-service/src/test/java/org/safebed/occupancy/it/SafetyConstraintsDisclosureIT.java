@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -18,13 +19,13 @@ class SafetyConstraintsDisclosureIT extends OccupancyIT {
 
   private static final String REFERRAL_SERVICE = TestTokens.service("rental-referral-service");
 
-  private Http.Response constraints(String placementId, String token) {
+  private ServiceHttp.Response constraints(String placementId, String token) {
     return constraints(placementId, token, List.of());
   }
 
-  private Http.Response constraints(String placementId, String token, List<String> officersReferences) {
+  private ServiceHttp.Response constraints(String placementId, String token, List<String> officersReferences) {
     return http.post("/internal/placements/" + placementId + "/safety-constraints", token,
-        Http.json(Map.of("keepApartFrom", officersReferences)), "X-On-Behalf-Of", "officer-42");
+        ServiceHttp.json(Map.of("keepApartFrom", officersReferences)), "X-On-Behalf-Of", "officer-42");
   }
 
   @Test
@@ -35,13 +36,13 @@ class SafetyConstraintsDisclosureIT extends OccupancyIT {
     Map<String, Object> body = placementBody(16, "FEMALE", area,
         List.of(Map.of("lat", area.lat() + 0.3, "lon", area.lon(), "radiusKm", 4.0)));
     body.put("keepApartFrom", List.of("PJ-2026-4711"));
-    Http.Response asked = requestPlacement(TestTokens.police(police), body);
+    ServiceHttp.Response asked = requestPlacement(TestTokens.police(police), body);
     assertThat(asked.status()).as(asked.body()).isEqualTo(201);
     String placement = id(asked);
 
     assertThat(constraints(placement, REFERRAL_SERVICE).status()).as("held, not checked in").isEqualTo(403);
     assertThat(checkIn(placement, shelter).status()).isEqualTo(200);
-    Http.Response granted = constraints(placement, REFERRAL_SERVICE);
+    ServiceHttp.Response granted = constraints(placement, REFERRAL_SERVICE);
 
     assertThat(granted.status()).as(granted.body()).isEqualTo(200);
     assertThat(granted.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
@@ -67,7 +68,7 @@ class SafetyConstraintsDisclosureIT extends OccupancyIT {
 
     // The officer's references come back as tokens of the same key, apart from the placement's: the
     // referral service matches them with her own agency's tenants only.
-    Http.Response withOfficers = constraints(placement, REFERRAL_SERVICE, List.of("PJ-2026-5150", "pj-2026-4711"));
+    ServiceHttp.Response withOfficers = constraints(placement, REFERRAL_SERVICE, List.of("PJ-2026-5150", "pj-2026-4711"));
     assertThat(withOfficers.status()).as(withOfficers.body()).isEqualTo(200);
     assertThat(withOfficers.body()).doesNotContain("5150").doesNotContain("4711");
     List<String> placements = withOfficers.json().get("keepApartTokens").valueStream().map(JsonNode::asString).toList();
@@ -75,7 +76,7 @@ class SafetyConstraintsDisclosureIT extends OccupancyIT {
         withOfficers.json().get("officersKeepApartTokens").valueStream().map(JsonNode::asString).toList();
     assertThat(placements).isEqualTo(stored.get("request", Document.class).getList("keepApart", String.class));
     assertThat(officers).as("tokenised with the key police references are").hasSize(2).containsAll(placements);
-    Http.Response badReference = constraints(placement, REFERRAL_SERVICE, List.of("$ne"));
+    ServiceHttp.Response badReference = constraints(placement, REFERRAL_SERVICE, List.of("$ne"));
     assertThat(badReference.status()).isEqualTo(400);
     assertThat(badReference.isProblem()).isTrue();
   }

@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.Waitlist;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class SealedPlacementRequestIT extends OccupancyIT {
     GeoPoint pickUp = offset(area, 0.0123, 0.0071);
     GeoPoint zoneCentre = offset(area, 0.0037, 0.1041);
     String police = unique("police");
-    Http.Response asked = requestPlacement(TestTokens.police(police), placementBody(14, "FEMALE", pickUp,
+    ServiceHttp.Response asked = requestPlacement(TestTokens.police(police), placementBody(14, "FEMALE", pickUp,
         List.of(Map.of("lat", zoneCentre.lat(), "lon", zoneCentre.lon(), "radiusKm", 6.5))));
     assertThat(asked.status()).as(asked.body()).isEqualTo(202);
     String waiting = id(asked);

@@ -5,15 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.safebed.occupancy.ShelterOccupancyApplication;
 import org.safebed.occupancy.application.Relocations;
 import org.safebed.occupancy.application.Waitlist;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.SealedValues;
 import org.safebed.platform.testing.SecondInstance;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -39,53 +41,47 @@ class SealingKeyRotationIT extends OccupancyIT {
 
   @Autowired Waitlist waitlist;
 
-  /** Every sealed value in the database, by collection and path, found without knowing where they are. */
-  private Map<String, String> sealedValues() {
-    Map<String, String> found = new LinkedHashMap<>();
-    for (String collection : mongo.getCollectionNames()) {
-      for (Document document : mongo.getCollection(collection).find()) {
-        collect(collection + "/" + document.get("_id"), document, found);
-      }
-    }
-    return found;
+  /** The instance that ran before the rotation, sealing with k1; background rounds stay with the test's own. */
+  private SecondInstance instanceWithOldKey() {
+    return SecondInstance.sealingWith(environment, ShelterOccupancyApplication.class, OLD_KEY, "k1", List.of(), List.of(
+        "--" + ShelterOccupancyApplication.CONFIG_NAME,
+        "--safebed.occupancy.expiry-sweep-interval=1h",
+        "--safebed.occupancy.reconcile-interval=1h",
+        "--safebed.occupancy.waitlist-interval=1h",
+        "--safebed.occupancy.escalation-interval=1h",
+        "--safebed.occupancy.travel-estimates.base-url=" + NO_SERVICE,
+        "--safebed.occupancy.service-credentials.token-uri=" + NO_SERVICE + "/oauth2/token",
+        "--safebed.occupancy.max-distance-km=" + environment.getProperty("safebed.occupancy.max-distance-km")));
   }
 
-  private static void collect(String path, Object value, Map<String, String> found) {
-    if (value instanceof String s && s.startsWith("v1:")) {
-      found.put(path, s);
-    } else if (value instanceof Map<?, ?> map) {
-      map.forEach((key, nested) -> collect(path + "." + key, nested, found));
-    } else if (value instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        collect(path + "." + i, list.get(i), found);
-      }
-    }
+  private Map<String, String> sealedValues() {
+    return SealedValues.in(mongo.getDb());
   }
 
   /** Per declared field, how many values each key id seals. */
   private Map<String, Map<String, Integer>> keyUsage() {
-    Http.Response usage = http.get("/actuator/sealing", coordinator());
+    ServiceHttp.Response usage = http.get("/actuator/sealing", coordinator());
     assertThat(usage.status()).as(usage.body()).isEqualTo(200);
-    return Http.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
+    return ServiceHttp.JSON.readValue(usage.body(), new TypeReference<Map<String, Map<String, Integer>>>() {});
   }
 
   @Test
   void everySealedValueIsResealedUnderTheNewKeyAndStillOpens() {
     GeoPoint area = newArea();
-    Http ownInstance = http;
+    ServiceHttp ownInstance = http;
     String insideHerZone;
     String safe;
     String nearest;
     String farther;
     String waiting;
-    try (SecondInstance before = InstanceWithOwnKey.nextTo(environment, OLD_KEY, "k1")) {
-      http = new Http(before.port());
+    try (SecondInstance before = instanceWithOldKey()) {
+      http = new ServiceHttp(before.port());
       insideHerZone = minorGirlsShelter(offset(area, 0, 0.1), 1);
       safe = minorGirlsShelter(offset(area, 0.6, 0), 1);
       nearest = id(requestFor(unique("police"), area));
       farther = id(requestFor(unique("police"), area));
       GeoPoint zoneCentre = offset(area, 0.004, 0.104);
-      Http.Response asked = requestPlacement(TestTokens.police(unique("police")), placementBody(14, "FEMALE", area,
+      ServiceHttp.Response asked = requestPlacement(TestTokens.police(unique("police")), placementBody(14, "FEMALE", area,
           List.of(Map.of("lat", zoneCentre.lat(), "lon", zoneCentre.lon(), "radiusKm", 6.5))));
       assertThat(asked.status()).as(asked.body()).isEqualTo(202);
       waiting = id(asked);
@@ -100,7 +96,7 @@ class SealingKeyRotationIT extends OccupancyIT {
         "placements.request.sealedLocation", Map.of("k1", 3),
         "placements.request.sealedExclusionZones", Map.of("k1", 3)));
 
-    Http.Response resealed = http.post("/actuator/sealing", coordinator(), null);
+    ServiceHttp.Response resealed = http.post("/actuator/sealing", coordinator(), null);
     assertThat(resealed.status()).as(resealed.body()).isEqualTo(200);
     // 13 declared values, then the coarse-area index's copies of the 2 shelters, rebuilt from them.
     assertThat(resealed.json().get("resealed").asInt()).isEqualTo(13 + 2);
@@ -125,7 +121,7 @@ class SealingKeyRotationIT extends OccupancyIT {
         "placementId", waiting, "driverId", "driver-r", "etaMinutes", 30, "etaSource", "STRAIGHT_LINE"));
     await().untilAsserted(() -> assertThat(placementDocument(waiting).get("transport", Document.class)
         .getString("status")).isEqualTo("ASSIGNED"));
-    Http.Response destination = http.get("/internal/placements/" + waiting + "/destination",
+    ServiceHttp.Response destination = http.get("/internal/placements/" + waiting + "/destination",
         TestTokens.service("transport-service"), "X-On-Behalf-Of", "driver-r", "X-Transport-Job", "job-" + waiting);
     assertThat(destination.status()).as(destination.body()).isEqualTo(200);
     assertThat(destination.json().get("address").asString())

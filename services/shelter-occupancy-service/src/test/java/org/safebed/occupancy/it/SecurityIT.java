@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 
 /** Every endpoint wants a valid token for this service, and the right role. */
@@ -31,7 +32,7 @@ class SecurityIT extends OccupancyIT {
       new Call("PUT", "/api/shelters/shelter-x/beds/shelter-x-bed-1/service-status", "{\"inService\":false,\"reason\":\"MAINTENANCE\"}"),
       new Call("GET", "/internal/placements/p-1/destination", null));
 
-  private Http.Response call(Call call, String token) {
+  private ServiceHttp.Response call(Call call, String token) {
     String[] headers = {"Idempotency-Key", UUID.randomUUID().toString(), "X-On-Behalf-Of", "d", "X-Transport-Job", "j"};
     return switch (call.method()) {
       case "GET" -> http.get(call.path(), token, headers);
@@ -49,11 +50,11 @@ class SecurityIT extends OccupancyIT {
         TestTokens.token().subject("p").roles("POLICE").issuer("https://evil.example").sign(),
         "not-a-jwt");
     for (Call call : EVERY_ENDPOINT) {
-      Http.Response anonymous = call(call, null);
+      ServiceHttp.Response anonymous = call(call, null);
       assertThat(anonymous.status()).as("%s %s without token", call.method(), call.path()).isEqualTo(401);
       assertThat(anonymous.isProblem()).isTrue();
       for (String token : invalid) {
-        Http.Response response = call(call, token);
+        ServiceHttp.Response response = call(call, token);
         assertThat(response.status()).as("%s %s with a bad token", call.method(), call.path()).isEqualTo(401);
         assertThat(response.isProblem()).isTrue();
       }
@@ -84,7 +85,7 @@ class SecurityIT extends OccupancyIT {
 
   private void assertForbidden(Call call, String... tokens) {
     for (String token : tokens) {
-      Http.Response response = call(call, token);
+      ServiceHttp.Response response = call(call, token);
       assertThat(response.status()).as("%s %s", call.method(), call.path()).isEqualTo(403);
       assertThat(response.isProblem()).isTrue();
       assertThat(response.body()).doesNotContainIgnoringCase("address");
@@ -95,7 +96,7 @@ class SecurityIT extends OccupancyIT {
   void healthIsOpenButOtherActuatorEndpointsAreNot() {
     // 200 on a real MongoDB; the wire-protocol test server lacks the 'hello' command Boot's Mongo
     // health check sends, so it reports 503 here. Either way: open, and without details.
-    Http.Response health = http.get("/actuator/health", null);
+    ServiceHttp.Response health = http.get("/actuator/health", null);
     assertThat(health.status()).isIn(200, 503);
     assertThat(health.body()).doesNotContain("mongo").doesNotContain("rabbit");
     assertThat(http.get("/actuator/env", TestTokens.police("p")).status()).isIn(403, 404);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,7 @@ class ShelterApiIT extends OccupancyIT {
     eligibility.put("languages", List.of("fr", "en"));
     eligibility.put("specialisms", List.of("ADDICTION"));
 
-    Http.Response created = http.post("/api/shelters", coordinator(), Http.json(shelterBody(id, exact, eligibility, 4)));
+    ServiceHttp.Response created = http.post("/api/shelters", coordinator(), ServiceHttp.json(shelterBody(id, exact, eligibility, 4)));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.headers().firstValue("Location")).hasValue("/api/shelters/" + id);
@@ -33,14 +34,14 @@ class ShelterApiIT extends OccupancyIT {
     assertNoConfidentialData(created.body());
     assertThat(created.body()).doesNotContain(String.valueOf(exact.lat())).doesNotContain("location");
 
-    Http.Response list = http.get("/api/shelters", coordinator());
+    ServiceHttp.Response list = http.get("/api/shelters", coordinator());
     assertThat(list.status()).isEqualTo(200);
     assertNoConfidentialData(list.body());
     assertThat(list.body()).doesNotContain(String.valueOf(exact.lat()));
     assertThat(list.json().valueStream().map(s -> s.get("id").asString())).contains(id);
     assertThat(http.get("/api/shelters/" + id, coordinator()).json().get("codeName").asString()).startsWith("Code ");
 
-    Http.Response again = http.post("/api/shelters", coordinator(), Http.json(shelterBody(id, exact, eligibility, 9)));
+    ServiceHttp.Response again = http.post("/api/shelters", coordinator(), ServiceHttp.json(shelterBody(id, exact, eligibility, 9)));
     assertThat(again.status()).isEqualTo(409);
     assertThat(bedsOfShelter(id)).hasSize(4);
   }
@@ -52,7 +53,7 @@ class ShelterApiIT extends OccupancyIT {
     String theirs = minorGirlsShelter(offset(area, 0.2, 0), 2);
     String manager = TestTokens.shelterManager("manager-x", mine);
 
-    Http.Response list = http.get("/api/shelters", manager);
+    ServiceHttp.Response list = http.get("/api/shelters", manager);
 
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.json().valueStream().map(s -> s.get("id").asString())).containsExactly(mine);
@@ -75,9 +76,9 @@ class ShelterApiIT extends OccupancyIT {
         .filter(bed -> "AVAILABLE".equals(bed.getString("status"))).findFirst().orElseThrow().getString("_id");
     String heldBed = bedOf(held).getString("_id");
 
-    Http.Response outOfService = http.put("/api/shelters/" + shelter + "/beds/" + freeBed + "/service-status",
+    ServiceHttp.Response outOfService = http.put("/api/shelters/" + shelter + "/beds/" + freeBed + "/service-status",
         manager, "{\"inService\":false,\"reason\":\"MAINTENANCE\"}");
-    Http.Response heldOutOfService = http.put("/api/shelters/" + shelter + "/beds/" + heldBed + "/service-status",
+    ServiceHttp.Response heldOutOfService = http.put("/api/shelters/" + shelter + "/beds/" + heldBed + "/service-status",
         manager, "{\"inService\":false,\"reason\":\"MAINTENANCE\"}");
 
     assertThat(outOfService.status()).isEqualTo(200);
@@ -88,7 +89,7 @@ class ShelterApiIT extends OccupancyIT {
     assertThat(beds.get("held").asInt()).isEqualTo(1);
     assertThat(beds.get("occupied").asInt()).isEqualTo(1);
     assertThat(beds.get("outOfService").asInt()).isEqualTo(1);
-    Http.Response bedList = http.get("/api/shelters/" + shelter + "/beds", manager);
+    ServiceHttp.Response bedList = http.get("/api/shelters/" + shelter + "/beds", manager);
     assertThat(bedList.json().size()).isEqualTo(4);
     assertThat(bedList.body()).doesNotContain(held);
     assertThat(http.put("/api/shelters/" + shelter + "/beds/other-bed-1/service-status", manager,
@@ -104,7 +105,7 @@ class ShelterApiIT extends OccupancyIT {
         .get("status").asString()).isEqualTo("CLOSED");
     String police = unique("police");
 
-    Http.Response waiting = requestFor(police, area);
+    ServiceHttp.Response waiting = requestFor(police, area);
     assertThat(waiting.status()).isEqualTo(202);
 
     assertThat(http.put("/api/shelters/" + shelter + "/status", coordinator(), "{\"status\":\"OPEN\"}").status())

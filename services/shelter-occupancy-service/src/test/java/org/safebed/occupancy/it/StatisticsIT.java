@@ -14,6 +14,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +38,7 @@ class StatisticsIT extends OccupancyIT {
       }
     }
 
-    Http.Response response = http.get("/api/statistics", coordinator());
+    ServiceHttp.Response response = http.get("/api/statistics", coordinator());
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode stats = response.json();
@@ -77,7 +78,7 @@ class StatisticsIT extends OccupancyIT {
   @Test
   void theDayAndTheWeekAreWindowsEndingNowWithHoldToFirstDriverAssigned() {
     Instant threeDaysAgo = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
-    Http.Response dayBefore = http.get("/api/statistics?window=DAY", coordinator());
+    ServiceHttp.Response dayBefore = http.get("/api/statistics?window=DAY", coordinator());
     List<String> placements = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       GeoPoint area = newArea();
@@ -104,9 +105,9 @@ class StatisticsIT extends OccupancyIT {
     assertThat(placementDocument(reassigned).getDate("firstAssignedAt").toInstant()).as("the first driver's")
         .isEqualTo(firstDriver);
 
-    Http.Response day = http.get("/api/statistics?window=DAY", coordinator());
-    Http.Response week = http.get("/api/statistics?window=WEEK", coordinator());
-    Http.Response configured = http.get("/api/statistics", coordinator());
+    ServiceHttp.Response day = http.get("/api/statistics?window=DAY", coordinator());
+    ServiceHttp.Response week = http.get("/api/statistics?window=WEEK", coordinator());
+    ServiceHttp.Response configured = http.get("/api/statistics", coordinator());
 
     assertThat(day.status()).isEqualTo(200);
     assertThat(day.json().get("window").asString()).isEqualTo("DAY");
@@ -127,19 +128,19 @@ class StatisticsIT extends OccupancyIT {
         .isGreaterThanOrEqualTo(5 + samples(day, "holdToTransportAssigned"));
     assertThat(weekAssigned.get("p90Minutes").asDouble()).isGreaterThanOrEqualTo(weekAssigned.get("p50Minutes").asDouble());
     assertThat(samples(week, "requestToHold")).isGreaterThanOrEqualTo(5 + samples(day, "requestToHold"));
-    for (Http.Response stats : List.of(day, week, configured)) {
+    for (ServiceHttp.Response stats : List.of(day, week, configured)) {
       assertThat(stats.json().has("holdToTransportAssigned")).isTrue();
       assertThat(stats.json().has("requestToHold") && stats.json().has("holdToCheckIn")).as("kept").isTrue();
     }
 
-    Http.Response month = http.get("/api/statistics?window=MONTH", coordinator());
+    ServiceHttp.Response month = http.get("/api/statistics?window=MONTH", coordinator());
     assertThat(month.status()).isEqualTo(400);
     assertThat(month.isProblem()).isTrue();
     assertThat(http.get("/api/statistics?window=WEEK", TestTokens.police("p")).status()).isEqualTo(403);
   }
 
   /** The samples of a figure, a suppressed count as 0 (it is below the minimum). */
-  private static int samples(Http.Response stats, String figure) {
+  private static int samples(ServiceHttp.Response stats, String figure) {
     JsonNode samples = stats.json().get(figure).get("samples");
     return samples.get("suppressed").asBoolean() ? 0 : samples.get("value").asInt();
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.safebed.platform.testing.ServiceHttp;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.safebed.occupancy.domain.GeoPoint;
@@ -50,7 +51,7 @@ class TransportAndDestinationIT extends OccupancyIT {
         Map.of("jobId", "job-" + held.placementId(), "placementId", held.placementId()), at);
   }
 
-  private Http.Response destination(Held held, String driver, String job) {
+  private ServiceHttp.Response destination(Held held, String driver, String job) {
     return http.get("/internal/placements/" + held.placementId() + "/destination", SERVICE,
         "X-On-Behalf-Of", driver, "X-Transport-Job", job);
   }
@@ -162,7 +163,7 @@ class TransportAndDestinationIT extends OccupancyIT {
     leg(held, "transport.delivered.v1", now.minus(Duration.ofMinutes(16)));
     await().untilAsserted(() -> assertThat(view(held).get("transport").get("status").asString()).isEqualTo("DELIVERED"));
 
-    Http.Response late = destination(held, "driver-1", job);
+    ServiceHttp.Response late = destination(held, "driver-1", job);
     assertThat(late.status()).isEqualTo(403);
     assertThat(late.body()).doesNotContain(ADDRESS_MARK);
   }
@@ -171,7 +172,7 @@ class TransportAndDestinationIT extends OccupancyIT {
   void theAssignedDriverGetsTheAddressAndEveryLookUpIsAudited(CapturedOutput logs) {
     Held held = heldPlacement();
     String job = "job-" + held.placementId();
-    Http.Response beforeAssignment = destination(held, "driver-1", job);
+    ServiceHttp.Response beforeAssignment = destination(held, "driver-1", job);
     assertThat(beforeAssignment.status()).isEqualTo(403);
     assertThat(beforeAssignment.isProblem()).isTrue();
     assertThat(beforeAssignment.body()).doesNotContain(ADDRESS_MARK);
@@ -179,7 +180,7 @@ class TransportAndDestinationIT extends OccupancyIT {
     assigned(held, "driver-1", 20, Instant.now());
     await().untilAsserted(() -> assertThat(view(held).get("transport").get("status").asString()).isEqualTo("ASSIGNED"));
 
-    Http.Response granted = destination(held, "driver-1", job);
+    ServiceHttp.Response granted = destination(held, "driver-1", job);
     assertThat(granted.status()).isEqualTo(200);
     assertThat(granted.json().get("address").asString()).contains(ADDRESS_MARK).contains(held.shelter());
     assertThat(granted.headers().firstValue("Cache-Control").orElse("")).contains("no-store");

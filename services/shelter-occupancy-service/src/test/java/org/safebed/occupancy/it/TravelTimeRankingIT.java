@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,7 +59,7 @@ class TravelTimeRankingIT extends OccupancyIT {
         okJson("{\"access_token\":\"occupancy-token\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
   }
 
-  private Http.Response request(GeoPoint where, Map<String, Object> extra) {
+  private ServiceHttp.Response request(GeoPoint where, Map<String, Object> extra) {
     Map<String, Object> body = placementBody(14, "FEMALE", where, new ArrayList<>());
     body.putAll(extra);
     return requestPlacement(TestTokens.police(unique("police")), body);
@@ -79,7 +80,7 @@ class TravelTimeRankingIT extends OccupancyIT {
     TRANSPORT.stubFor(post(urlEqualTo(ESTIMATES)).willReturn(
         okJson("[{\"minutes\":41,\"source\":\"ROUTING\"},{\"minutes\":14,\"source\":\"ROUTING\"}]")));
 
-    Http.Response response = request(her, Map.of());
+    ServiceHttp.Response response = request(her, Map.of());
 
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     String placement = id(response);
@@ -99,7 +100,7 @@ class TravelTimeRankingIT extends OccupancyIT {
     minorGirlsShelter(offset(area, 0.2113, 0), 2);
     TRANSPORT.stubFor(post(urlEqualTo(ESTIMATES)).willReturn(serviceUnavailable()));
 
-    Http.Response response = request(area, Map.of());
+    ServiceHttp.Response response = request(area, Map.of());
 
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     assertThat(bedOf(id(response)).getString("shelterId")).isEqualTo(nearer);
@@ -114,7 +115,7 @@ class TravelTimeRankingIT extends OccupancyIT {
     TRANSPORT.stubFor(post(urlEqualTo(ESTIMATES)).willReturn(
         okJson("[{\"minutes\":45,\"source\":\"ROUTING\"},{\"minutes\":50,\"source\":\"ROUTING\"}]")));
 
-    Http.Response response = request(area, Map.of("maxTravelMinutes", 30));
+    ServiceHttp.Response response = request(area, Map.of("maxTravelMinutes", 30));
 
     assertThat(response.status()).as("both are within 30 minutes by straight line, neither by road")
         .isEqualTo(202);

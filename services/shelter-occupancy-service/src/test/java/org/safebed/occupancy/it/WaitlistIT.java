@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.occupancy.application.Waitlist;
 import org.safebed.occupancy.domain.GeoPoint;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,7 +30,7 @@ class WaitlistIT extends OccupancyIT {
     if (urgency != null) {
       body.put("urgency", urgency);
     }
-    Http.Response response = requestPlacement(TestTokens.police(unique("police")), body);
+    ServiceHttp.Response response = requestPlacement(TestTokens.police(unique("police")), body);
     assertThat(response.status()).isEqualTo(202);
     return id(response);
   }
@@ -58,7 +59,7 @@ class WaitlistIT extends OccupancyIT {
     GeoPoint area = newArea();
     minorGirlsShelter(offset(area, 0.1, 0), 1);
     for (int round = 0; round < 10; round++) {
-      Http.Response holder = requestFor(unique("police"), area);
+      ServiceHttp.Response holder = requestFor(unique("police"), area);
       assertThat(holder.status()).as("round %d: %s", round, holder.body()).isEqualTo(201);
       String head = waitlisted(area, null);
       CountDownLatch start = new CountDownLatch(1);
@@ -67,7 +68,7 @@ class WaitlistIT extends OccupancyIT {
           start.await();
           return http.post("/api/placements/" + id(holder) + "/cancel", coordinator(), null);
         });
-        Future<Http.Response> newcomer = race.submit(() -> {
+        Future<ServiceHttp.Response> newcomer = race.submit(() -> {
           start.await();
           return requestFor(unique("police"), area);
         });
@@ -111,7 +112,7 @@ class WaitlistIT extends OccupancyIT {
 
     assertThat(waitlist.escalate()).isGreaterThanOrEqualTo(1);
 
-    Http.Response escalations = http.get("/api/escalations", coordinator());
+    ServiceHttp.Response escalations = http.get("/api/escalations", coordinator());
     assertThat(escalations.status()).isEqualTo(200);
     assertThat(escalations.json().valueStream().filter(p -> waiting.equals(p.get("id").asString())))
         .singleElement().satisfies(p -> {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 
 /** Every endpoint: the right role, the right owner, a valid token; refusals as problem+json. */
@@ -28,11 +29,11 @@ class AccessControlIT extends TransportScenario {
         withPickup(bedHeldData(placementNearTheirs, true), 43.30, 5.37));
     awaitJob(placementNearTheirs, "OFFERED");
 
-    Http.Response myList = http.get("/api/transport/jobs", TestTokens.driver("drv-mine"));
+    ServiceHttp.Response myList = http.get("/api/transport/jobs", TestTokens.driver("drv-mine"));
     assertThat(myList.status()).isEqualTo(200);
     assertThat(ids(myList.json())).containsExactly(jobId(placementNearMine));
 
-    Http.Response all = http.get("/api/transport/jobs", coordinator);
+    ServiceHttp.Response all = http.get("/api/transport/jobs", coordinator);
     assertThat(ids(all.json())).containsExactlyInAnyOrder(jobId(placementNearMine), jobId(placementNearTheirs));
 
     assertThat(mine).isNotEqualTo(theirs);
@@ -88,7 +89,7 @@ class AccessControlIT extends TransportScenario {
     assertProblem(http.post("/internal/travel-estimates", TestTokens.driver("d"), body), 403);
     assertProblem(http.post("/internal/travel-estimates", null, body), 401);
 
-    Http.Response estimates = http.post("/internal/travel-estimates", TestTokens.service("shelter-occupancy-service"), body);
+    ServiceHttp.Response estimates = http.post("/internal/travel-estimates", TestTokens.service("shelter-occupancy-service"), body);
 
     assertThat(estimates.status()).as(estimates.toString()).isEqualTo(200);
     assertThat(estimates.json().get(0).path("minutes").asInt()).isEqualTo(10);
@@ -105,7 +106,7 @@ class AccessControlIT extends TransportScenario {
     String body =
         "{\"from\":{\"lat\":48.86,\"lon\":2.35},\"to\":[{\"lat\":48.86,\"lon\":2.35},{\"lat\":50.63,\"lon\":3.06}]}";
 
-    Http.Response estimates = http.post("/internal/travel-estimates", TestTokens.service("svc"), body);
+    ServiceHttp.Response estimates = http.post("/internal/travel-estimates", TestTokens.service("svc"), body);
 
     assertThat(estimates.status()).as(estimates.toString()).isEqualTo(200);
     assertThat(estimates.json().get(0).path("minutes").asInt()).isEqualTo(5);
@@ -155,7 +156,7 @@ class AccessControlIT extends TransportScenario {
 
   @Test
   void coordinatorsRegisterDriversOncePerAccount() {
-    Http.Response created = http.post("/api/transport/drivers", coordinator, registration("drv-new", 48.1, 2.1));
+    ServiceHttp.Response created = http.post("/api/transport/drivers", coordinator, registration("drv-new", 48.1, 2.1));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.header("Location")).startsWith("/api/transport/drivers/drv-");
     assertThat(created.json().path("onDuty").asBoolean()).isTrue();
@@ -163,7 +164,7 @@ class AccessControlIT extends TransportScenario {
 
     assertProblem(http.post("/api/transport/drivers", coordinator, registration("drv-new", 45.0, 1.0)), 409);
 
-    Http.Response all = http.get("/api/transport/drivers", coordinator);
+    ServiceHttp.Response all = http.get("/api/transport/drivers", coordinator);
     assertThat(all.json().size()).isEqualTo(1);
   }
 
@@ -188,7 +189,7 @@ class AccessControlIT extends TransportScenario {
     String driverId = driver("drv-duty", 48.87, 2.36, true);
     String token = TestTokens.driver("drv-duty");
 
-    Http.Response off = http.put("/api/transport/drivers/me/availability", token, "{\"onDuty\":false}");
+    ServiceHttp.Response off = http.put("/api/transport/drivers/me/availability", token, "{\"onDuty\":false}");
 
     assertThat(off.status()).as(off.toString()).isEqualTo(200);
     assertThat(off.json().path("onDuty").asBoolean()).isFalse();

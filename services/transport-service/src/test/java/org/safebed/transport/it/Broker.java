@@ -3,14 +3,13 @@ package org.safebed.transport.it;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.safebed.platform.testing.SyntheticEvents;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -62,19 +61,8 @@ public final class Broker {
    * id, same time), or one that occurred earlier than it arrives.
    */
   public void publish(String type, String placementId, Map<String, Object> data, String eventId, Instant occurredAt) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("eventId", eventId);
-    body.put("type", type);
-    body.put("occurredAt", occurredAt.toString());
-    body.put("aggregateId", placementId);
-    body.put("correlationId", placementId);
-    body.put("data", data);
-    MessageProperties properties = new MessageProperties();
-    properties.setMessageId(eventId);
-    properties.setType(type);
-    properties.setCorrelationId(placementId);
-    properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-    rabbit.send(exchange, type, new Message(JSON.writeValueAsBytes(body), properties));
+    SyntheticEvents.publish(rabbit, exchange,
+        SyntheticEvents.event(eventId, type, placementId, placementId, occurredAt, data));
   }
 
   /** Waits for a transport event of this type about this placement. */

@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.platform.web.client.ServiceAccessToken;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,7 @@ class DestinationDisclosureIT extends TransportScenario {
     ownerAnswers(okJson("{\"address\":\"" + ADDRESS + "\",\"shelterCode\":\"ALPHA\"}"));
     http.post(job + "/accept", driverToken);
 
-    Http.Response destination = http.get(job + "/destination", driverToken);
+    ServiceHttp.Response destination = http.get(job + "/destination", driverToken);
 
     assertThat(destination.status()).as(destination.toString()).isEqualTo(200);
     assertThat(destination.json().path("address").asString()).isEqualTo(ADDRESS);
@@ -95,10 +96,10 @@ class DestinationDisclosureIT extends TransportScenario {
   void notBeforeTheDriverAccepted() {
     ownerAnswers(okJson("{\"address\":\"" + ADDRESS + "\"}"));
 
-    Http.Response early = http.get(job + "/destination", driverToken);
+    ServiceHttp.Response early = http.get(job + "/destination", driverToken);
 
     assertProblem(early, 403);
-    assertThat(early.text()).doesNotContain(ADDRESS);
+    assertThat(early.body()).doesNotContain(ADDRESS);
     OUTSIDE.verify(0, getRequestedFor(urlPathMatching("/internal/.*")));
     assertThat(auditOutcomes()).contains("DENIED");
   }
@@ -133,7 +134,7 @@ class DestinationDisclosureIT extends TransportScenario {
         .withBody("{\"status\":403,\"detail\":\"placement not active\"}"));
     http.post(job + "/accept", driverToken);
 
-    Http.Response refused = http.get(job + "/destination", driverToken);
+    ServiceHttp.Response refused = http.get(job + "/destination", driverToken);
 
     assertProblem(refused, 403);
     OUTSIDE.verify(1, getRequestedFor(urlPathMatching("/internal/.*"))); // a refusal is not retried
@@ -147,11 +148,11 @@ class DestinationDisclosureIT extends TransportScenario {
     assertThat(http.get(job + "/destination", driverToken).status()).isEqualTo(200);
 
     ownerAnswers(aResponse().withStatus(503));
-    Http.Response down = http.get(job + "/destination", driverToken);
+    ServiceHttp.Response down = http.get(job + "/destination", driverToken);
 
     assertProblem(down, 503);
     assertThat(down.json().path("detail").asString()).isEqualTo("address service unavailable, try again");
-    assertThat(down.text()).doesNotContain(ADDRESS);
+    assertThat(down.body()).doesNotContain(ADDRESS);
     OUTSIDE.verify(1 + 2, getRequestedFor(urlPathMatching("/internal/.*"))); // 5xx retried once
   }
 
@@ -161,10 +162,10 @@ class DestinationDisclosureIT extends TransportScenario {
     http.post(job + "/accept", driverToken);
 
     long started = System.nanoTime();
-    Http.Response slow = http.get(job + "/destination", driverToken);
+    ServiceHttp.Response slow = http.get(job + "/destination", driverToken);
 
     assertProblem(slow, 503);
-    assertThat(slow.text()).doesNotContain(ADDRESS);
+    assertThat(slow.body()).doesNotContain(ADDRESS);
     assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3_500);
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.transport.application.Reconciler;
 import org.safebed.transport.domain.Driver;
@@ -117,7 +118,7 @@ class DriverManagementIT extends TransportScenario {
     String driver = driver("drv-edit-" + suffix(), 48.861, 2.351, true);
     String window = window(now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(9)));
 
-    Http.Response changed = http.put("/api/transport/drivers/" + driver, coordinator, update(true, false, window));
+    ServiceHttp.Response changed = http.put("/api/transport/drivers/" + driver, coordinator, update(true, false, window));
 
     assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     assertThat(changed.json().path("canEscortMinors").asBoolean()).isFalse();
@@ -155,7 +156,7 @@ class DriverManagementIT extends TransportScenario {
     bedHeld(placement, false);
     assertThat(awaitJob(placement, "OFFERED").path("driverId").asString()).isEqualTo(accountOf(near));
 
-    Http.Response revoked = http.put("/api/transport/drivers/" + near, coordinator, update(false, true));
+    ServiceHttp.Response revoked = http.put("/api/transport/drivers/" + near, coordinator, update(false, true));
 
     assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
     assertThat(awaitJob(placement, "OFFERED").path("driverId").asString()).isEqualTo(accountOf(far));
@@ -203,7 +204,7 @@ class DriverManagementIT extends TransportScenario {
   }
 
   private String withWindows(String subject, double lat, double lon, String... windows) {
-    Http.Response created =
+    ServiceHttp.Response created =
         http.post(
             "/api/transport/drivers",
             coordinator,
@@ -216,7 +217,7 @@ class DriverManagementIT extends TransportScenario {
     return created.json().path("id").asString();
   }
 
-  private Http.Response register(String subject, String... windows) {
+  private ServiceHttp.Response register(String subject, String... windows) {
     return http.post(
         "/api/transport/drivers",
         coordinator,

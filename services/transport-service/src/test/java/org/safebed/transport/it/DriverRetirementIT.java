@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 class DriverRetirementIT extends TransportScenario {
 
-  private Http.Response retire(String driverId, String token) {
+  private ServiceHttp.Response retire(String driverId, String token) {
     return http.post("/api/transport/drivers/" + driverId + "/retire", token);
   }
 
@@ -29,7 +30,7 @@ class DriverRetirementIT extends TransportScenario {
     String near = driver("drv-near-" + suffix(), 48.861, 2.351, true);
     String far = driver("drv-far-" + suffix(), 48.95, 2.50, true);
 
-    Http.Response retired = retire(near, coordinator);
+    ServiceHttp.Response retired = retire(near, coordinator);
 
     assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
     assertThat(retired.json().path("retired").asBoolean()).isTrue();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.transport.application.JobAssignment;
 import org.safebed.transport.application.OfferExpiry;
@@ -55,17 +56,17 @@ class JobLifecycleIT extends TransportScenario {
     awaitJob(placement, "OFFERED");
     String job = "/api/transport/jobs/" + jobId(placement);
 
-    Http.Response accepted = http.post(job + "/accept", token);
+    ServiceHttp.Response accepted = http.post(job + "/accept", token);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     assertThat(accepted.json().path("status").asString()).isEqualTo("ACCEPTED");
     assertThat(http.post(job + "/accept", token).status()).as("repeat changes nothing").isEqualTo(200);
 
-    Http.Response pickedUp = http.post(job + "/pick-up", token);
+    ServiceHttp.Response pickedUp = http.post(job + "/pick-up", token);
     assertThat(pickedUp.json().path("status").asString()).isEqualTo("PICKED_UP");
     JsonNode pickedUpEvent = broker.await("transport.picked-up.v1", placement);
     assertThat(pickedUpEvent.path("data").path("jobId").asString()).isEqualTo(jobId(placement));
 
-    Http.Response delivered = http.post(job + "/deliver", token);
+    ServiceHttp.Response delivered = http.post(job + "/deliver", token);
     assertThat(delivered.json().path("status").asString()).isEqualTo("DELIVERED");
     JsonNode deliveredEvent = broker.await("transport.delivered.v1", placement);
     assertThat(deliveredEvent.path("data").propertyNames()).containsExactlyInAnyOrder("jobId", "kind", "placementId");
@@ -124,7 +125,7 @@ class JobLifecycleIT extends TransportScenario {
     awaitJob(placement, "OFFERED");
     String firstToken = TestTokens.driver(subjectOf(first));
 
-    Http.Response declined = http.post("/api/transport/jobs/" + jobId(placement) + "/decline", firstToken);
+    ServiceHttp.Response declined = http.post("/api/transport/jobs/" + jobId(placement) + "/decline", firstToken);
 
     assertThat(declined.status()).as(declined.toString()).isEqualTo(204);
     JsonNode job = awaitJob(placement, "OFFERED");
@@ -177,7 +178,7 @@ class JobLifecycleIT extends TransportScenario {
     JsonNode failed = broker.await("transport.failed.v1", placement);
     assertThat(failed.path("data").path("reason").asString()).isEqualTo("NO_DRIVER");
     assertThat(failed.path("data").path("jobId").asString()).isEqualTo(jobId(placement));
-    Http.Response unassigned = http.get("/api/transport/jobs?status=UNASSIGNED", coordinator);
+    ServiceHttp.Response unassigned = http.get("/api/transport/jobs?status=UNASSIGNED", coordinator);
     assertThat(ids(unassigned.json())).contains(jobId(placement));
     assertThat(meters.counter(JobAssignment.FAILURES, "reason", "no_driver").count()).isEqualTo(failuresBefore + 1);
   }

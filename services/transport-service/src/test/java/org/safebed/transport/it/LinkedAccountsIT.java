@@ -3,6 +3,7 @@ package org.safebed.transport.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +34,7 @@ class LinkedAccountsIT extends TransportScenario {
     assertThat(me.path("inDutyWindow").asBoolean()).isTrue();
 
     String job = "/api/transport/jobs/" + jobId(placement);
-    Http.Response accepted = http.post(job + "/accept", personToken);
+    ServiceHttp.Response accepted = http.post(job + "/accept", personToken);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     assertThat(accepted.json().path("status").asString()).isEqualTo("ACCEPTED");
 
@@ -50,7 +51,7 @@ class LinkedAccountsIT extends TransportScenario {
     String person = "driver-" + suffix();
     driverWithLinks(demoDriver, person);
 
-    Http.Response off = http.put("/api/transport/drivers/me/availability", TestTokens.driver(person), "{\"onDuty\":false}");
+    ServiceHttp.Response off = http.put("/api/transport/drivers/me/availability", TestTokens.driver(person), "{\"onDuty\":false}");
 
     assertThat(off.status()).as(off.toString()).isEqualTo(200);
     assertThat(http.get("/api/transport/drivers/me", TestTokens.driver(demoDriver)).json().path("onDuty").asBoolean())
@@ -98,7 +99,7 @@ class LinkedAccountsIT extends TransportScenario {
     String other = "driver-" + suffix();
     String driverId = driverWithLinks(demoDriver, person);
 
-    Http.Response updated = http.put("/api/transport/drivers/" + driverId, coordinator, """
+    ServiceHttp.Response updated = http.put("/api/transport/drivers/" + driverId, coordinator, """
         {"vetted":true,"gender":"FEMALE","languages":["fr"],"canEscortMinors":true,
          "base":{"lat":48.86,"lon":2.35},"linkedAccounts":["%s"]}""".formatted(other));
 
@@ -118,12 +119,12 @@ class LinkedAccountsIT extends TransportScenario {
   }
 
   private String driverWithLinks(String subject, String... linked) {
-    Http.Response created = register(subject, linked);
+    ServiceHttp.Response created = register(subject, linked);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().path("id").asString();
   }
 
-  private Http.Response register(String subject, String... linked) {
+  private ServiceHttp.Response register(String subject, String... linked) {
     String accounts = String.join(",", java.util.Arrays.stream(linked).map(a -> '"' + a + '"').toList());
     return http.post("/api/transport/drivers", coordinator, """
         {"accountSubject":"%s","vetted":true,"gender":"FEMALE","languages":["fr"],"canEscortMinors":true,

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -59,7 +60,7 @@ class MoveJobIT extends TransportScenario {
 
     assertProblem(http.get(job + "/destination", moverToken), 403); // not accepted yet
     http.post(job + "/accept", moverToken);
-    Http.Response destination = http.get(job + "/destination", moverToken);
+    ServiceHttp.Response destination = http.get(job + "/destination", moverToken);
 
     assertThat(destination.status()).as(destination.toString()).isEqualTo(200);
     assertThat(destination.json().path("address").asString()).isEqualTo(UNIT_ADDRESS);

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.platform.web.client.ServiceAccessToken;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +59,7 @@ class MovePickupIT extends TransportScenario {
     occupancyAnswers(okJson("{\"address\":\"" + SHELTER_ADDRESS + "\"}"));
     http.post(job + "/accept", moverToken);
 
-    Http.Response pickup = http.get(job + "/pickup", moverToken);
+    ServiceHttp.Response pickup = http.get(job + "/pickup", moverToken);
 
     assertThat(pickup.status()).as(pickup.toString()).isEqualTo(200);
     assertThat(pickup.json().path("address").asString()).isEqualTo(SHELTER_ADDRESS);
@@ -116,7 +117,7 @@ class MovePickupIT extends TransportScenario {
     occupancyAnswers(aResponse().withStatus(503));
     http.post(job + "/accept", moverToken);
 
-    Http.Response down = http.get(job + "/pickup", moverToken);
+    ServiceHttp.Response down = http.get(job + "/pickup", moverToken);
 
     assertProblem(down, 503);
     assertThat(down.json().path("detail").asString()).isEqualTo("address service unavailable, try again");

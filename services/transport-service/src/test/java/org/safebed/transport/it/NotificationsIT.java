@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.transport.application.OfferExpiry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,7 @@ class NotificationsIT extends TransportScenario {
 
     assertThat(kindsAbout(notificationsOf(token), job))
         .containsExactlyInAnyOrder("TRANSPORT_OFFERED", "TRANSPORT_OFFER_EXPIRED");
-    String body = http.get("/api/notifications", token).raw().body();
+    String body = http.get("/api/notifications", token).body();
     assertThat(body).doesNotContain("shelter-alpha");
   }
 
@@ -61,7 +62,7 @@ class NotificationsIT extends TransportScenario {
   }
 
   private JsonNode notificationsOf(String token) {
-    Http.Response response = http.get("/api/notifications", token);
+    ServiceHttp.Response response = http.get("/api/notifications", token);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.BreakerMetrics;
+import org.safebed.platform.testing.HealthProbes;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -15,26 +17,19 @@ class OperabilityIT extends TransportScenario {
 
   @Test
   void readinessWaitsForMongoAndTheBrokerLivenessForNeither() {
-    assertThat(healthGroups.get("readiness").isMember("mongo")).isTrue();
-    assertThat(healthGroups.get("readiness").isMember("rabbit")).isTrue();
-    assertThat(healthGroups.get("liveness").isMember("mongo")).isFalse();
-    assertThat(healthGroups.get("liveness").isMember("rabbit")).isFalse();
+    HealthProbes.assertReadinessWaitsForMongoAndTheBrokerLivenessForNeither(healthGroups);
   }
 
   @Test
   void probesAreOpenAndSayOnlyUpOrDown() {
-    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
-      Http.Response response = http.get(probe, null);
-      assertThat(response.status()).as(probe).isEqualTo(200);
-      assertThat(response.text()).as(probe).isEqualTo("{\"status\":\"UP\"}");
-    }
+    HealthProbes.assertOpenAndSayingOnlyUp(http);
   }
 
   @Test
   void coordinatorsScrapeTheBacklogsDisclosuresAndDenialsOthersAreRefused() {
-    Http.Response scrape = http.get("/actuator/prometheus", coordinator);
+    ServiceHttp.Response scrape = http.get("/actuator/prometheus", coordinator);
     assertThat(scrape.status()).isEqualTo(200);
-    assertThat(scrape.text())
+    assertThat(scrape.body())
         .contains("safebed_outbox_oldest_pending_age_seconds ").contains("safebed_dead_letters ")
         .contains("safebed_disclosures_total{kind=\"address\",outcome=\"granted\"}")
         .contains("safebed_access_denials_total{rule=\"role\"}")
@@ -47,7 +42,7 @@ class OperabilityIT extends TransportScenario {
 
   @Test
   void everyOutboundBreakersStateIsScrapedByItsName() {
-    String scrape = http.get("/actuator/prometheus", coordinator).text();
+    String scrape = http.get("/actuator/prometheus", coordinator).body();
     for (String breaker : new String[] {"routing", "service-token", "occupancy-destination", "referral-destination",
         "occupancy-move-origin", "occupancy-pickup-point"}) {
       assertThat(BreakerMetrics.inOneState(scrape, breaker))

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.platform.web.client.ServiceAccessToken;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,7 @@ class PickupPointIT extends TransportScenario {
     occupancyAnswers(okJson("{\"lat\":" + FOUND_LAT + ",\"lon\":" + FOUND_LON + "}"));
     http.post(job + "/accept", driverToken);
 
-    Http.Response pickup = http.get(job + "/pickup", driverToken);
+    ServiceHttp.Response pickup = http.get(job + "/pickup", driverToken);
 
     assertThat(pickup.status()).as(pickup.toString()).isEqualTo(200);
     assertThat(pickup.json().path("location").path("lat").asDouble()).isEqualTo(FOUND_LAT);
@@ -104,7 +105,7 @@ class PickupPointIT extends TransportScenario {
         .withBody("{\"status\":403,\"detail\":\"not disclosed\"}"));
     http.post(job + "/accept", driverToken);
 
-    Http.Response refused = http.get(job + "/pickup", driverToken);
+    ServiceHttp.Response refused = http.get(job + "/pickup", driverToken);
 
     assertProblem(refused, 403);
     OUTSIDE.verify(1, getRequestedFor(urlPathMatching("/internal/.*")));
@@ -116,7 +117,7 @@ class PickupPointIT extends TransportScenario {
     occupancyAnswers(aResponse().withStatus(503));
     http.post(job + "/accept", driverToken);
 
-    Http.Response down = http.get(job + "/pickup", driverToken);
+    ServiceHttp.Response down = http.get(job + "/pickup", driverToken);
 
     assertProblem(down, 503);
     assertThat(down.json().path("detail").asString()).isEqualTo("address service unavailable, try again");
@@ -128,10 +129,10 @@ class PickupPointIT extends TransportScenario {
     occupancyAnswers(okJson("{\"lat\":\"" + FOUND_LAT + "\",\"lon\":999}"));
     http.post(job + "/accept", driverToken);
 
-    Http.Response malformed = http.get(job + "/pickup", driverToken);
+    ServiceHttp.Response malformed = http.get(job + "/pickup", driverToken);
 
     assertProblem(malformed, 503);
-    assertThat(malformed.text()).doesNotContain(String.valueOf(FOUND_LAT));
+    assertThat(malformed.body()).doesNotContain(String.valueOf(FOUND_LAT));
   }
 
   private void occupancyAnswers(ResponseDefinitionBuilder answer) {

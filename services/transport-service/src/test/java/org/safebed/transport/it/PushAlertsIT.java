@@ -15,6 +15,7 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +44,7 @@ class PushAlertsIT extends TransportScenario {
 
   @Test
   void theVapidPublicKeyIsTheConfiguredOneForDriversOnly() {
-    Http.Response key = http.get("/api/transport/push/public-key", token);
+    ServiceHttp.Response key = http.get("/api/transport/push/public-key", token);
 
     assertThat(key.status()).as(key.toString()).isEqualTo(200);
     assertThat(key.json().path("publicKey").asString()).isEqualTo(PUSH_KEYS.publicKey());
@@ -129,7 +130,7 @@ class PushAlertsIT extends TransportScenario {
     for (String endpoint : List.of(
         "https://fcm.googleapis.com/fcm/send/abc", "https://updates.push.services.mozilla.com/wpush/v2/abc",
         "https://web.push.apple.com/QGh-abc", "https://db5p.notify.windows.com/w/?token=abc")) {
-      Http.Response ok = http.put("/api/transport/drivers/me/push-subscription", token, body(endpoint));
+      ServiceHttp.Response ok = http.put("/api/transport/drivers/me/push-subscription", token, body(endpoint));
       assertThat(ok.status()).as(endpoint + " " + ok).isEqualTo(204);
     }
   }
@@ -141,7 +142,7 @@ class PushAlertsIT extends TransportScenario {
     driver(other, 43.30, 5.37, true);
     String otherToken = TestTokens.driver(other);
 
-    Http.Response removed = delete(otherToken, OUTSIDE.baseUrl() + "/push/hers");
+    ServiceHttp.Response removed = delete(otherToken, OUTSIDE.baseUrl() + "/push/hers");
 
     assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
     assertThat(endpointsOf(subject)).hasSize(1);
@@ -168,7 +169,7 @@ class PushAlertsIT extends TransportScenario {
   void aPersonsLinkedAccountRegistersTheDriversDevices() {
     String person = "person-" + suffix();
     String linked = "drv-linked-" + suffix();
-    Http.Response created = http.post("/api/transport/drivers", coordinator, """
+    ServiceHttp.Response created = http.post("/api/transport/drivers", coordinator, """
         {"accountSubject":"%s","vetted":true,"gender":"FEMALE","languages":["fr"],"canEscortMinors":true,
          "base":{"lat":43.3,"lon":5.37},"onDuty":true,"linkedAccounts":["%s"]}""".formatted(linked, person));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -179,12 +180,12 @@ class PushAlertsIT extends TransportScenario {
   }
 
   private void subscribe(String driverToken, String path) {
-    Http.Response subscribed =
+    ServiceHttp.Response subscribed =
         http.put("/api/transport/drivers/me/push-subscription", driverToken, body(OUTSIDE.baseUrl() + path));
     assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(204);
   }
 
-  private Http.Response delete(String driverToken, String endpoint) {
+  private ServiceHttp.Response delete(String driverToken, String endpoint) {
     return http.delete("/api/transport/drivers/me/push-subscription", driverToken, "{\"endpoint\":\"" + endpoint + "\"}");
   }
 

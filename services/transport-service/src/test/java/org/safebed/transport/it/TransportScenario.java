@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.safebed.platform.messaging.config.MessagingProperties;
 import org.safebed.platform.testing.PushKeys;
 import org.safebed.platform.testing.SafeBedServiceTest;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestClock;
 import org.safebed.platform.testing.TestTokens;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -61,7 +62,7 @@ public abstract class TransportScenario {
   @Autowired private ConnectionFactory connectionFactory;
   @Autowired private MessagingProperties messaging;
 
-  protected Http http;
+  protected ServiceHttp http;
   protected Broker broker;
   protected final String coordinator = TestTokens.coordinator("coordinator-1");
 
@@ -124,7 +125,7 @@ public abstract class TransportScenario {
     OUTSIDE.stubFor(
         get(urlPathMatching("/route/v1/driving/.*"))
             .willReturn(okJson("{\"code\":\"Ok\",\"routes\":[{\"duration\":600.0,\"distance\":9000.0}]}")));
-    http = new Http(port);
+    http = new ServiceHttp(port);
     broker = new Broker(connectionFactory, messaging.exchange());
   }
 
@@ -152,7 +153,7 @@ public abstract class TransportScenario {
   protected String driver(
       String subject, double lat, double lon, boolean escortsMinors, String gender, boolean onDuty,
       String... languages) {
-    Http.Response created =
+    ServiceHttp.Response created =
         http.post(
             "/api/transport/drivers",
             coordinator,
@@ -204,7 +205,7 @@ public abstract class TransportScenario {
         .pollInterval(Duration.ofMillis(100))
         .untilAsserted(
             () -> {
-              Http.Response found = http.get("/api/transport/jobs/" + id, coordinator);
+              ServiceHttp.Response found = http.get("/api/transport/jobs/" + id, coordinator);
               assertThat(found.status()).as(found.toString()).isEqualTo(200);
               assertThat(found.json().path("status").asString()).as(found.toString()).isEqualTo(status);
               job[0] = found.json();
@@ -214,7 +215,7 @@ public abstract class TransportScenario {
 
   /** The pick-up and move jobs of a placement as a coordinator sees them. */
   protected java.util.List<JsonNode> jobsOf(String placementId) {
-    Http.Response all = http.get("/api/transport/jobs", coordinator);
+    ServiceHttp.Response all = http.get("/api/transport/jobs", coordinator);
     assertThat(all.status()).as(all.toString()).isEqualTo(200);
     java.util.List<JsonNode> jobs = new java.util.ArrayList<>();
     for (JsonNode job : all.json()) {
@@ -253,7 +254,7 @@ public abstract class TransportScenario {
     return node.isMissingNode() || node.isNull();
   }
 
-  protected void assertProblem(Http.Response response, int status) {
+  protected void assertProblem(ServiceHttp.Response response, int status) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
     assertThat(response.isProblem()).as(response.contentType()).isTrue();
     assertThat(response.json().path("status").asInt()).isEqualTo(status);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.ServiceHttp;
 import org.safebed.platform.testing.TestTokens;
 import org.safebed.transport.application.Reconciler;
 import org.safebed.transport.domain.Driver;
@@ -32,7 +33,7 @@ class UnassignedRecoveryIT extends TransportScenario {
     awaitJob(placement, "UNASSIGNED");
     JsonNode failed = broker.await("transport.failed.v1", placement);
 
-    Http.Response onDuty =
+    ServiceHttp.Response onDuty =
         http.put("/api/transport/drivers/me/availability", TestTokens.driver(accountOf(driver)), "{\"onDuty\":true}");
 
     assertThat(onDuty.status()).as(onDuty.toString()).isEqualTo(200);
@@ -141,7 +142,7 @@ class UnassignedRecoveryIT extends TransportScenario {
     awaitJob(placement, "UNASSIGNED");
     broker.await("transport.failed.v1", placement);
 
-    Http.Response reoffered = http.post("/api/transport/jobs/" + jobId(placement) + "/reoffer", coordinator);
+    ServiceHttp.Response reoffered = http.post("/api/transport/jobs/" + jobId(placement) + "/reoffer", coordinator);
 
     assertThat(reoffered.status()).as(reoffered.toString()).isEqualTo(200);
     assertThat(reoffered.json().path("status").asString()).isEqualTo("OFFERED");
@@ -156,7 +157,7 @@ class UnassignedRecoveryIT extends TransportScenario {
     bedHeld(placement, true);
     awaitJob(placement, "UNASSIGNED");
 
-    Http.Response reoffered = http.post("/api/transport/jobs/" + jobId(placement) + "/reoffer", coordinator);
+    ServiceHttp.Response reoffered = http.post("/api/transport/jobs/" + jobId(placement) + "/reoffer", coordinator);
 
     assertThat(reoffered.status()).as(reoffered.toString()).isEqualTo(200);
     assertThat(reoffered.json().path("status").asString()).isEqualTo("UNASSIGNED");

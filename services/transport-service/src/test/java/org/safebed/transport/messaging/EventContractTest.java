@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.safebed.platform.messaging.OutboxEvent;
+import org.safebed.platform.testing.AsyncApiDocument;
+import org.safebed.platform.testing.AsyncApiDocument.ObjectSchema;
 import org.safebed.transport.domain.EtaSource;
 import org.safebed.transport.domain.JobKind;
 import org.safebed.transport.domain.TransportEvent;
@@ -23,8 +25,8 @@ import org.safebed.transport.domain.UnassignedReason;
 class EventContractTest {
 
   @Test
-  void publishedEventsCarryExactlyTheDataTheSpecDescribes() throws Exception {
-    AsyncApiSpecs spec = AsyncApiSpecs.of("transport-service").orElseThrow();
+  void publishedEventsCarryExactlyTheDataTheSpecDescribes() {
+    AsyncApiDocument spec = AsyncApiDocument.of("transport-service").orElseThrow();
     List<TransportEvent> events =
         List.of(
             new TransportEvent.DriverAssigned("job-p", "p", "demo-driver", new TravelTime(12, EtaSource.ROUTING)),
@@ -33,83 +35,81 @@ class EventContractTest {
             new TransportEvent.AssignmentFailed("job-p", "p", UnassignedReason.NO_DRIVER));
     for (TransportEvent event : events) {
       OutboxEvent outbox = OutgoingEvents.toOutbox(event, JobKind.MOVE);
-      Map<String, Object> data = spec.dataSchema(outbox.type()).orElseThrow(() -> new AssertionError(outbox.type()));
+      ObjectSchema data = spec.dataOf(outbox.type()).orElseThrow(() -> new AssertionError(outbox.type()));
 
-      assertThat(outbox.data().keySet()).as(outbox.type()).containsExactlyInAnyOrderElementsOf(spec.properties(data).keySet());
-      assertThat(outbox.data().keySet()).as(outbox.type()).containsAll(spec.required(data));
+      assertThat(outbox.data().keySet()).as(outbox.type()).containsExactlyInAnyOrderElementsOf(data.properties().keySet());
+      assertThat(outbox.data().keySet()).as(outbox.type()).containsAll(data.required());
       assertThat(outbox.aggregateId()).isEqualTo("job-p");
       assertThat(outbox.correlationId()).isEqualTo("p");
     }
   }
 
   @Test
-  void bedHeldRecordFitsTheOccupancySchema() throws Exception {
-    Map<String, Object> data = producerData("placement.bed-held.v1");
-    AsyncApiSpecs spec = occupancy();
+  void bedHeldRecordFitsTheOccupancySchema() {
+    ObjectSchema data = producerData("placement.bed-held.v1");
 
-    assertFits(spec, BedHeld.class, data);
+    assertFits(occupancy(), BedHeld.class, data);
     // Without these transport cannot plan the pick-up at all.
-    assertThat(spec.required(data)).contains("placementId", "pickupArea", "destinationArea");
+    assertThat(data.required()).contains("placementId", "pickupArea", "destinationArea");
   }
 
   @Test
-  void escortPreferencesAreOptionalAndSpelledAsTransportReadsThem() throws Exception {
-    Map<String, Object> data = producerData("placement.bed-held.v1");
-    AsyncApiSpecs spec = occupancy();
-    Map<String, Object> gender = spec.resolve(spec.properties(data).get("escortGender"));
-    Map<String, Object> languages = spec.resolve(spec.properties(data).get("languages"));
+  void escortPreferencesAreOptionalAndSpelledAsTransportReadsThem() {
+    ObjectSchema data = producerData("placement.bed-held.v1");
+    Map<String, Object> gender = data.properties().get("escortGender");
+    Map<String, Object> languages = data.properties().get("languages");
 
-    assertThat(spec.required(data)).doesNotContain("escortGender", "languages");
+    assertThat(data.required()).doesNotContain("escortGender", "languages");
     assertThat(gender.get("enum")).isEqualTo(List.of("FEMALE", "MALE"));
     for (Object value : (List<?>) gender.get("enum")) {
       assertThat(TransportSubscriptions.escortGender((String) value)).isNotNull();
     }
     assertThat(languages.get("type")).isEqualTo("array");
-    assertThat(spec.resolve(languages.get("items")).get("type")).isEqualTo("string");
+    assertThat(occupancy().resolve(languages.get("items")).get("type")).isEqualTo("string");
   }
 
   @Test
-  void placementReferenceFitsEveryPlacementEventTransportFollows() throws Exception {
+  void placementReferenceFitsEveryPlacementEventTransportFollows() {
     for (String type :
         List.of("placement.hold-expired.v1", "placement.cancelled.v1", "placement.checked-in.v1", "placement.checked-out.v1")) {
-      Map<String, Object> data = producerData(type);
+      ObjectSchema data = producerData(type);
       assertFits(occupancy(), PlacementReference.class, data);
-      assertThat(occupancy().required(data)).as(type).contains("placementId");
+      assertThat(data.required()).as(type).contains("placementId");
     }
   }
 
   @Test
-  void tenancyStartedRecordFitsTheReferralSchema() throws Exception {
-    Optional<AsyncApiSpecs> referral = AsyncApiSpecs.of("rental-referral-service");
+  void tenancyStartedRecordFitsTheReferralSchema() {
+    Optional<AsyncApiDocument> referral = AsyncApiDocument.of("rental-referral-service");
     Assumptions.assumeTrue(referral.isPresent(), "api-specs/asyncapi/rental-referral-service.yaml not written yet");
-    Map<String, Object> data =
-        referral.get().dataSchema("referral.tenancy-started.v1").orElseThrow(() -> new AssertionError("no tenancy-started"));
+    ObjectSchema data =
+        referral.get().dataOf("referral.tenancy-started.v1").orElseThrow(() -> new AssertionError("no tenancy-started"));
 
     assertFits(referral.get(), TenancyStarted.class, data);
-    assertThat(referral.get().required(data)).contains("referralId", "placementId", "moveInDate");
+    assertThat(data.required()).contains("referralId", "placementId", "moveInDate");
   }
 
-  private static AsyncApiSpecs occupancy() throws Exception {
-    Optional<AsyncApiSpecs> spec = AsyncApiSpecs.of("shelter-occupancy-service");
+  private static AsyncApiDocument occupancy() {
+    Optional<AsyncApiDocument> spec = AsyncApiDocument.of("shelter-occupancy-service");
     Assumptions.assumeTrue(spec.isPresent(), "api-specs/asyncapi/shelter-occupancy-service.yaml not written yet");
     return spec.get();
   }
 
-  private static Map<String, Object> producerData(String type) throws Exception {
-    return occupancy().dataSchema(type).orElseThrow(() -> new AssertionError("occupancy does not describe " + type));
+  private static ObjectSchema producerData(String type) {
+    return occupancy().dataOf(type).orElseThrow(() -> new AssertionError("occupancy does not describe " + type));
   }
 
   /** Every field of the record exists in the schema with a compatible type (nested records too). */
-  private static void assertFits(AsyncApiSpecs spec, Class<?> record, Map<String, Object> schema) {
-    Map<String, Object> properties = spec.properties(schema);
+  private static void assertFits(AsyncApiDocument spec, Class<?> record, ObjectSchema schema) {
+    Map<String, Map<String, Object>> properties = schema.properties();
     for (RecordComponent component : record.getRecordComponents()) {
       String name = component.getName();
       assertThat(properties).as(record.getSimpleName() + "." + name).containsKey(name);
-      Map<String, Object> property = spec.resolve(properties.get(name));
+      Map<String, Object> property = properties.get(name);
       Class<?> type = component.getType();
       if (type.isRecord()) {
         assertThat(property.get("type")).as(name).isIn("object", null);
-        assertFits(spec, type, property);
+        assertFits(spec, type, spec.objectSchema(property));
       } else {
         assertThat(jsonTypes(property)).as(record.getSimpleName() + "." + name).containsAnyElementsOf(expected(type));
       }

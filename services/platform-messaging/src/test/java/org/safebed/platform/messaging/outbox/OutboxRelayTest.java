@@ -10,10 +10,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import com.mongodb.client.MongoClients;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.safebed.platform.messaging.EventWireFormat;
 import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.platform.messaging.config.MessagingProperties;
+import org.safebed.platform.testing.TestClock;
 import org.safebed.platform.testing.TestMongo;
 import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.core.Message;
@@ -39,7 +38,7 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 class OutboxRelayTest {
 
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = TestClock.stoppedAt(Instant.parse("2026-11-22T12:00:00Z"));
   private final RabbitTemplate rabbit = mock(RabbitTemplate.class);
   private MongoTemplate mongo;
   private OutboxRelay relay;
@@ -152,29 +151,5 @@ class OutboxRelayTest {
     // 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6 s, then every 30 s: about a dozen tries in two minutes.
     assertThat(attempts).isBetween(8, 14);
     assertThat(pending()).isEqualTo(1);
-  }
-
-  /** A clock the test moves. */
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-22T12:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

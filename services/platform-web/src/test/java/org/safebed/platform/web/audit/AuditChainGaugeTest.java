@@ -12,12 +12,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.testing.TestClock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The on-call alert's signal: the chain verified, not more often than every ten minutes. */
@@ -27,7 +25,7 @@ class AuditChainGaugeTest {
   private MongoClient client;
   private MongoTemplate mongo;
   private AuditTrail trail;
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T03:00:00Z"));
+  private final TestClock clock = TestClock.stoppedAt(Instant.parse("2026-12-07T03:00:00Z"));
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   /** Held here as the application context holds it: a registry keeps a gauge's object only weakly. */
   private AuditChainGauge gauge;
@@ -38,22 +36,6 @@ class AuditChainGaugeTest {
     client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
     mongo = new MongoTemplate(client, "audit_gauge_test");
     trail = new AuditTrail(mongo, Clock.systemUTC());
-    Clock clock = new Clock() {
-      @Override
-      public ZoneOffset getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
     gauge = new AuditChainGauge(trail, clock);
     gauge.bindTo(registry);
   }
@@ -75,7 +57,7 @@ class AuditChainGaugeTest {
     mongo.getCollection(AuditTrail.COLLECTION).updateOne(Filters.eq("_id", 3L), Updates.set("outcome", "DENIED"));
     assertThat(intact()).as("not verified again before its time").isEqualTo(1.0);
 
-    now.set(now.get().plus(AuditChainGauge.CHECK_EVERY).plus(Duration.ofSeconds(1)));
+    clock.advance(AuditChainGauge.CHECK_EVERY.plus(Duration.ofSeconds(1)));
     assertThat(intact()).isEqualTo(0.0);
   }
 
