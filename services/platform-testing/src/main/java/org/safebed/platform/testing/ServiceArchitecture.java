@@ -16,7 +16,8 @@ import org.junit.jupiter.api.DynamicTest;
 /**
  * The one set of layer rules every SafeBed service follows, in the style of buckpal's dependency
  * rules: a domain free of frameworks, storage and the platform; use cases that know neither the web,
- * nor storage, nor the wire, nor the configuration; Mongo only in persistence; generated wire models
+ * nor storage, nor the wire, nor the configuration, and refuse with their own exceptions (the web
+ * layer gives each its HTTP status); Mongo only in persistence; generated wire models
  * only in the web layer; no Manager/Helper/Util/Impl names. A service applies them all with
  * {@code @TestFactory Stream<DynamicTest> rules() { return ServiceArchitecture.of("org.safebed.x").rules(); }}
  * and adds its own beside them.
@@ -63,6 +64,10 @@ public final class ServiceArchitecture {
         .should().dependOnClassesThat().resideInAnyPackage(
             layer("web"), layer("persistence"), layer("client"),
             "org.springframework.amqp..", "org.springframework.data..", "org.springframework.web.client.."));
+    rules.put("use cases refuse in the service's words, not in HTTP's", noClasses()
+        .that().resideInAnyPackage(layer("application"), layer("domain"))
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.springframework.http..", "org.safebed.platform.web.problem.."));
     // Frozen: the uses there are today (occupancy's use cases read its properties records) are kept in
     // the module's src/test/resources/archunit_store and shrink as they are fixed; a new one fails.
     rules.put("use cases read no configuration class", FreezingArchRule.freeze(noClasses()

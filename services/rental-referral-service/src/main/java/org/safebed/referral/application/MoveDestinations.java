@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.referral.config.ReferralProperties;
 import org.safebed.referral.domain.Referral;
 import org.safebed.referral.domain.ReferralRepository;
@@ -44,14 +43,14 @@ public class MoveDestinations {
   }
 
   public String destinationFor(Actor service, String referralId, String driver, String transportJob) {
-    Referral referral = referrals.find(referralId).orElseThrow(() -> ApiException.notFound("Referral"));
+    Referral referral = referrals.find(referralId).orElseThrow(() -> new Refusal.NotFound("Referral"));
     if (!moveDue(referral, clock.instant())) {
       sealedReads.addressRefused(service, driver, referralId, transportJob);
       log.info("Destination of referral {} refused to job {}: no move due", referralId, transportJob);
-      throw ApiException.forbidden("No move to this destination is due");
+      throw new Refusal.NotAllowed("No move to this destination is due");
     }
     String unitId = referral.unitId().orElseThrow();
-    String address = units.addressOf(unitId).orElseThrow(() -> ApiException.notFound("Rental unit"));
+    String address = units.addressOf(unitId).orElseThrow(() -> new Refusal.NotFound("Rental unit"));
     sealedReads.addressDisclosed(service, driver, referralId, transportJob);
     log.info("Destination of referral {} disclosed to job {}", referralId, transportJob);
     return address;

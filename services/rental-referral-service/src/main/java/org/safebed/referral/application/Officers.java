@@ -1,6 +1,5 @@
 package org.safebed.referral.application;
 
-import org.safebed.platform.web.problem.ApiException;
 
 /** Housing officers act for their agency; a token without one may do nothing here. */
 final class Officers {
@@ -9,7 +8,7 @@ final class Officers {
 
   static String agencyOf(Actor officer) {
     if (officer.agencyId() == null || officer.agencyId().isBlank()) {
-      throw ApiException.forbidden("Your token names no housing agency");
+      throw new Refusal.NotAllowed("Your token names no housing agency");
     }
     return officer.agencyId();
   }

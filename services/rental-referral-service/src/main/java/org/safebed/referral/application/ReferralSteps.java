@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.referral.domain.Referral;
 import org.safebed.referral.domain.ReferralChange;
 import org.safebed.referral.domain.ReferralRepository;
@@ -48,9 +47,9 @@ public class ReferralSteps {
         follow(change);
         return change.changed() ? bumped(change.after()) : change.after();
       }
-      state = referrals.find(current.id()).orElseThrow(() -> ApiException.notFound("Referral"));
+      state = referrals.find(current.id()).orElseThrow(() -> new Refusal.NotFound("Referral"));
     }
-    throw ApiException.conflict("The referral is being changed by someone else; try again");
+    throw new Refusal.Conflict("The referral is being changed by someone else; try again");
   }
 
   /** Like {@link #run} but loads the referral first; empty when it does not exist. */

@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.referral.config.ReferralProperties;
-import org.safebed.referral.domain.ActiveReferralExistsException;
 import org.safebed.referral.domain.DeclineReason;
 import org.safebed.referral.domain.ExclusionZone;
 import org.safebed.referral.domain.GeoPoint;
 import org.safebed.referral.domain.Ineligibility;
+import org.safebed.referral.domain.InvalidTransitionException;
 import org.safebed.referral.domain.LocatedUnit;
 import org.safebed.referral.domain.Need;
 import org.safebed.referral.domain.PlacementSafety;
@@ -29,6 +28,7 @@ import org.safebed.referral.domain.RentalUnit;
 import org.safebed.referral.domain.RentalUnitRepository;
 import org.safebed.referral.domain.Resident;
 import org.safebed.referral.domain.ResidentRepository;
+import org.safebed.referral.domain.RuleViolationException;
 import org.safebed.referral.domain.SafetyConstraints;
 import org.safebed.referral.domain.UnitMatch;
 import org.safebed.referral.domain.UnitMatching;
@@ -91,9 +91,9 @@ public class Referrals {
   public ReferralView create(Actor officer, NewReferral request) {
     String agency = Officers.agencyOf(officer);
     Resident resident =
-        residents.find(request.placementId()).orElseThrow(() -> ApiException.notFound("Placement"));
+        residents.find(request.placementId()).orElseThrow(() -> new Refusal.NotFound("Placement"));
     if (!resident.isCheckedIn()) {
-      throw ApiException.conflict("resident not checked in");
+      throw new Refusal.Conflict("resident not checked in");
     }
     // Her placement's zones and the officer's, together: nothing police set is dropped. Keep-apart
     // references are kept only as occupancy's tokens (the placement's and the officer's, tokenised),
@@ -108,7 +108,7 @@ public class Referrals {
         Referral.open(id, agency, officer.subject(), request.placementId(), request.priority(), request.needs(),
             request.preferredRegions(), safety, now);
     if (request.unitId() == null) {
-      insert(open, safety, placement.caseToken());
+      referrals.insert(open, safety, placement.caseToken());
       log.info("Referral {} opened for placement {}", id, request.placementId());
       return view(open);
     }
@@ -116,7 +116,7 @@ public class Referrals {
     reserve(unit, id, now);
     ReferralChange offered = open.offer(unit, now, properties.offerTtl());
     try {
-      insert(offered.after(), safety, placement.caseToken());
+      referrals.insert(offered.after(), safety, placement.caseToken());
     } catch (RuntimeException e) {
       releaseUnlessHeld(unit.id(), id);
       throw e;
@@ -130,9 +130,9 @@ public class Referrals {
     try {
       return placementSafety.forReferral(placementId, officer.subject(), officersRefs);
     } catch (PlacementSafety.NotDisclosedException e) {
-      throw ApiException.conflict("shelter occupancy does not confirm she is checked in");
+      throw new Refusal.Conflict("shelter occupancy does not confirm she is checked in");
     } catch (PlacementSafety.UnavailableException e) {
-      throw ApiException.unavailable("her safety constraints cannot be read from shelter occupancy now; try again shortly");
+      throw new Refusal.Unavailable("her safety constraints cannot be read from shelter occupancy now; try again shortly");
     }
   }
 
@@ -153,7 +153,7 @@ public class Referrals {
   public List<UnitMatch> matches(Actor officer, String referralId, int limit) {
     Referral referral = owned(officer, referralId);
     if (!referral.status().isActive()) {
-      throw ApiException.conflict("the referral is " + referral.status() + ": no units to match");
+      throw new InvalidTransitionException("the referral is " + referral.status() + ": no units to match");
     }
     boolean accessibleOnly = referral.needs().contains(Need.ACCESSIBLE);
     List<RentalUnit> candidates =
@@ -176,7 +176,7 @@ public class Referrals {
   public ReferralView offer(Actor officer, String referralId, String unitId) {
     Referral referral = owned(officer, referralId);
     if (referral.status() != ReferralStatus.OPEN) {
-      throw ApiException.conflict("cannot offer a unit in status " + referral.status());
+      throw new InvalidTransitionException("cannot offer a unit in status " + referral.status());
     }
     RentalUnit unit = eligibleUnit(officer, referral, unitId,
         withKeepApartHomes(referrals.safetyOf(referralId), referral.agencyId()));
@@ -230,27 +230,19 @@ public class Referrals {
     return safety.and(new SafetyConstraints(aroundTheirHomes, List.of()));
   }
 
-  private void insert(Referral referral, SafetyConstraints safety, String caseToken) {
-    try {
-      referrals.insert(referral, safety, caseToken);
-    } catch (ActiveReferralExistsException e) {
-      throw ApiException.conflict("the resident already has an active referral");
-    }
-  }
-
   /** The unit, if it is the referral agency's and passes every rule; 404, 409 or 422 otherwise. */
   private RentalUnit eligibleUnit(Actor officer, Referral referral, String unitId, SafetyConstraints safety) {
-    RentalUnit unit = ApiException.visibleOrNotFound(
+    RentalUnit unit = Refusal.visibleOrNotFound(
         units.find(unitId), u -> u.belongsTo(referral.agencyId()), "Rental unit");
     GeoPoint location = units.locationsOf(List.of(unitId)).get(unitId);
     sealedReads.safetyChecked(officer, referral.id(), "UNIT_OFFER_CHECK");
     Ineligibility problem =
         UnitMatching.check(new LocatedUnit(unit, location), referral.needs(), safety).orElse(null);
     if (problem == Ineligibility.NOT_AVAILABLE) {
-      throw ApiException.conflict(problem.detail());
+      throw new Refusal.Conflict(problem.detail());
     }
     if (problem != null) {
-      throw ApiException.unprocessable(problem.detail());
+      throw new RuleViolationException(problem.detail());
     }
     return unit;
   }
@@ -258,7 +250,7 @@ public class Referrals {
   /** The one conditional write that decides who gets a contested unit. */
   private void reserve(RentalUnit unit, String referralId, Instant now) {
     if (!units.reserve(unit.id(), unit.agencyId(), referralId, now)) {
-      throw ApiException.conflict("the unit is not available");
+      throw new Refusal.Conflict("the unit is not available");
     }
   }
 
@@ -284,14 +276,14 @@ public class Referrals {
 
   private Referral readable(Actor actor, String referralId) {
     if (actor.isCoordinator()) {
-      return referrals.find(referralId).orElseThrow(() -> ApiException.notFound("Referral"));
+      return referrals.find(referralId).orElseThrow(() -> new Refusal.NotFound("Referral"));
     }
     return owned(actor, referralId);
   }
 
   private Referral owned(Actor officer, String referralId) {
     String agency = Officers.agencyOf(officer);
-    return ApiException.visibleOrNotFound(referrals.find(referralId), r -> r.belongsTo(agency), "Referral");
+    return Refusal.visibleOrNotFound(referrals.find(referralId), r -> r.belongsTo(agency), "Referral");
   }
 
   private ReferralView view(Referral referral) {

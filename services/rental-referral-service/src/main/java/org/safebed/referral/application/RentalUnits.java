@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.referral.domain.GeoPoint;
 import org.safebed.referral.domain.RentalUnit;
 import org.safebed.referral.domain.RentalUnitRepository;
@@ -66,7 +65,7 @@ public class RentalUnits {
    */
   public RentalUnit withdraw(Actor actor, String unitId) {
     RentalUnit unit = actor.isCoordinator()
-        ? units.find(unitId).orElseThrow(() -> ApiException.notFound("Rental unit"))
+        ? units.find(unitId).orElseThrow(() -> new Refusal.NotFound("Rental unit"))
         : get(actor, unitId);
     if (unit.status() == UnitStatus.WITHDRAWN) {
       return unit;
@@ -74,7 +73,7 @@ public class RentalUnits {
     Instant now = clock.instant();
     if (!units.withdraw(unitId, now)) {
       sealedReads.unitWithdrawal(actor, unitId, false);
-      throw ApiException.conflict("The unit is in use (offered or let) and cannot be withdrawn");
+      throw new Refusal.Conflict("The unit is in use (offered or let) and cannot be withdrawn");
     }
     sealedReads.unitWithdrawal(actor, unitId, true);
     log.info("Rental unit {} withdrawn", unitId);
@@ -95,7 +94,7 @@ public class RentalUnits {
     boolean changed = units.describe(unitId, change.region(), change.bedrooms(), change.monthlyRent(),
         change.accessible(), change.availableFrom(), change.suitableFor(), clock.instant());
     if (!changed) {
-      throw ApiException.conflict("Only an available unit can be changed (it is offered, let or withdrawn)");
+      throw new Refusal.Conflict("Only an available unit can be changed (it is offered, let or withdrawn)");
     }
     log.info("Rental unit {} changed", unitId);
     return units.find(unitId).orElseThrow();
@@ -104,6 +103,6 @@ public class RentalUnits {
   /** Another agency's unit answers as an unknown one. */
   public RentalUnit get(Actor officer, String unitId) {
     String agency = Officers.agencyOf(officer);
-    return ApiException.visibleOrNotFound(units.find(unitId), unit -> unit.belongsTo(agency), "Rental unit");
+    return Refusal.visibleOrNotFound(units.find(unitId), unit -> unit.belongsTo(agency), "Rental unit");
   }
 }

@@ -11,7 +11,6 @@ import org.safebed.occupancy.domain.Shelter;
 import org.safebed.occupancy.domain.ShelterRepository;
 import org.safebed.platform.web.audit.AuditEntry;
 import org.safebed.platform.web.audit.AuditTrail;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +103,7 @@ public class DestinationDisclosure {
           purpose, "DENIED"));
       // Opaque ids only: who asked, for which driver, is in the audit entry, not in the logs.
       log.warn("Disclosure ({}) for placement {} refused", kind(purpose), placementId);
-      throw ApiException.forbidden("This address is not disclosed to this driver for this job");
+      throw new Refusal.NotAllowed("This address is not disclosed to this driver for this job");
     }
     log.info("Disclosure ({}) for placement {} granted", kind(purpose), placementId);
     return granted.get();

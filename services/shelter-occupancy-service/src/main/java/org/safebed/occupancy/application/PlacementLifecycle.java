@@ -13,7 +13,6 @@ import org.safebed.occupancy.domain.CheckOutReason;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementStatus;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
 import org.safebed.platform.web.security.Role;
 import org.slf4j.Logger;
@@ -148,7 +147,7 @@ public class PlacementLifecycle {
   }
 
   private Placement visibleTo(Caller caller, String placementId, BiPredicate<Caller, Placement> may) {
-    return ApiException.visibleOrNotFound(
+    return Refusal.visibleOrNotFound(
         placements.findById(placementId), placement -> may.test(caller, placement), "Placement");
   }
 }

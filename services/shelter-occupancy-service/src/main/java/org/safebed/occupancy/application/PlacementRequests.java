@@ -12,10 +12,8 @@ import org.safebed.occupancy.domain.PlacementRepository.DuplicateRequestExceptio
 import org.safebed.occupancy.domain.PlacementRequest;
 import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.occupancy.domain.RequestSlots;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
 import org.safebed.platform.web.sealing.FieldSealer;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,7 +89,7 @@ public class PlacementRequests {
     // Derived from requester and key: simultaneous retries of one request claim one slot, not several.
     String id = placementIdFor(police.subject(), key);
     if (!slots.claim(police.subject(), id, properties.maxActiveHoldsPerRequester(), clock.instant())) {
-      throw new ApiException(HttpStatus.CONFLICT, "too-many-holds",
+      throw new Refusal.TooManyHolds(
           "You already have the maximum number of open placements; cancel or complete one first");
     }
     Placement placement = Placement.requested(id, police.subject(), police.agencyId(), request,
@@ -117,7 +115,7 @@ public class PlacementRequests {
 
   private Outcome replay(Placement earlier, String fingerprint) {
     if (!earlier.requestFingerprint().equals(fingerprint)) {
-      throw ApiException.unprocessable(
+      throw new Refusal.KeyReused(
           "This Idempotency-Key was already used for a different placement request");
     }
     return Outcome.of(earlier.status() == PlacementStatus.PENDING ? matching.match(earlier) : earlier);

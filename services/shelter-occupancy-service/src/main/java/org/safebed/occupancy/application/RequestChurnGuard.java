@@ -11,7 +11,6 @@ import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.RequestChurn;
 import org.safebed.platform.web.audit.AuditEntry;
 import org.safebed.platform.web.audit.AuditTrail;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +57,7 @@ public class RequestChurnGuard {
     audit.record(new AuditEntry(police.subject(), "POLICE", null, REFUSED, "placement", null, "REQUEST_CHURN",
         "DENIED"));
     Duration untilEnd = Duration.between(now, window.plus(properties.window()));
-    throw ApiException.tooManyRequests(
+    throw new Refusal.TooMuchChurn(
         "Too many placements were requested and cancelled from this account; try again later or call the"
             + " coordination desk", untilEnd);
   }

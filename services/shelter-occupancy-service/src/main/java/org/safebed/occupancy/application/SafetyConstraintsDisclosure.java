@@ -9,7 +9,6 @@ import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.platform.web.audit.AuditEntry;
 import org.safebed.platform.web.audit.AuditTrail;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,7 @@ public class SafetyConstraintsDisclosure {
         PURPOSE, outcome));
     if (placement.isEmpty()) {
       log.warn("Safety constraints of placement {} refused", placementId);
-      throw ApiException.forbidden("These safety constraints are not disclosed to this caller");
+      throw new Refusal.NotAllowed("These safety constraints are not disclosed to this caller");
     }
     log.info("Safety constraints of placement {} disclosed for a referral", placementId);
     return placement.get();

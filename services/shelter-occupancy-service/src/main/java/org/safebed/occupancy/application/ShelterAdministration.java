@@ -13,14 +13,12 @@ import org.safebed.occupancy.domain.BedRepository;
 import org.safebed.occupancy.domain.BedStatus;
 import org.safebed.occupancy.domain.Eligibility;
 import org.safebed.occupancy.domain.GeoPoint;
-import org.safebed.occupancy.domain.IllegalTransitionException;
 import org.safebed.occupancy.domain.OutOfServiceReason;
 import org.safebed.occupancy.domain.Shelter;
 import org.safebed.occupancy.domain.ShelterRepository;
 import org.safebed.occupancy.domain.ShelterStatus;
 import org.safebed.platform.web.audit.AuditEntry;
 import org.safebed.platform.web.audit.AuditTrail;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
 import org.safebed.platform.web.security.Role;
 import org.springframework.stereotype.Component;
@@ -85,14 +83,14 @@ public class ShelterAdministration {
   public ShelterView register(Caller coordinator, NewShelter command) {
     String id = command.id() != null ? command.id() : "shelter-" + UUID.randomUUID().toString().substring(0, 8);
     if (shelters.findById(id).isPresent()) {
-      throw ApiException.conflict("A shelter with this id exists already");
+      throw new Refusal.Conflict("A shelter with this id exists already");
     }
     if (command.bedCount() > 200) {
-      throw ApiException.badRequest("A shelter is registered with at most 200 beds; add more afterwards");
+      throw new Refusal.InvalidCommand("A shelter is registered with at most 200 beds; add more afterwards");
     }
     Shelter shelter = newShelter(id, command);
     if (!shelters.insert(shelter)) {
-      throw ApiException.conflict("A shelter with this id exists already");
+      throw new Refusal.Conflict("A shelter with this id exists already");
     }
     createBeds(shelter);
     audit.record(new AuditEntry(coordinator.subject(), Role.COORDINATOR.name(), null, "SHELTER_REGISTERED",
@@ -137,17 +135,12 @@ public class ShelterAdministration {
 
   /** The shelter as the live feed shows it, without an ownership check (the caller checked). */
   public ShelterView current(String shelterId) {
-    return shelters.findById(shelterId).map(this::view).orElseThrow(() -> ApiException.notFound("Shelter"));
+    return shelters.findById(shelterId).map(this::view).orElseThrow(() -> new Refusal.NotFound("Shelter"));
   }
 
   public ShelterView changeStatus(Caller caller, String shelterId, ShelterStatus status) {
     Shelter shelter = visibleShelter(caller, shelterId);
-    Shelter changed;
-    try {
-      changed = shelter.withStatus(status);
-    } catch (IllegalTransitionException e) {
-      throw ApiException.conflict(e.getMessage());
-    }
+    Shelter changed = shelter.withStatus(status);
     if (changed.status() != shelter.status()) {
       shelters.changeStatus(shelterId, status);
       auditCapacity(caller, "shelter", shelterId, "SHELTER_" + status.name());
@@ -176,10 +169,10 @@ public class ShelterAdministration {
   public Bed changeBedService(Caller caller, String shelterId, String bedId, boolean inService,
       OutOfServiceReason reason) {
     if (!inService && reason == null) {
-      throw ApiException.badRequest("A bed goes out of service with a reason");
+      throw new Refusal.InvalidCommand("A bed goes out of service with a reason");
     }
     if (inService && reason != null) {
-      throw ApiException.badRequest("A reason is given only when a bed goes out of service");
+      throw new Refusal.InvalidCommand("A reason is given only when a bed goes out of service");
     }
     Shelter shelter = visibleShelter(caller, shelterId);
     Bed bed = bedOf(shelter, bedId);
@@ -191,7 +184,7 @@ public class ShelterAdministration {
       }
     } else if (bed.status() != wanted) {
       if (!beds.changeService(bedId, inService, reason, clock.instant())) {
-        throw ApiException.conflict("The bed is " + beds.findById(bedId).map(Bed::status).orElse(bed.status())
+        throw new Refusal.Conflict("The bed is " + beds.findById(bedId).map(Bed::status).orElse(bed.status())
             + " and cannot change service status now");
       }
       confirmed(shelterId);
@@ -208,12 +201,7 @@ public class ShelterAdministration {
   public ShelterView addBeds(Caller caller, String shelterId, int count) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Shelter shelter = visibleShelter(caller, shelterId);
-      Shelter grown;
-      try {
-        grown = shelter.withMoreBeds(count);
-      } catch (IllegalTransitionException e) {
-        throw ApiException.conflict(e.getMessage());
-      }
+      Shelter grown = shelter.withMoreBeds(count);
       // Conditional on the bed slots as read: two managers adding at once each get their own beds.
       if (shelters.addBedSlots(shelterId, shelter.bedCount(), grown.bedCount(), clock.instant())) {
         createBeds(grown);
@@ -223,7 +211,7 @@ public class ShelterAdministration {
         return current(shelterId);
       }
     }
-    throw ApiException.conflict("The shelter's beds kept changing; try again");
+    throw new Refusal.Conflict("The shelter's beds kept changing; try again");
   }
 
   /** A retired bed is gone for good; only a free or out-of-service one can be retired. */
@@ -232,7 +220,7 @@ public class ShelterAdministration {
     Bed bed = bedOf(shelter, bedId);
     if (bed.status() != BedStatus.RETIRED) {
       if (!beds.retire(bedId, clock.instant())) {
-        throw ApiException.conflict("The bed is " + beds.findById(bedId).map(Bed::status).orElse(bed.status())
+        throw new Refusal.Conflict("The bed is " + beds.findById(bedId).map(Bed::status).orElse(bed.status())
             + " and cannot be retired now");
       }
       confirmed(shelterId);
@@ -256,12 +244,12 @@ public class ShelterAdministration {
   }
 
   private Bed bedOf(Shelter shelter, String bedId) {
-    return ApiException.visibleOrNotFound(
+    return Refusal.visibleOrNotFound(
         beds.findById(bedId), b -> b.shelterId().equals(shelter.id()), "Bed");
   }
 
   private Shelter visibleShelter(Caller caller, String shelterId) {
-    return ApiException.visibleOrNotFound(
+    return Refusal.visibleOrNotFound(
         shelters.findById(shelterId), shelter -> Access.mayManageShelter(caller, shelter.id()), "Shelter");
   }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.transport.domain.DriverAccounts;
 import org.safebed.transport.domain.Drivers;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ public class AccountLinks {
   /** Refuses (409) a new driver's own account that is already linked to a driver. */
   void requireUnlinked(String ownAccount) {
     if (accounts.driverOf(ownAccount).isPresent()) {
-      throw ApiException.conflict("This account is linked to another driver");
+      throw new Refusal.Conflict("This account is linked to another driver");
     }
   }
 
@@ -57,11 +56,11 @@ public class AccountLinks {
   void requireLinkable(String driverSubject, Collection<String> wanted) {
     for (String account : wanted) {
       if (account.equals(driverSubject)) {
-        throw ApiException.badRequest("A driver's own account cannot be linked to her");
+        throw new Refusal.InvalidCommand("A driver's own account cannot be linked to her");
       }
       boolean linkedElsewhere = accounts.driverOf(account).filter(other -> !other.equals(driverSubject)).isPresent();
       if (linkedElsewhere || drivers.findBySubject(account).isPresent()) {
-        throw ApiException.conflict("An account to link is already another driver's");
+        throw new Refusal.Conflict("An account to link is already another driver's");
       }
     }
   }
@@ -78,7 +77,7 @@ public class AccountLinks {
     for (String account : keep) {
       if (!accounts.link(account, driverSubject)) {
         // another coordinator linked it elsewhere since the check
-        throw ApiException.conflict("An account to link is already another driver's");
+        throw new Refusal.Conflict("An account to link is already another driver's");
       }
     }
     log.info("Linked accounts of a driver replaced ({} now)", keep.size());

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.function.BiFunction;
 import org.safebed.platform.web.audit.AuditEntry;
 import org.safebed.platform.web.audit.AuditTrail;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.transport.config.TransportProperties;
 import org.safebed.transport.domain.JobKind;
 import org.safebed.transport.domain.TransportJob;
@@ -73,7 +72,7 @@ public class DestinationDisclosure {
   }
 
   private TransportJob ownJob(String driverSubject, String jobId) {
-    return ApiException.visibleOrNotFound(
+    return Refusal.visibleOrNotFound(
         jobs.find(jobId), found -> found.isAssignedTo(driverSubject), "Transport job");
   }
 
@@ -83,7 +82,7 @@ public class DestinationDisclosure {
     // Both ends share one window: the driver needs them from acceptance until the hand-over.
     if (!job.destinationDisclosableTo(driverSubject, clock.instant(), properties.disclosureGrace())) {
       record(wanted, driverSubject, jobId, "DENIED");
-      throw ApiException.forbidden(
+      throw new Refusal.NotAllowed(
           "The " + wanted.label + " is shown only to the assigned driver, from acceptance until shortly after delivery");
     }
     try {
@@ -94,11 +93,11 @@ public class DestinationDisclosure {
     } catch (DestinationLookup.Refused e) {
       record(wanted, driverSubject, jobId, "REFUSED_BY_OWNER");
       log.warn("The owner refused the {} of job {}", wanted.label, jobId);
-      throw ApiException.forbidden("The shelter service refused to disclose this " + wanted.label);
+      throw new Refusal.NotAllowed("The shelter service refused to disclose this " + wanted.label);
     } catch (DestinationLookup.Unavailable e) {
       record(wanted, driverSubject, jobId, "OWNER_UNAVAILABLE");
       log.warn("The {} of job {} unavailable: {}", wanted.label, jobId, e.getMessage());
-      throw ApiException.unavailable("address service unavailable, try again");
+      throw new Refusal.Unavailable("address service unavailable, try again");
     }
   }
 

@@ -1,7 +1,6 @@
 package org.safebed.transport.application;
 
 import java.net.URI;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.push.PushDevices;
 import org.safebed.transport.domain.Drivers;
 import org.springframework.stereotype.Service;
@@ -42,7 +41,7 @@ public class DriverDevices {
 
   private void requireDriver(String driverSubject) {
     if (drivers.findBySubject(driverSubject).isEmpty()) {
-      throw ApiException.notFound("Driver profile");
+      throw new Refusal.NotFound("Driver profile");
     }
   }
 }

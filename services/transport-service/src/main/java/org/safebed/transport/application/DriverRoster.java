@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.safebed.platform.web.audit.AuditEntry;
 import org.safebed.platform.web.audit.AuditTrail;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.Drivers;
 import org.safebed.transport.domain.DutyWindow;
@@ -88,7 +87,7 @@ public class DriverRoster {
             registration.gender(), registration.languages(), registration.canEscortMinors(),
             registration.base(), registration.onDuty(), null, null, dutyWindows(registration.dutyWindows()));
     if (!drivers.register(driver)) {
-      throw ApiException.conflict("This account already has a driver profile");
+      throw new Refusal.Conflict("This account already has a driver profile");
     }
     log.info("Driver {} registered", driver.id());
     if (!linked.isEmpty()) {
@@ -107,7 +106,7 @@ public class DriverRoster {
    * escort rules) is withdrawn and the job offered to the next best driver, as after a decline.
    */
   public Driver update(String driverId, Profile profile) {
-    Driver existing = drivers.find(driverId).orElseThrow(() -> ApiException.notFound("Driver"));
+    Driver existing = drivers.find(driverId).orElseThrow(() -> new Refusal.NotFound("Driver"));
     if (profile.linkedAccounts() != null) {
       links.requireLinkable(existing.accountSubject(), profile.linkedAccounts());
     }
@@ -116,7 +115,7 @@ public class DriverRoster {
             existing.id(), existing.accountSubject(), profile.vetted(), profile.gender(), profile.languages(),
             profile.canEscortMinors(), profile.base(), existing.onDuty(), existing.currentJobId(),
             existing.claimedAt(), dutyWindows(profile.dutyWindows()));
-    Driver driver = drivers.changeProfile(wanted).orElseThrow(() -> ApiException.notFound("Driver"));
+    Driver driver = drivers.changeProfile(wanted).orElseThrow(() -> new Refusal.NotFound("Driver"));
     log.info("Driver {} profile changed by a coordinator", driver.id());
     if (profile.linkedAccounts() != null) {
       links.replace(driver.accountSubject(), profile.linkedAccounts());
@@ -129,7 +128,7 @@ public class DriverRoster {
   /** The driver whose own account is {@code driverSubject} (see {@link AccountLinks#driverSubjectOf}). */
   public Driver mine(String driverSubject) {
     return drivers.findBySubject(driverSubject)
-        .orElseThrow(() -> ApiException.notFound("Driver profile"));
+        .orElseThrow(() -> new Refusal.NotFound("Driver profile"));
   }
 
   public List<Driver> all() {
@@ -142,7 +141,7 @@ public class DriverRoster {
    * or re-offered first. Retiring a retired driver changes nothing.
    */
   public Driver retire(String coordinatorSubject, String driverId) {
-    Driver existing = drivers.find(driverId).orElseThrow(() -> ApiException.notFound("Driver"));
+    Driver existing = drivers.find(driverId).orElseThrow(() -> new Refusal.NotFound("Driver"));
     if (existing.retired()) {
       return existing;
     }
@@ -150,7 +149,7 @@ public class DriverRoster {
     audit.record(new AuditEntry(coordinatorSubject, "COORDINATOR", null, "DRIVER_RETIRED", "driver", driverId,
         "RETIREMENT", retired == null ? "REFUSED_ACTIVE_JOB" : "DONE"));
     if (retired == null) {
-      throw ApiException.conflict("The driver has an active job; retire her once it is finished or re-offered");
+      throw new Refusal.Conflict("The driver has an active job; retire her once it is finished or re-offered");
     }
     log.info("Driver {} retired by a coordinator", driverId);
     return retired;
@@ -160,8 +159,8 @@ public class DriverRoster {
   public Driver setOnDuty(String accountSubject, boolean onDuty) {
     Driver driver = drivers.setOnDuty(accountSubject, onDuty).orElseThrow(() -> drivers.findBySubject(accountSubject)
         .filter(Driver::retired)
-        .map(retired -> ApiException.conflict("You are retired as a driver and cannot go on duty"))
-        .orElseGet(() -> ApiException.notFound("Driver profile")));
+        .<Refusal>map(retired -> new Refusal.Conflict("You are retired as a driver and cannot go on duty"))
+        .orElseGet(() -> new Refusal.NotFound("Driver profile")));
     log.info("Driver {} is now {}", driver.id(), onDuty ? "on duty" : "off duty");
     if (!onDuty) {
       return driver;
@@ -195,12 +194,12 @@ public class DriverRoster {
       return List.of();
     }
     if (windows.size() > DutyWindow.MAX_PER_DRIVER) {
-      throw ApiException.badRequest("At most " + DutyWindow.MAX_PER_DRIVER + " duty windows");
+      throw new Refusal.InvalidCommand("At most " + DutyWindow.MAX_PER_DRIVER + " duty windows");
     }
     return windows.stream()
         .map(window -> {
           if (window.from() == null || window.to() == null || !window.from().isBefore(window.to())) {
-            throw ApiException.badRequest("Each duty window must start before it ends");
+            throw new Refusal.InvalidCommand("Each duty window must start before it ends");
           }
           return new DutyWindow(window.from(), window.to());
         })

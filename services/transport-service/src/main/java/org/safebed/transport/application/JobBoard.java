@@ -1,7 +1,6 @@
 package org.safebed.transport.application;
 
 import java.util.List;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.security.Caller;
 import org.safebed.platform.web.security.Role;
 import org.safebed.transport.domain.JobStatus;
@@ -29,7 +28,7 @@ public class JobBoard {
 
   /** A job the caller may see; anything else is "not found", whether it exists or not. */
   public TransportJob get(Caller caller, String jobId) {
-    return ApiException.visibleOrNotFound(
+    return Refusal.visibleOrNotFound(
         jobs.find(jobId), job -> caller.has(Role.COORDINATOR) || job.isAssignedTo(caller.subject()),
         "Transport job");
   }

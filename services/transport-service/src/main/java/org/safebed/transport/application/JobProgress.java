@@ -3,7 +3,6 @@ package org.safebed.transport.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiFunction;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.transport.domain.Drivers;
 import org.safebed.transport.domain.IllegalTransition;
 import org.safebed.transport.domain.TransportJob;
@@ -66,16 +65,16 @@ public class JobProgress {
   private Changed change(
       String driverSubject, String jobId, BiFunction<TransportJob, Instant, Transition> step) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      TransportJob job = ApiException.visibleOrNotFound(
+      TransportJob job = Refusal.visibleOrNotFound(
           jobs.find(jobId), found -> found.isAssignedTo(driverSubject), "Transport job");
       String driverId = job.driverId();
       Transition transition;
       try {
         transition = step.apply(job, clock.instant());
       } catch (IllegalTransition e) {
-        throw ApiException.conflict(e.getMessage());
+        throw new Refusal.Conflict(e.getMessage());
       } catch (TransportJob.NotAssigned e) {
-        throw ApiException.foreign("Transport job");
+        throw Refusal.NotFound.foreign("Transport job");
       }
       if (!transition.changed() || jobs.save(job, transition)) {
         if (transition.changed()) {
@@ -84,7 +83,7 @@ public class JobProgress {
         return new Changed(job, driverId);
       }
     }
-    throw ApiException.conflict("The job changed meanwhile; look at it again");
+    throw new Refusal.Conflict("The job changed meanwhile; look at it again");
   }
 
   private record Changed(TransportJob job, String driverId) {}

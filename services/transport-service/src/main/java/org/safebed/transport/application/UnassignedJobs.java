@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import org.safebed.platform.web.problem.ApiException;
 import org.safebed.transport.config.TransportProperties;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.Drivers;
@@ -99,20 +98,20 @@ public class UnassignedJobs {
    * @return the job as it now stands: offered, or still unassigned when nobody fits now
    */
   public TransportJob reoffer(String jobId) {
-    TransportJob job = jobs.find(jobId).orElseThrow(() -> ApiException.notFound("Transport job"));
+    TransportJob job = jobs.find(jobId).orElseThrow(() -> new Refusal.NotFound("Transport job"));
     if (job.status() != JobStatus.UNASSIGNED) {
-      throw ApiException.conflict("Only an unassigned job can be re-offered; this one is " + job.status());
+      throw new Refusal.Conflict("Only an unassigned job can be re-offered; this one is " + job.status());
     }
     if (!job.mayBeOfferedAgain()) {
-      throw ApiException.conflict("No driver can be chosen for this job: its pick-up area is not known");
+      throw new Refusal.Conflict("No driver can be chosen for this job: its pick-up area is not known");
     }
     Transition forgotten = job.forgetDeclines(clock.instant());
     if (forgotten.changed() && !jobs.save(job, forgotten)) {
-      throw ApiException.conflict("The job changed meanwhile; look at it again");
+      throw new Refusal.Conflict("The job changed meanwhile; look at it again");
     }
     boolean offered = assignment.offerAgain(jobId);
     log.info("Coordinator re-offered job {}: {}", jobId, offered ? "offered to a driver" : "still no driver");
-    return jobs.find(jobId).orElseThrow(() -> ApiException.notFound("Transport job"));
+    return jobs.find(jobId).orElseThrow(() -> new Refusal.NotFound("Transport job"));
   }
 
   /**

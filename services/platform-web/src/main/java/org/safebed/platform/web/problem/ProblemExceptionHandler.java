@@ -43,8 +43,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     this.denials = denials;
   }
 
+  /**
+   * The answer to a refusal: its problem+json, a {@code Retry-After} where the caller may come back,
+   * and an audit entry for a 403 or a hidden foreign record. Public so that a service's web layer
+   * answers its use cases' own refusals exactly like this, once it has said which one each is.
+   */
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+  public ResponseEntity<ProblemDetail> answer(ApiException e, HttpServletRequest request) {
     if (e.status() == HttpStatus.FORBIDDEN || e.hidesForeignRecord()) {
       denials.ifAvailable(audit -> audit.record(request, AccessDenials.Rule.RECORD));
     }
