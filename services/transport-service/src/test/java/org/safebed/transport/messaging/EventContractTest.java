@@ -32,7 +32,7 @@ class EventContractTest {
             new TransportEvent.Delivered("job-p", "p"),
             new TransportEvent.AssignmentFailed("job-p", "p", UnassignedReason.NO_DRIVER));
     for (TransportEvent event : events) {
-      OutboxEvent outbox = OutgoingEvents.toOutbox(event, JobKind.MOVE);
+      OutboxEvent outbox = PublishedEvents.toOutbox(event, JobKind.MOVE);
       Map<String, Object> data = spec.dataSchema(outbox.type()).orElseThrow(() -> new AssertionError(outbox.type()));
 
       assertThat(outbox.data().keySet()).as(outbox.type()).containsExactlyInAnyOrderElementsOf(spec.properties(data).keySet());
