@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.safebed.referral.domain.TenancyStarted;
-import org.safebed.referral.persistence.OutboxEntries;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -40,12 +40,13 @@ class EventContractTest {
   @Test
   @SuppressWarnings("unchecked")
   void tenancyStartedAsStoredInTheOutboxMatchesOurPublishedSchema() throws IOException {
-    Map<String, Object> schema = producerData("rental-referral-service.yaml", TenancyStarted.TYPE);
+    Map<String, Object> schema = producerData("rental-referral-service.yaml", PublishedEvents.TENANCY_STARTED);
     Document entry =
-        OutboxEntries.of(
+        PublishedEvents.toOutbox(
             new TenancyStarted("ref-1", "placement-1", "unit-1", LocalDate.of(2026, 12, 1), "central"),
-            Instant.parse("2026-11-22T10:00:00Z"));
-    assertThat(entry.getString("type")).isEqualTo(TenancyStarted.TYPE);
+            Instant.parse("2026-11-22T10:00:00Z")).toDocument();
+    assertThat(entry.getString("type")).isEqualTo("referral.tenancy-started.v1");
+    assertThat(entry.getDate("occurredAt")).isEqualTo(Date.from(Instant.parse("2026-11-22T10:00:00Z")));
     assertThat(entry.getString("aggregateId")).isEqualTo("ref-1");
     assertThat(entry.getString("correlationId")).isEqualTo("placement-1");
     Map<String, Object> data = (Map<String, Object>) entry.get("data");
