@@ -1,13 +1,16 @@
 package org.safebed.platform.messaging;
 
 import io.opentelemetry.api.trace.Span;
+import com.mongodb.client.model.Updates;
 import io.opentelemetry.api.trace.SpanContext;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * An event recorded in an aggregate's outbox: stored in the aggregate document's
@@ -55,6 +58,21 @@ public record OutboxEvent(
       String type, String aggregateId, String correlationId, Map<String, Object> data) {
     return new OutboxEvent(
         UUID.randomUUID().toString(), type, Instant.now(), aggregateId, correlationId, data);
+  }
+
+  /**
+   * The update that records these events, in order, after those already pending in a document's
+   * {@code pendingEvents}: to be combined with the state change they announce in one single-document
+   * write. Every service records its events through this, so that the stored shape is the one the
+   * relay and its sweep index read.
+   *
+   * @param events at least one event (with none there is nothing to record, nor a relay to wake)
+   */
+  public static Bson recordAll(List<OutboxEvent> events) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("no events to record");
+    }
+    return Updates.pushEach(PENDING_EVENTS_FIELD, events.stream().map(OutboxEvent::toDocument).toList());
   }
 
   /** The stored shape the relay publishes from, for the aggregate's {@code pendingEvents}. */

@@ -28,9 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,8 +71,7 @@ class DeadLetterReplayOnRabbitMqIT {
   private String recordThing(String type) {
     String thingId = "thing-" + UUID.randomUUID();
     OutboxEvent event = OutboxEvent.of(type, thingId, thingId, Map.of("thingId", thingId, "size", 3));
-    mongo.upsert(Query.query(Criteria.where("_id").is(thingId)),
-        new Update().set("state", "NEW").push(OutboxEvent.PENDING_EVENTS_FIELD, event), "things");
+    Things.record(mongo, event);
     relay.wake();
     return event.eventId();
   }

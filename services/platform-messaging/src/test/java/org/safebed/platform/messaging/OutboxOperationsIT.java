@@ -21,9 +21,6 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,9 +48,7 @@ class OutboxOperationsIT {
     String type = "thing.unbound-" + UUID.randomUUID().toString().substring(0, 6) + ".v1";
     String secret = "SECRET-" + UUID.randomUUID();
     String thingId = "thing-" + UUID.randomUUID();
-    mongo.upsert(Query.query(Criteria.where("_id").is(thingId)),
-        new Update().push(OutboxEvent.PENDING_EVENTS_FIELD,
-            OutboxEvent.of(type, thingId, thingId, Map.of("note", secret))), "things");
+    Things.record(mongo, OutboxEvent.of(type, thingId, thingId, Map.of("note", secret)));
     relay.publishPending();
 
     Thread.sleep(1_100);

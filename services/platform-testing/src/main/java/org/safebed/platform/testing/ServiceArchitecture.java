@@ -1,5 +1,8 @@
 package org.safebed.platform.testing;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -18,11 +21,18 @@ import org.junit.jupiter.api.DynamicTest;
  * rules: a domain free of frameworks, storage and the platform; use cases that know neither the web,
  * nor storage, nor the wire, nor the configuration, and refuse with their own exceptions (the web
  * layer gives each its HTTP status); Mongo only in persistence; generated wire models
- * only in the web layer; no Manager/Helper/Util/Impl names. A service applies them all with
+ * only in the web layer; storage that reaches the wire only through the service's {@code PublishedEvents};
+ * no Manager/Helper/Util/Impl names. A service applies them all with
  * {@code @TestFactory Stream<DynamicTest> rules() { return ServiceArchitecture.of("org.safebed.x").rules(); }}
  * and adds its own beside them.
  */
 public final class ServiceArchitecture {
+
+  /**
+   * The one class of a service's {@code messaging} package that maps its domain events to their wire
+   * types and data: the only part of messaging its persistence may use, to fill the outbox.
+   */
+  public static final String PUBLISHED_EVENTS = "PublishedEvents";
 
   private final String base;
   private final JavaClasses main;
@@ -76,6 +86,10 @@ public final class ServiceArchitecture {
     rules.put("only persistence talks to Mongo", noClasses()
         .that().resideOutsideOfPackage(layer("persistence"))
         .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson.."));
+    rules.put("storage reaches the wire only through the service's " + PUBLISHED_EVENTS, noClasses()
+        .that().resideInAPackage(layer("persistence"))
+        .should().dependOnClassesThat(resideInAPackage(layer("messaging"))
+            .and(not(simpleName(PUBLISHED_EVENTS)))));
     rules.put("generated wire models stay in the web layer", noClasses()
         .that().resideOutsideOfPackage(layer("web"))
         .should().dependOnClassesThat().resideInAPackage(base + ".web.model.."));

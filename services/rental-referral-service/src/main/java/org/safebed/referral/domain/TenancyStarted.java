@@ -7,7 +7,4 @@ import java.time.LocalDate;
  * Opaque ids and coarse facts only.
  */
 public record TenancyStarted(
-    String referralId, String placementId, String unitId, LocalDate moveInDate, String region) {
-
-  public static final String TYPE = "referral.tenancy-started.v1";
-}
+    String referralId, String placementId, String unitId, LocalDate moveInDate, String region) {}

@@ -42,6 +42,7 @@ import org.safebed.referral.domain.ReferralStatus;
 import org.safebed.referral.domain.ReferralSummary;
 import org.safebed.referral.domain.SafetyConstraints;
 import org.safebed.referral.domain.Step;
+import org.safebed.referral.messaging.PublishedEvents;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -116,9 +117,10 @@ public class MongoReferralRepository implements ReferralRepository {
     if (!after.status().isActive()) {
       updates.add(Updates.unset(ACTIVE_PLACEMENT));
     }
-    List<Document> events = change.events().stream().map(e -> OutboxEntries.of(e, after.lastProgressAt())).toList();
+    List<OutboxEvent> events =
+        change.events().stream().map(e -> PublishedEvents.toOutbox(e, after.lastProgressAt())).toList();
     if (!events.isEmpty()) {
-      updates.add(Updates.pushEach(OutboxEvent.PENDING_EVENTS_FIELD, events));
+      updates.add(OutboxEvent.recordAll(events));
     }
     // The expected status and version in the filter make this the only way the step can happen.
     Bson expected =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.safebed.platform.testing.AsyncApiDocument;
 import org.safebed.platform.testing.AsyncApiDocument.ObjectSchema;
 import org.safebed.referral.domain.TenancyStarted;
-import org.safebed.referral.persistence.OutboxEntries;
 
 /**
  * Our consumer records against the producers' schemas, and what we publish against our own: a
@@ -35,12 +35,13 @@ class EventContractTest {
   @Test
   @SuppressWarnings("unchecked")
   void tenancyStartedAsStoredInTheOutboxMatchesOurPublishedSchema() {
-    ObjectSchema schema = producerData("rental-referral-service", TenancyStarted.TYPE);
+    ObjectSchema schema = producerData("rental-referral-service", PublishedEvents.TENANCY_STARTED);
     Document entry =
-        OutboxEntries.of(
+        PublishedEvents.toOutbox(
             new TenancyStarted("ref-1", "placement-1", "unit-1", LocalDate.of(2026, 12, 1), "central"),
-            Instant.parse("2026-11-22T10:00:00Z"));
-    assertThat(entry.getString("type")).isEqualTo(TenancyStarted.TYPE);
+            Instant.parse("2026-11-22T10:00:00Z")).toDocument();
+    assertThat(entry.getString("type")).isEqualTo("referral.tenancy-started.v1");
+    assertThat(entry.getDate("occurredAt")).isEqualTo(Date.from(Instant.parse("2026-11-22T10:00:00Z")));
     assertThat(entry.getString("aggregateId")).isEqualTo("ref-1");
     assertThat(entry.getString("correlationId")).isEqualTo("placement-1");
     Map<String, Object> data = (Map<String, Object>) entry.get("data");

@@ -1,28 +1,25 @@
 package org.safebed.occupancy.domain;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * What other services learn about a placement. Data is opaque ids and coarse facts only: never an
- * address, exact coordinates, a name or the police case reference.
+ * What other services learn about a placement. Opaque ids and coarse facts only: never an address,
+ * exact coordinates, a name or the police case reference. How each goes on the wire is
+ * {@code messaging/PublishedEvents}'s business.
  */
 public sealed interface PlacementEvent {
 
   /** Pick-up areas are rounded to about 1 km (enough to choose a driver and estimate an ETA). */
   double PICKUP_AREA_STEP_DEGREES = 0.01;
 
-  String type();
-
   String placementId();
 
-  Map<String, Object> data();
-
   /**
-   * @param escortGender the escort she asked for, null for no preference (then left out)
-   * @param languages the languages she speaks, for choosing a driver (left out when none)
+   * @param escortGender the escort she asked for, null for no preference
+   * @param languages the languages she speaks, for choosing a driver (may be empty)
+   * @param pickupArea where she is, rounded to {@link #PICKUP_AREA_STEP_DEGREES}
+   * @param destinationArea the shelter's area, never its exact position
    */
   record BedHeld(
       String placementId,
@@ -35,86 +32,17 @@ public sealed interface PlacementEvent {
       GeoPoint pickupArea,
       GeoPoint destinationArea,
       Instant holdExpiresAt)
-      implements PlacementEvent {
+      implements PlacementEvent {}
 
-    public String type() {
-      return "placement.bed-held.v1";
-    }
+  record HoldExpired(String placementId, String shelterId) implements PlacementEvent {}
 
-    public Map<String, Object> data() {
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("placementId", placementId);
-      data.put("shelterId", shelterId);
-      data.put("shelterCodeName", shelterCodeName);
-      data.put("region", region);
-      data.put("minor", minor);
-      if (escortGender != null) {
-        data.put("escortGender", escortGender.name());
-      }
-      if (languages != null && !languages.isEmpty()) {
-        data.put("languages", languages.stream().sorted().toList());
-      }
-      data.put("pickupArea", area(pickupArea));
-      data.put("destinationArea", area(destinationArea));
-      data.put("holdExpiresAt", holdExpiresAt.toString());
-      return data;
-    }
-  }
+  record Cancelled(String placementId, String shelterId) implements PlacementEvent {}
 
-  record HoldExpired(String placementId, String shelterId) implements PlacementEvent {
-    public String type() {
-      return "placement.hold-expired.v1";
-    }
+  record CheckedIn(String placementId, String shelterId, String region) implements PlacementEvent {}
 
-    public Map<String, Object> data() {
-      return Map.of("placementId", placementId, "shelterId", shelterId);
-    }
-  }
-
-  record Cancelled(String placementId, String shelterId) implements PlacementEvent {
-    public String type() {
-      return "placement.cancelled.v1";
-    }
-
-    public Map<String, Object> data() {
-      return Map.of("placementId", placementId, "shelterId", shelterId);
-    }
-  }
-
-  record CheckedIn(String placementId, String shelterId, String region) implements PlacementEvent {
-    public String type() {
-      return "placement.checked-in.v1";
-    }
-
-    public Map<String, Object> data() {
-      return Map.of("placementId", placementId, "shelterId", shelterId, "region", region);
-    }
-  }
-
-  record CheckedOut(String placementId, String shelterId, CheckOutReason reason) implements PlacementEvent {
-    public String type() {
-      return "placement.checked-out.v1";
-    }
-
-    public Map<String, Object> data() {
-      return Map.of("placementId", placementId, "shelterId", shelterId, "reason", reason.name());
-    }
-  }
+  record CheckedOut(String placementId, String shelterId, CheckOutReason reason) implements PlacementEvent {}
 
   /** Police must know at once: the consumer turns it into an alert for the requesting account. */
   record ResidentMissing(String placementId, String shelterId, String region, Instant missingSince)
-      implements PlacementEvent {
-    public String type() {
-      return "placement.resident-missing.v1";
-    }
-
-    public Map<String, Object> data() {
-      return Map.of("placementId", placementId, "shelterId", shelterId, "region", region,
-          "missingSince", missingSince.toString());
-    }
-  }
-
-  private static Map<String, Object> area(GeoPoint point) {
-    return Map.of("lat", point.lat(), "lon", point.lon());
-  }
+      implements PlacementEvent {}
 }

@@ -22,9 +22,9 @@ public class OccupancySubscriptions {
   public static final String TRANSPORT_FAILED = "transport.failed.v1";
   public static final String TENANCY_STARTED = "referral.tenancy-started.v1";
   /** Our own event: the durable trigger of the police alert (and what keeps it routable). */
-  public static final String RESIDENT_MISSING = "placement.resident-missing.v1";
+  public static final String RESIDENT_MISSING = PublishedEvents.RESIDENT_MISSING;
   /** Our own event: a no-show's shelter report must reach its police as a durable alert too. */
-  public static final String PLACEMENT_CANCELLED = "placement.cancelled.v1";
+  public static final String PLACEMENT_CANCELLED = PublishedEvents.CANCELLED;
 
   @Bean
   EventSubscriptions occupancyEventSubscriptions(TransportUpdates transport, TenancyMoves tenancies, Alerts alerts) {

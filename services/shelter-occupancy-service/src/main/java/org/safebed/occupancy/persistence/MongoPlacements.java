@@ -35,6 +35,7 @@ import org.safebed.occupancy.domain.PlacementObserver;
 import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementStatus;
 import org.safebed.occupancy.domain.PlacementTimeline;
+import org.safebed.occupancy.messaging.PublishedEvents;
 import org.safebed.platform.web.retention.ClosedRecords;
 import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
@@ -140,8 +141,7 @@ public class MongoPlacements implements PlacementRepository {
     PlacementDocuments.mutableFields(changed).forEach((field, value) -> updates.add(Updates.set(field, value)));
     updates.add(Updates.set("version", changed.version() + 1));
     if (!events.isEmpty()) {
-      List<Document> outbox = events.stream().map(MongoPlacements::outboxEntry).toList();
-      updates.add(Updates.pushEach(OutboxEvent.PENDING_EVENTS_FIELD, outbox));
+      updates.add(OutboxEvent.recordAll(events.stream().map(PublishedEvents::toOutbox).toList()));
     }
     long version = changed.version() + 1;
     boolean waitlisted = changed.status() == PlacementStatus.WAITLISTED;
@@ -293,10 +293,5 @@ public class MongoPlacements implements PlacementRepository {
 
   private MongoCollection<Document> collection() {
     return mongo.getCollection(COLLECTION);
-  }
-
-  /** The stored shape the platform relay publishes from; correlation is the placement itself. */
-  private static Document outboxEntry(PlacementEvent event) {
-    return OutboxEvent.of(event.type(), event.placementId(), event.placementId(), event.data()).toDocument();
   }
 }

@@ -20,6 +20,8 @@ import org.safebed.occupancy.domain.Fixtures;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementEvent;
 import org.safebed.platform.testing.AsyncApiDocument;
+import org.safebed.occupancy.messaging.PublishedEvents;
+import org.safebed.platform.messaging.OutboxEvent;
 
 /** Every event the domain records matches the schema we publish in our AsyncAPI document. */
 class PublishedEventsContractTest {
@@ -28,12 +30,12 @@ class PublishedEventsContractTest {
 
   @Test
   void everyRecordedEventMatchesItsPublishedSchema() {
-    List<PlacementEvent> events = sampleOfEveryEvent();
-    assertThat(events).extracting(PlacementEvent::type).containsOnly(
+    List<OutboxEvent> events = sampleOfEveryEvent().stream().map(PublishedEvents::toOutbox).toList();
+    assertThat(events).extracting(OutboxEvent::type).containsOnly(
         "placement.bed-held.v1", "placement.hold-expired.v1", "placement.cancelled.v1",
         "placement.checked-in.v1", "placement.checked-out.v1", "placement.resident-missing.v1");
 
-    for (PlacementEvent event : events) {
+    for (OutboxEvent event : events) {
       var schema = ours.dataOf(event.type());
       assertThat(schema).as("schema of %s", event.type()).isPresent();
       assertMatches(event.type() + ".data", event.data(), schema.get());

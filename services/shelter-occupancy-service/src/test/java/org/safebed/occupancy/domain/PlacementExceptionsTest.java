@@ -11,7 +11,6 @@ import static org.safebed.occupancy.domain.Fixtures.pending;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +32,8 @@ class PlacementExceptionsTest {
     assertThat(missing.placement().missingSince()).isEqualTo(T0.plusSeconds(60));
     assertThat(missing.placement().bedKeptUntil()).isEqualTo(T0.plusSeconds(60).plus(day));
     assertThat(missing.placement().status().hasBed()).isTrue();
-    assertThat(missing.events()).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo("placement.resident-missing.v1");
-      assertThat(e.data()).containsOnlyKeys("placementId", "shelterId", "region", "missingSince");
-    });
+    assertThat(missing.events())
+        .containsExactly(new PlacementEvent.ResidentMissing("p-1", "s-1", "region-x", T0.plusSeconds(60)));
     assertThat(missing.placement().reportMissing(day, T0.plusSeconds(90)).changed()).as("idempotent").isFalse();
   }
 
@@ -65,7 +62,7 @@ class PlacementExceptionsTest {
     assertThat(out.placement().status()).isEqualTo(PlacementStatus.CHECKED_OUT);
     assertThat(out.placement().checkOutReason()).isEqualTo(CheckOutReason.MISSING);
     assertThat(out.placement().missingSince()).as("police still see she went missing").isEqualTo(T0);
-    assertThat(out.events()).singleElement().satisfies(e -> assertThat(e.data()).containsEntry("reason", "MISSING"));
+    assertThat(out.events()).containsExactly(new PlacementEvent.CheckedOut("p-1", "s-1", CheckOutReason.MISSING));
   }
 
   @Test
@@ -92,10 +89,12 @@ class PlacementExceptionsTest {
     assertThat(relocation.request().needs()).containsExactly(Need.WHEELCHAIR_ACCESS);
     assertThat(relocation.request().location()).as("she leaves from her shelter's area").isEqualTo(shelterArea);
     assertThat(relocation.request().escortGender()).isEqualTo(EscortGender.FEMALE);
-    Map<String, Object> heldAgain = relocation.holdBed(Fixtures.shelter("s-2", new GeoPoint(48.6, 2.1), MINOR_GIRLS),
-        "s-2-bed-1", expiry, T0.plusSeconds(6)).events().getFirst().data();
-    assertThat(heldAgain).as("the driver of the relocation follows her escort preferences too")
-        .containsEntry("escortGender", "FEMALE").containsEntry("languages", List.of("ro"));
+    PlacementEvent.BedHeld heldAgain = (PlacementEvent.BedHeld) relocation.holdBed(
+        Fixtures.shelter("s-2", new GeoPoint(48.6, 2.1), MINOR_GIRLS), "s-2-bed-1", expiry, T0.plusSeconds(6))
+        .events().getFirst();
+    assertThat(heldAgain.escortGender()).as("the driver of the relocation follows her escort preferences too")
+        .isEqualTo(EscortGender.FEMALE);
+    assertThat(heldAgain.languages()).containsExactly("ro");
   }
 
   @Test
@@ -105,11 +104,8 @@ class PlacementExceptionsTest {
 
     assertThat(fromHold.placement().status()).isEqualTo(PlacementStatus.RELOCATED);
     assertThat(fromHold.placement().relocatedTo()).isEqualTo("r-1");
-    assertThat(fromHold.events()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("placement.cancelled.v1"));
-    assertThat(fromStay.events()).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo("placement.checked-out.v1");
-      assertThat(e.data()).containsEntry("reason", "TRANSFERRED");
-    });
+    assertThat(fromHold.events()).containsExactly(new PlacementEvent.Cancelled("p-1", "s-1"));
+    assertThat(fromStay.events()).containsExactly(new PlacementEvent.CheckedOut("p-1", "s-1", CheckOutReason.TRANSFERRED));
     assertThat(fromHold.placement().relocateTo("r-1", T0).changed()).isFalse();
     assertThat(fromHold.placement().status().isFinal()).isTrue();
     assertThatThrownBy(() -> pending(girlOf14At(new GeoPoint(1, 1))).relocateTo("r", T0))

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.safebed.platform.messaging.OutboxEvent;
 import org.safebed.platform.messaging.outbox.OutboxRelay;
 import org.safebed.transport.domain.JobKind;
@@ -20,7 +21,7 @@ import org.safebed.transport.domain.PlacementPickups;
 import org.safebed.transport.domain.TransportJob;
 import org.safebed.transport.domain.TransportJobs;
 import org.safebed.transport.domain.Transition;
-import org.safebed.transport.messaging.OutgoingEvents;
+import org.safebed.transport.messaging.PublishedEvents;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -107,14 +108,17 @@ class MongoTransportJobs implements TransportJobs {
 
   @Override
   public boolean save(TransportJob job, Transition transition) {
-    Update update = new Update().inc("version", 1).set(LEASE, null);
-    JobDocuments.state(job).forEach(update::set);
-    List<OutboxEvent> events = transition.events().stream().map(event -> OutgoingEvents.toOutbox(event, job.kind())).toList();
+    List<Bson> updates = new ArrayList<>();
+    updates.add(Updates.inc("version", 1));
+    updates.add(Updates.set(LEASE, null));
+    JobDocuments.state(job).forEach((field, value) -> updates.add(Updates.set(field, value)));
+    List<OutboxEvent> events = transition.events().stream().map(event -> PublishedEvents.toOutbox(event, job.kind())).toList();
     if (!events.isEmpty()) {
-      update.push(OutboxEvent.PENDING_EVENTS_FIELD).each(events.stream().map(OutboxEvent::toDocument).toArray());
+      updates.add(OutboxEvent.recordAll(events));
     }
-    Query expected = Query.query(where("_id").is(job.id()).and("version").is(job.version()));
-    boolean saved = mongo.updateFirst(expected, update, JobDocuments.COLLECTION).getModifiedCount() == 1;
+    Document expected = new Document("_id", job.id()).append("version", job.version());
+    boolean saved = mongo.getCollection(JobDocuments.COLLECTION)
+        .updateOne(expected, Updates.combine(updates)).getModifiedCount() == 1;
     if (saved && !events.isEmpty()) {
       relay.wake(JobDocuments.COLLECTION, job.id());
     }

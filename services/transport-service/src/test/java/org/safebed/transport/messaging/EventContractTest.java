@@ -34,7 +34,7 @@ class EventContractTest {
             new TransportEvent.Delivered("job-p", "p"),
             new TransportEvent.AssignmentFailed("job-p", "p", UnassignedReason.NO_DRIVER));
     for (TransportEvent event : events) {
-      OutboxEvent outbox = OutgoingEvents.toOutbox(event, JobKind.MOVE);
+      OutboxEvent outbox = PublishedEvents.toOutbox(event, JobKind.MOVE);
       ObjectSchema data = spec.dataOf(outbox.type()).orElseThrow(() -> new AssertionError(outbox.type()));
 
       assertThat(outbox.data().keySet()).as(outbox.type()).containsExactlyInAnyOrderElementsOf(data.properties().keySet());

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.UpdateOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +29,6 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The relay: it reads the documents writers name by id, sweeps for the rest; while the broker is
@@ -54,9 +52,9 @@ class OutboxRelayTest {
 
   private String recordThing() {
     String id = "thing-" + UUID.randomUUID();
-    mongo.upsert(Query.query(Criteria.where("_id").is(id)),
-        new Update().push(OutboxEvent.PENDING_EVENTS_FIELD, OutboxEvent.of("thing.happened.v1", id, id, Map.of())),
-        "things");
+    mongo.getCollection("things").updateOne(new Document("_id", id),
+        OutboxEvent.recordAll(List.of(OutboxEvent.of("thing.happened.v1", id, id, Map.of()))),
+        new UpdateOptions().upsert(true));
     return id;
   }
 

@@ -10,14 +10,14 @@ import org.safebed.transport.domain.TransportEvent;
  * Transport's published events as they go on the wire (see {@code api-specs/asyncapi/transport-service.yaml}).
  * The aggregate is the job; the correlation id is the placement, which every consumer follows.
  */
-public final class OutgoingEvents {
+public final class PublishedEvents {
 
   public static final String ASSIGNED = "transport.assigned.v1";
   public static final String PICKED_UP = "transport.picked-up.v1";
   public static final String DELIVERED = "transport.delivered.v1";
   public static final String FAILED = "transport.failed.v1";
 
-  private OutgoingEvents() {}
+  private PublishedEvents() {}
 
   /** The kind tells consumers a move's progress from the pick-up's: both follow the placement. */
   public static OutboxEvent toOutbox(TransportEvent event, JobKind kind) {
