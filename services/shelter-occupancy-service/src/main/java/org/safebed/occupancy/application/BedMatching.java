@@ -42,6 +42,11 @@ import org.springframework.stereotype.Component;
  * becomes HELD together with its bed-held event. A crash before the last write leaves a bed held
  * for a placement that is still PENDING: the next {@link #match} of that placement (by the
  * reconciler or a retried request) finds the bed and finishes the hold instead of taking another.
+ *
+ * <p>What another writer stored meanwhile (a retry or the reconciler matching the same placement, a
+ * cancellation, an escalation) is never overwritten: an attempt that finds the placement changed
+ * ends there if it no longer awaits a bed, or the match starts a new attempt from it, which
+ * resumes a bed held for it rather than taking a second.
  */
 @Component
 public class BedMatching {
@@ -51,6 +56,11 @@ public class BedMatching {
   private static final int MAX_REFUSED = 25;
   /** Each further read follows a round in which others took every bed read: it stops a livelock. */
   private static final int MAX_READS_OF_ONE_SHELTER = 50;
+  /**
+   * Attempts of one match: each after another writer changed the placement while it still awaits a
+   * bed (a retry or the reconciler holding or waitlisting it, an escalation); they settle in one or two.
+   */
+  private static final int MAX_ATTEMPTS = 10;
 
   private final PlacementRepository placements;
   private final ShelterRepository shelters;
@@ -97,13 +107,50 @@ public class BedMatching {
   /**
    * @param fresh the placement was stored just now by this caller, so no bed can be held for it yet
    *     (saves a read on the common path)
+   * @throws IllegalStateException when others changed the placement under every one of
+   *     {@link #MAX_ATTEMPTS} attempts; it stays as they left it, and a retry or the reconciler
+   *     matches it again
    */
   public Placement match(Placement placement, boolean fresh) {
     if (!placement.isAwaitingBed()) {
       return placement;
     }
+    List<KeepApartReview> reviews = new ArrayList<>();
+    Placement current = placement;
+    boolean storedJustNow = fresh;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Attempt outcome = attempt(current, storedJustNow, reviews);
+      if (!outcome.again()) {
+        reviews.forEach(review -> raiseIfHeldThere(review, outcome.placement()));
+        return outcome.placement();
+      }
+      // Someone else changed the placement meanwhile and it still awaits a bed: start again from
+      // what they stored (a bed now held for it is resumed, not a second one taken).
+      current = outcome.placement();
+      storedJustNow = false;
+    }
+    throw new IllegalStateException("placement " + placement.id() + " changed under each of "
+        + MAX_ATTEMPTS + " attempts to match it");
+  }
+
+  /**
+   * How an attempt ended: with the placement as it stays, or with the placement as someone else
+   * stored it meanwhile, to be matched again because it still awaits a bed.
+   */
+  private record Attempt(Placement placement, boolean again) {
+    static Attempt ended(Placement placement) {
+      return new Attempt(placement, false);
+    }
+
+    static Attempt changedMeanwhile(Placement current) {
+      return new Attempt(current, current.isAwaitingBed());
+    }
+  }
+
+  /** One attempt: the bed held for it resumed, or a search and a hold, or the waitlist. */
+  private Attempt attempt(Placement placement, boolean fresh, List<KeepApartReview> reviews) {
     if (!fresh) {
-      Optional<Placement> resumed = resumeHeldBed(placement);
+      Optional<Attempt> resumed = resumeHeldBed(placement);
       if (resumed.isPresent()) {
         return resumed.get();
       }
@@ -115,7 +162,7 @@ public class BedMatching {
         if (choice.isEmpty()) {
           break;
         }
-        Optional<Placement> held = tryHold(placement, choice.get());
+        Optional<Attempt> held = tryHold(placement, choice.get(), reviews);
         if (held.isPresent()) {
           return held.get();
         }
@@ -132,7 +179,8 @@ public class BedMatching {
     return new ShelterSearch(placement, newRequest, shelters, beds, placements, travelEstimates, policy, clock);
   }
 
-  private Optional<Placement> tryHold(Placement placement, Choice choice) {
+  /** Empty when no bed of the shelter could be kept: the search goes on with the next best. */
+  private Optional<Attempt> tryHold(Placement placement, Choice choice, List<KeepApartReview> reviews) {
     List<String> free = new ArrayList<>(choice.freeBeds());
     for (int round = 0; round < MAX_READS_OF_ONE_SHELTER && !free.isEmpty(); round++) {
       // Requests racing for the same shelter spread over its beds instead of all trying the first.
@@ -143,11 +191,10 @@ public class BedMatching {
           bed = beds.hold(bedId, placement.id(), placement.asOccupant(), clock.instant());
         } catch (PlacementHasBedException e) {
           // A concurrent match of the same placement (a retry, the reconciler) took a bed first.
-          Placement current = placements.findById(placement.id()).orElseThrow();
-          return Optional.of(current.isAwaitingBed() ? match(current) : current);
+          return Optional.of(Attempt.changedMeanwhile(placements.findById(placement.id()).orElseThrow()));
         }
         if (bed.isPresent()) {
-          return confirmHold(placement, choice, bedId);
+          return confirmHold(placement, choice, bedId, reviews);
         }
       }
       // Others took every bed read: only some of the shelter's free beds were read, so look again.
@@ -161,7 +208,8 @@ public class BedMatching {
    * or a keep-apart conflict with someone who took a bed there at the same moment, gives the bed
    * back (both may give way; neither can miss the other, since each wrote before it read).
    */
-  private Optional<Placement> confirmHold(Placement placement, Choice choice, String bedId) {
+  private Optional<Attempt> confirmHold(Placement placement, Choice choice, String bedId,
+      List<KeepApartReview> reviews) {
     Optional<Shelter> shelter = shelters.findById(choice.ranked().shelter().id());
     KeepApartRelations keepApart = KeepApartRelations.of(placement, beds);
     boolean stillOk = shelter.isPresent() && shelter.get().acceptsPlacements()
@@ -172,20 +220,32 @@ public class BedMatching {
       return Optional.empty();
     }
     List<String> reasons = new ArrayList<>(policy.reasons(choice.ranked(), 1, choice.located(), placement.request()));
-    Placement held = completeHold(placement, shelter.get(), bedId, reasons);
-    if (shelter.get().id().equals(held.shelterId()) && held.status().hasBed()) {
-      for (String other : keepApart.acrossAgenciesByShelter().getOrDefault(shelter.get().id(), List.of())) {
-        Alert review = Alert.keepApartReview(held.id(), other, shelter.get().region(), clock.instant());
-        alerts.raise(review);
-        notifications.forCoordinators(review.id(), NotificationKind.KEEP_APART_REVIEW, held.id());
-        log.warn("Placement {} shares a shelter with placement {} of another agency it has a keep-apart rule with:"
-            + " coordinators alerted", held.id(), other);
-      }
-    }
-    return Optional.of(held);
+    // Reviewed once the match has ended, whether by this attempt or by a later one after a concurrent change.
+    reviews.add(new KeepApartReview(shelter.get(),
+        keepApart.acrossAgenciesByShelter().getOrDefault(shelter.get().id(), List.of())));
+    return Optional.of(completeHold(placement, shelter.get(), bedId, reasons));
   }
 
-  private Optional<Placement> resumeHeldBed(Placement placement) {
+  /**
+   * The placements of other agencies she has a keep-apart rule with, in beds of the shelter where
+   * a bed was taken for her: coordinators judge them if the match ends with her holding a bed there.
+   */
+  private record KeepApartReview(Shelter shelter, List<String> others) {}
+
+  private void raiseIfHeldThere(KeepApartReview review, Placement held) {
+    if (!review.shelter().id().equals(held.shelterId()) || !held.status().hasBed()) {
+      return;
+    }
+    for (String other : review.others()) {
+      Alert alert = Alert.keepApartReview(held.id(), other, review.shelter().region(), clock.instant());
+      alerts.raise(alert);
+      notifications.forCoordinators(alert.id(), NotificationKind.KEEP_APART_REVIEW, held.id());
+      log.warn("Placement {} shares a shelter with placement {} of another agency it has a keep-apart rule with:"
+          + " coordinators alerted", held.id(), other);
+    }
+  }
+
+  private Optional<Attempt> resumeHeldBed(Placement placement) {
     for (Bed bed : beds.findByPlacement(placement.id())) {
       if (bed.status() == BedStatus.HELD) {
         Optional<Shelter> shelter = shelters.findById(bed.shelterId());
@@ -200,14 +260,14 @@ public class BedMatching {
     return Optional.empty();
   }
 
-  private Placement completeHold(Placement placement, Shelter shelter, String bedId, List<String> reasons) {
+  private Attempt completeHold(Placement placement, Shelter shelter, String bedId, List<String> reasons) {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(properties.holdDuration());
     Placement.Change held = placement.holdBed(shelter, bedId, expiresAt, now, reasons);
     Optional<Placement> saved = placements.save(held.placement(), held.events());
     if (saved.isPresent()) {
       log.info("Placement {} holds bed {} of shelter {}", placement.id(), bedId, shelter.id());
-      return saved.get();
+      return Attempt.ended(saved.get());
     }
     // Someone else changed the placement meanwhile (a concurrent retry holding the same or another
     // bed, a cancellation): keep what they stored and give this bed back unless it is theirs too.
@@ -217,22 +277,19 @@ public class BedMatching {
     if (!ours && beds.release(bedId, placement.id(), now)) {
       log.info("Placement {} changed concurrently; bed {} given back", placement.id(), bedId);
     }
-    if (current.isAwaitingBed()) {
-      return match(current);
-    }
-    return current;
+    return Attempt.changedMeanwhile(current);
   }
 
-  private Placement waitlist(Placement placement) {
+  private Attempt waitlist(Placement placement) {
     Placement.Change change = placement.waitlist(clock.instant());
     if (!change.changed()) {
-      return placement;
+      return Attempt.ended(placement);
     }
     Optional<Placement> saved = placements.save(change.placement(), change.events());
     if (saved.isPresent()) {
       log.info("Placement {} waitlisted: no eligible bed free", placement.id());
-      return saved.get();
+      return Attempt.ended(saved.get());
     }
-    return match(placements.findById(placement.id()).orElseThrow());
+    return Attempt.changedMeanwhile(placements.findById(placement.id()).orElseThrow());
   }
 }
