@@ -117,6 +117,7 @@ final class MatchingAtScale {
           / scale.placements());
     }
     List<String> scans = stack.fullScans(folder.resolve("benchmark-full-scans-" + name + ".tsv"));
+    List<String> commands = stack.mongoCommands(folder.resolve("benchmark-mongo-commands-" + name + ".tsv"));
     Latencies latencies = Latencies.of(java.util.Arrays.copyOf(held, count));
     String note = count + " sequential POST /api/placements straight to shelter occupancy (201), pick-up points"
         + " anywhere in the area" + (otherAnswers.isEmpty() ? "" : "; other answers by status: " + otherAnswers);
@@ -129,6 +130,10 @@ final class MatchingAtScale {
             + ", GC " + Measurement.format(cpuMillis.get("gc")) + ", JIT " + Measurement.format(cpuMillis.get("jit"))
             + "): the hold's cascade and background work included"));
     reportFullScans(name, scans);
+    long roundTrips = commands.stream().mapToLong(row -> Long.parseLong(row.split("\t", 2)[0])).sum();
+    report.add(info(name + ".mongo-commands-per-request", (double) roundTrips / scale.placements(), "commands",
+        "round trips to the embedded MongoDB per placement, its cascade and background work included"));
+    report.context(name + ".mongo-commands", commands.subList(0, Math.min(15, commands.size())));
   }
 
   /** Whole-collection reads while the placements were timed: a growing collection read whole would show here. */
