@@ -1,5 +1,6 @@
 package org.safebed.localstack;
 
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -53,6 +55,33 @@ public final class LocalStack implements AutoCloseable {
    * started is stopped again before the exception is thrown.
    */
   public static LocalStack start(Options options) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(options);
+      } catch (RuntimeException e) {
+        // A free port the stack picked (port 0) can be taken by another process's connection
+        // before the stack binds it: a new start picks new ones. A port someone asked for is not
+        // picked again, so that failure stands.
+        if (attempt == PORT_RACE_ATTEMPTS || !options.picksAnyPort() || !portTaken(e)) {
+          throw e;
+        }
+        log.warn("A port picked as free was taken before the stack could bind it; starting again on new ports");
+      }
+    }
+  }
+
+  private static final int PORT_RACE_ATTEMPTS = 3;
+
+  private static boolean portTaken(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PortInUseException || cause instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static LocalStack startOnce(Options options) {
     takeOverLogging();
     long started = System.nanoTime();
     StackEndpoints endpoints = StackEndpoints.resolve(options);
@@ -269,6 +298,17 @@ public final class LocalStack implements AutoCloseable {
     public static Options defaults() {
       return new Options(8080, 9000, 8081, 8082, 8083, 8084, 27018, 5673, null, null,
           Path.of(".safebed-data"), null, true, Map.of());
+    }
+
+    /** Whether any port is left for the stack to pick (0). */
+    boolean picksAnyPort() {
+      for (int port : new int[] {gatewayPort, identityProviderPort, shelterOccupancyPort, transportPort,
+          rentalReferralPort, webConsolePort, mongoPort, brokerPort}) {
+        if (port == 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Free ports, in-memory data, demo data: for tests that must not collide with anything. */
