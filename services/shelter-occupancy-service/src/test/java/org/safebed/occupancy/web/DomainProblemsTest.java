@@ -1,14 +1,12 @@
 package org.safebed.occupancy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.safebed.occupancy.application.Refusal;
+import org.safebed.occupancy.application.RequestRefused;
 import org.safebed.platform.web.audit.AccessDenials;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.problem.ProblemExceptionHandler;
@@ -19,9 +17,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
- * The use cases' refusals answer exactly what they answered when they were thrown as the
- * platform's ApiException: status, problem type, title, detail, Retry-After, and a denial audit for
- * a 403 or a foreign record.
+ * Occupancy's own refusals of a placement request answer exactly what they answered when they were
+ * thrown as the platform's ApiException: status, problem type, title, detail, Retry-After, and no
+ * denial audit. The common kinds are pinned by the platform's {@code RefusalAnswersTest}.
  */
 class DomainProblemsTest {
 
@@ -30,41 +28,10 @@ class DomainProblemsTest {
       beans(new AccessDenials(new StaticListableBeanFactory().getBeanProvider(AuditTrail.class), registry))));
 
   @Test
-  void unknownRecordIsNotFound() {
-    assertAnswer(new Refusal.NotFound("Shelter"), 404, "not-found", "Not Found", "Shelter not found");
-    assertThat(denials()).isZero();
-  }
-
-  @Test
-  void someoneElsesRecordIsNotFoundTooButAuditedAsADenial() {
-    Refusal.NotFound foreign = catchThrowableOfType(Refusal.NotFound.class,
-        () -> Refusal.visibleOrNotFound(Optional.of("bed-1"), bed -> false, "Bed"));
-    Refusal.NotFound unknown = catchThrowableOfType(Refusal.NotFound.class,
-        () -> Refusal.visibleOrNotFound(Optional.empty(), bed -> true, "Bed"));
-
-    assertAnswer(unknown, 404, "not-found", "Not Found", "Bed not found");
-    assertThat(denials()).isZero();
-    assertAnswer(foreign, 404, "not-found", "Not Found", "Bed not found");
-    assertThat(denials()).isOne();
-    assertThat(Refusal.visibleOrNotFound(Optional.of("bed-1"), bed -> true, "Bed")).isEqualTo("bed-1");
-  }
-
-  @Test
-  void notAllowedIsAnAuditedForbidden() {
-    assertAnswer(new Refusal.NotAllowed("These safety constraints are not disclosed to this caller"),
-        403, "forbidden", "Forbidden", "These safety constraints are not disclosed to this caller");
-    assertThat(denials()).isOne();
-  }
-
-  @Test
-  void conflictsAndBadCommands() {
-    assertAnswer(new Refusal.Conflict("A shelter with this id exists already"),
-        409, "conflict", "Conflict", "A shelter with this id exists already");
-    assertAnswer(new Refusal.InvalidCommand("A bed goes out of service with a reason"),
-        400, "bad-request", "Bad Request", "A bed goes out of service with a reason");
-    assertAnswer(new Refusal.TooManyHolds("You already have the maximum number of open placements"),
+  void tooManyHoldsAndAReusedKey() {
+    assertAnswer(new RequestRefused.TooManyHolds("You already have the maximum number of open placements"),
         409, "too-many-holds", "Conflict", "You already have the maximum number of open placements");
-    assertAnswer(new Refusal.KeyReused("This Idempotency-Key was already used for a different placement request"),
+    assertAnswer(new RequestRefused.KeyReused("This Idempotency-Key was already used for a different placement request"),
         422, "unprocessable", "Unprocessable Content",
         "This Idempotency-Key was already used for a different placement request");
     assertThat(denials()).isZero();
@@ -73,13 +40,13 @@ class DomainProblemsTest {
   @Test
   void churnSaysWhenToComeBack() {
     ResponseEntity<ProblemDetail> answer = assertAnswer(
-        new Refusal.TooMuchChurn("Too many placements were requested", Duration.ofSeconds(90)),
+        new RequestRefused.TooMuchChurn("Too many placements were requested", Duration.ofSeconds(90)),
         429, "too-many-requests", "Too Many Requests", "Too many placements were requested");
     assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("90");
     assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
   }
 
-  private ResponseEntity<ProblemDetail> assertAnswer(Refusal refusal, int status, String slug, String title,
+  private ResponseEntity<ProblemDetail> assertAnswer(RequestRefused refusal, int status, String slug, String title,
       String detail) {
     ResponseEntity<ProblemDetail> answer = problems.refused(refusal, new MockHttpServletRequest("GET", "/api/x"));
     assertThat(answer.getStatusCode().value()).isEqualTo(status);
