@@ -19,8 +19,8 @@ import org.junit.jupiter.api.DynamicTest;
 /**
  * The one set of layer rules every SafeBed service follows, in the style of buckpal's dependency
  * rules: a domain free of frameworks, storage and the platform; use cases that know neither the web,
- * nor storage, nor the wire, nor the configuration, and refuse with their own exceptions (the web
- * layer gives each its HTTP status); Mongo only in persistence; generated wire models
+ * nor storage, nor the wire, nor the configuration, and refuse without HTTP (the platform's
+ * {@code org.safebed.platform.refusal.Refusal}, which the web layer answers); Mongo only in persistence; generated wire models
  * only in the web layer; storage that reaches the wire only through the service's {@code PublishedEvents};
  * no Manager/Helper/Util/Impl names. A service applies them all with
  * {@code @TestFactory Stream<DynamicTest> rules() { return ServiceArchitecture.of("org.safebed.x").rules(); }}

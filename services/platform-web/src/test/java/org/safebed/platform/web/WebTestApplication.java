@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.platform.web.problem.ApiException;
 import org.safebed.platform.web.sealing.SealedField;
 import org.safebed.platform.web.security.Caller;
@@ -49,6 +50,13 @@ class WebTestApplication {
     @PreAuthorize("hasRole('POLICE')")
     String file(@PathVariable String id) {
       throw ApiException.forbidden("This file is sealed for you");
+    }
+
+    /** A use case's refusal in the platform's common words, thrown without any mapping of the service's. */
+    @GetMapping("/api/people/{id}/placement")
+    @PreAuthorize("hasRole('POLICE')")
+    String placement(@PathVariable String id) {
+      throw new Refusal.Conflict("The placement changed meanwhile");
     }
 
     enum Status { OPEN, CLOSED }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.referral.config.ReferralProperties;
 import org.safebed.referral.domain.Referral;
 import org.safebed.referral.domain.ReferralRepository;

@@ -1,5 +1,7 @@
 package org.safebed.referral.application;
 
+import org.safebed.platform.refusal.Refusal;
+
 
 /** Housing officers act for their agency; a token without one may do nothing here. */
 final class Officers {

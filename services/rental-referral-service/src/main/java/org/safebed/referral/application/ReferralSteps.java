@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.referral.domain.Referral;
 import org.safebed.referral.domain.ReferralChange;
 import org.safebed.referral.domain.ReferralRepository;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.referral.config.ReferralProperties;
 import org.safebed.referral.domain.DeclineReason;
 import org.safebed.referral.domain.ExclusionZone;

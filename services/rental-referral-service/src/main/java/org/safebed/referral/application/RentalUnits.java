@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.referral.domain.GeoPoint;
 import org.safebed.referral.domain.RentalUnit;
 import org.safebed.referral.domain.RentalUnitRepository;

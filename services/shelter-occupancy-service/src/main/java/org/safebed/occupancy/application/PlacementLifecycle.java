@@ -13,6 +13,7 @@ import org.safebed.occupancy.domain.CheckOutReason;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementStatus;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.platform.web.security.Caller;
 import org.safebed.platform.web.security.Role;
 import org.slf4j.Logger;

@@ -89,7 +89,7 @@ public class PlacementRequests {
     // Derived from requester and key: simultaneous retries of one request claim one slot, not several.
     String id = placementIdFor(police.subject(), key);
     if (!slots.claim(police.subject(), id, properties.maxActiveHoldsPerRequester(), clock.instant())) {
-      throw new Refusal.TooManyHolds(
+      throw new RequestRefused.TooManyHolds(
           "You already have the maximum number of open placements; cancel or complete one first");
     }
     Placement placement = Placement.requested(id, police.subject(), police.agencyId(), request,
@@ -115,7 +115,7 @@ public class PlacementRequests {
 
   private Outcome replay(Placement earlier, String fingerprint) {
     if (!earlier.requestFingerprint().equals(fingerprint)) {
-      throw new Refusal.KeyReused(
+      throw new RequestRefused.KeyReused(
           "This Idempotency-Key was already used for a different placement request");
     }
     return Outcome.of(earlier.status() == PlacementStatus.PENDING ? matching.match(earlier) : earlier);

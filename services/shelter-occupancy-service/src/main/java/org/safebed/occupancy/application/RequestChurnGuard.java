@@ -57,7 +57,7 @@ public class RequestChurnGuard {
     audit.record(new AuditEntry(police.subject(), "POLICE", null, REFUSED, "placement", null, "REQUEST_CHURN",
         "DENIED"));
     Duration untilEnd = Duration.between(now, window.plus(properties.window()));
-    throw new Refusal.TooMuchChurn(
+    throw new RequestRefused.TooMuchChurn(
         "Too many placements were requested and cancelled from this account; try again later or call the"
             + " coordination desk", untilEnd);
   }

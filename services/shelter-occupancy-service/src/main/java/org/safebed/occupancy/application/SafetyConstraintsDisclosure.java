@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.safebed.occupancy.domain.Placement;
 import org.safebed.occupancy.domain.PlacementRepository;
 import org.safebed.occupancy.domain.PlacementStatus;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.platform.web.audit.AuditEntry;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.security.Caller;

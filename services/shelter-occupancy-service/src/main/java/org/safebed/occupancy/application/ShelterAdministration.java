@@ -17,6 +17,7 @@ import org.safebed.occupancy.domain.OutOfServiceReason;
 import org.safebed.occupancy.domain.Shelter;
 import org.safebed.occupancy.domain.ShelterRepository;
 import org.safebed.occupancy.domain.ShelterStatus;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.platform.web.audit.AuditEntry;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.platform.web.security.Caller;

@@ -1,7 +1,7 @@
 package org.safebed.occupancy.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.safebed.occupancy.application.Refusal;
+import org.safebed.occupancy.application.RequestRefused;
 import org.safebed.occupancy.domain.IllegalTransitionException;
 import org.safebed.occupancy.domain.InvalidValueException;
 import org.safebed.platform.web.problem.ApiException;
@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Domain and use-case refusals as problem+json: a broken rule is the caller's 400, a command the
  * state does not allow a 409. Their messages name rules and states, never submitted values. The
- * use cases' refusals are answered by the platform's handler once each is given its status and
- * type here, so they get its Retry-After headers and denial audit too.
+ * platform's handler answers the use cases' common refusals; occupancy's own ({@link RequestRefused})
+ * are answered by it too once each is given its status and type here, so they get its Retry-After
+ * headers and denial audit.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,21 +42,17 @@ class DomainProblems {
     return Problems.response(HttpStatus.CONFLICT, "conflict", e.getMessage());
   }
 
-  @ExceptionHandler(Refusal.class)
-  ResponseEntity<ProblemDetail> refused(Refusal refusal, HttpServletRequest request) {
+  @ExceptionHandler(RequestRefused.class)
+  ResponseEntity<ProblemDetail> refused(RequestRefused refusal, HttpServletRequest request) {
     return problems.answer(asProblem(refusal), request);
   }
 
-  static ApiException asProblem(Refusal refusal) {
+  static ApiException asProblem(RequestRefused refusal) {
     String detail = refusal.getMessage();
     return switch (refusal) {
-      case Refusal.NotFound n -> n.foreign() ? ApiException.foreign(n.what()) : ApiException.notFound(n.what());
-      case Refusal.NotAllowed _ -> ApiException.forbidden(detail);
-      case Refusal.Conflict _ -> ApiException.conflict(detail);
-      case Refusal.InvalidCommand _ -> ApiException.badRequest(detail);
-      case Refusal.TooManyHolds _ -> new ApiException(HttpStatus.CONFLICT, "too-many-holds", detail);
-      case Refusal.KeyReused _ -> ApiException.unprocessable(detail);
-      case Refusal.TooMuchChurn t -> ApiException.tooManyRequests(detail, t.retryAfter());
+      case RequestRefused.TooManyHolds _ -> new ApiException(HttpStatus.CONFLICT, "too-many-holds", detail);
+      case RequestRefused.KeyReused _ -> ApiException.unprocessable(detail);
+      case RequestRefused.TooMuchChurn t -> ApiException.tooManyRequests(detail, t.retryAfter());
     };
   }
 }

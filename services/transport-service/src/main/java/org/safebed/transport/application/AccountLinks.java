@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.transport.domain.DriverAccounts;
 import org.safebed.transport.domain.Drivers;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package org.safebed.transport.application;
 
 import java.time.Clock;
 import java.util.function.BiFunction;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.platform.web.audit.AuditEntry;
 import org.safebed.platform.web.audit.AuditTrail;
 import org.safebed.transport.config.TransportProperties;

@@ -1,6 +1,7 @@
 package org.safebed.transport.application;
 
 import java.net.URI;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.platform.web.push.PushDevices;
 import org.safebed.transport.domain.Drivers;
 import org.springframework.stereotype.Service;

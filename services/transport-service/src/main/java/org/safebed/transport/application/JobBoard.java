@@ -1,6 +1,7 @@
 package org.safebed.transport.application;
 
 import java.util.List;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.platform.web.security.Caller;
 import org.safebed.platform.web.security.Role;
 import org.safebed.transport.domain.JobStatus;

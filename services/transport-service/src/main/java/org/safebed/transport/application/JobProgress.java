@@ -3,6 +3,7 @@ package org.safebed.transport.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiFunction;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.transport.domain.Drivers;
 import org.safebed.transport.domain.IllegalTransition;
 import org.safebed.transport.domain.TransportJob;

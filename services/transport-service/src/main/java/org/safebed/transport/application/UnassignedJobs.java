@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.transport.config.TransportProperties;
 import org.safebed.transport.domain.Driver;
 import org.safebed.transport.domain.Drivers;

@@ -2,7 +2,9 @@ package org.safebed.platform.web.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.platform.web.audit.AccessDenials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,29 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
           .header("Retry-After", "5").body(response.getBody());
     }
     return response;
+  }
+
+  /**
+   * A use case's refusal in the words every service shares, answered as {@link #answer} answers the
+   * matching ApiException. A kind a service adds of its own is answered by that service's web layer,
+   * in an advice ordered before this one; one that reaches this handler is a bug, answered like any
+   * unexpected failure.
+   */
+  @ExceptionHandler(Refusal.class)
+  public ResponseEntity<ProblemDetail> refused(Refusal refusal, HttpServletRequest request) {
+    return asProblem(refusal).map(problem -> answer(problem, request)).orElseGet(() -> unexpected(refusal));
+  }
+
+  static Optional<ApiException> asProblem(Refusal refusal) {
+    String detail = refusal.getMessage();
+    return Optional.ofNullable(switch (refusal) {
+      case Refusal.NotFound n -> n.foreign() ? ApiException.foreign(n.what()) : ApiException.notFound(n.what());
+      case Refusal.NotAllowed _ -> ApiException.forbidden(detail);
+      case Refusal.Conflict _ -> ApiException.conflict(detail);
+      case Refusal.InvalidCommand _ -> ApiException.badRequest(detail);
+      case Refusal.Unavailable _ -> ApiException.unavailable(detail);
+      default -> null;
+    });
   }
 
   @ExceptionHandler(AccessDeniedException.class)

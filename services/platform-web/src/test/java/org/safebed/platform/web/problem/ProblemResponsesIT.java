@@ -234,6 +234,14 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void aUseCasesRefusalIsAnsweredByThePlatformsHandler() throws Exception {
+    var response = send("GET", "/api/people/p-1/placement", TestTokens.police("p1"), null);
+    assertProblem(response, 409);
+    assertThat(response.body()).contains("https://safebed.example/problems/conflict")
+        .contains("The placement changed meanwhile");
+  }
+
+  @Test
   void oversizedBodyIs413() throws Exception {
     String huge = "{\"caseRef\":\"" + "x".repeat(70_000) + "\",\"ageYears\":1}";
     assertProblem(send("POST", "/api/people", TestTokens.police("p1"), huge), 413);

@@ -1,18 +1,20 @@
-package org.safebed.occupancy.application;
+package org.safebed.platform.refusal;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Why a use case will not do what it was asked, in the service's words; {@code web/} answers each
- * kind as problem+json, beside the domain's own refusals ({@code InvalidValueException},
- * {@code IllegalTransitionException}). The detail reaches the caller as it is: a fixed text naming a
- * rule, a state or a kind of record, never a submitted value, an address, a name or an identity.
+ * Why a use case will not do what it was asked, in words every SafeBed service shares; it knows no
+ * HTTP, so a service's {@code application/} may throw it. The platform's problem handler answers each
+ * kind here as problem+json; a service adds a kind of its own by extending this class (the protected
+ * constructor) and answers it in its {@code web/}. The detail reaches the caller as it is: a fixed
+ * text naming a rule, a state or a kind of record, never a submitted value, an address, a name or an
+ * identity.
  */
-public abstract sealed class Refusal extends RuntimeException {
+public abstract class Refusal extends RuntimeException {
 
-  private Refusal(String detail) {
+  /** @param detail a fixed text shown to the caller as it is (see the class comment) */
+  protected Refusal(String detail) {
     super(detail, null, false, false);
   }
 
@@ -59,14 +61,17 @@ public abstract sealed class Refusal extends RuntimeException {
     }
   }
 
-  /** The caller's role may use the operation, but not on this record or for this purpose. */
+  /**
+   * The caller's role may use the operation, but not on this record or for this purpose (a record
+   * refused by its owner, no agency to act for). Audited as a denial.
+   */
   public static final class NotAllowed extends Refusal {
     public NotAllowed(String detail) {
       super(detail);
     }
   }
 
-  /** The command clashes with what is stored now: an id taken, a bed changed meanwhile. */
+  /** The command clashes with what is stored now: an id taken, a record changed meanwhile. */
   public static final class Conflict extends Refusal {
     public Conflict(String detail) {
       super(detail);
@@ -80,32 +85,10 @@ public abstract sealed class Refusal extends RuntimeException {
     }
   }
 
-  /** The requester already has as many open placements as she may. */
-  public static final class TooManyHolds extends Refusal {
-    public TooManyHolds(String detail) {
+  /** A service this one asks on the caller's behalf cannot answer now; she may try again shortly. */
+  public static final class Unavailable extends Refusal {
+    public Unavailable(String detail) {
       super(detail);
-    }
-  }
-
-  /** An idempotency key used again for a different request. */
-  public static final class KeyReused extends Refusal {
-    public KeyReused(String detail) {
-      super(detail);
-    }
-  }
-
-  /** The account requested and cancelled too often; it may ask again after {@link #retryAfter}. */
-  public static final class TooMuchChurn extends Refusal {
-
-    private final Duration retryAfter;
-
-    public TooMuchChurn(String detail, Duration retryAfter) {
-      super(detail);
-      this.retryAfter = retryAfter;
-    }
-
-    public Duration retryAfter() {
-      return retryAfter;
     }
   }
 }

@@ -1,16 +1,15 @@
-package org.safebed.transport.web;
+package org.safebed.platform.web.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.safebed.platform.testing.ProblemAnswers.assertProblem;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.safebed.platform.refusal.Refusal;
 import org.safebed.platform.web.audit.AccessDenials;
 import org.safebed.platform.web.audit.AuditTrail;
-import org.safebed.platform.web.problem.ProblemExceptionHandler;
-import org.safebed.transport.application.Refusal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.ProblemDetail;
@@ -18,24 +17,24 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
- * The use cases' refusals answer exactly what they answered when they were thrown as the
+ * The use cases' common refusals answer exactly what they answered when they were thrown as the
  * platform's ApiException: status, problem type, title, detail, Retry-After, and a denial audit for
  * a 403 or a foreign record.
  */
-class DomainRefusalsTest {
+class RefusalAnswersTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final DomainRefusals refusals = new DomainRefusals(new ProblemExceptionHandler(
-      beans(new AccessDenials(new StaticListableBeanFactory().getBeanProvider(AuditTrail.class), registry))));
+  private final ProblemExceptionHandler problems = new ProblemExceptionHandler(
+      beans(new AccessDenials(new StaticListableBeanFactory().getBeanProvider(AuditTrail.class), registry)));
 
   @Test
   void unknownRecordIsNotFound() {
-    assertAnswer(new Refusal.NotFound("Driver profile"), 404, "not-found", "Not Found", "Driver profile not found");
+    assertAnswer(new Refusal.NotFound("Shelter"), 404, "not-found", "Not Found", "Shelter not found");
     assertThat(denials()).isZero();
   }
 
   @Test
-  void someoneElsesJobIsNotFoundTooButAuditedAsADenial() {
+  void someoneElsesRecordIsNotFoundTooButAuditedAsADenial() {
     Refusal.NotFound foreign = catchThrowableOfType(Refusal.NotFound.class,
         () -> Refusal.visibleOrNotFound(Optional.of("job-1"), job -> false, "Transport job"));
     Refusal.NotFound unknown = catchThrowableOfType(Refusal.NotFound.class,
@@ -45,22 +44,22 @@ class DomainRefusalsTest {
     assertThat(denials()).isZero();
     assertAnswer(foreign, 404, "not-found", "Not Found", "Transport job not found");
     assertThat(denials()).isOne();
-    assertAnswer(Refusal.NotFound.foreign("Transport job"), 404, "not-found", "Not Found", "Transport job not found");
+    assertAnswer(Refusal.NotFound.foreign("Referral"), 404, "not-found", "Not Found", "Referral not found");
     assertThat(denials()).isEqualTo(2);
     assertThat(Refusal.visibleOrNotFound(Optional.of("job-1"), job -> true, "Transport job")).isEqualTo("job-1");
   }
 
   @Test
   void notAllowedIsAnAuditedForbidden() {
-    assertAnswer(new Refusal.NotAllowed("The shelter service refused to disclose this destination"),
-        403, "forbidden", "Forbidden", "The shelter service refused to disclose this destination");
+    assertAnswer(new Refusal.NotAllowed("These safety constraints are not disclosed to this caller"),
+        403, "forbidden", "Forbidden", "These safety constraints are not disclosed to this caller");
     assertThat(denials()).isOne();
   }
 
   @Test
   void conflictsAndBadCommands() {
-    assertAnswer(new Refusal.Conflict("The job changed meanwhile; look at it again"),
-        409, "conflict", "Conflict", "The job changed meanwhile; look at it again");
+    assertAnswer(new Refusal.Conflict("A shelter with this id exists already"),
+        409, "conflict", "Conflict", "A shelter with this id exists already");
     assertAnswer(new Refusal.InvalidCommand("Each duty window must start before it ends"),
         400, "bad-request", "Bad Request", "Each duty window must start before it ends");
     assertThat(denials()).isZero();
@@ -71,20 +70,21 @@ class DomainRefusalsTest {
     ResponseEntity<ProblemDetail> answer = assertAnswer(new Refusal.Unavailable("address service unavailable, try again"),
         503, "unavailable", "Service Unavailable", "address service unavailable, try again");
     assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
-    assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(denials()).isZero();
+  }
+
+  @Test
+  void aServicesOwnKindItForgotToAnswerIsABareInternalError() {
+    ResponseEntity<ProblemDetail> answer = assertAnswer(new Unanswered("Nothing a caller should read"),
+        500, "internal", "Internal Server Error", "The request could not be completed");
+    assertThat(answer.getHeaders().getFirst("Retry-After")).isNull();
+    assertThat(denials()).isZero();
   }
 
   private ResponseEntity<ProblemDetail> assertAnswer(Refusal refusal, int status, String slug, String title,
       String detail) {
-    ResponseEntity<ProblemDetail> answer = refusals.refused(refusal, new MockHttpServletRequest("GET", "/api/x"));
-    assertThat(answer.getStatusCode().value()).isEqualTo(status);
-    ProblemDetail body = answer.getBody();
-    assertThat(body.getStatus()).isEqualTo(status);
-    assertThat(body.getType()).isEqualTo(URI.create("https://safebed.example/problems/" + slug));
-    assertThat(body.getTitle()).isEqualTo(title);
-    assertThat(body.getDetail()).isEqualTo(detail);
-    assertThat(body.getProperties()).isNullOrEmpty();
-    return answer;
+    return assertProblem(problems.refused(refusal, new MockHttpServletRequest("GET", "/api/x")),
+        status, slug, title, detail);
   }
 
   private double denials() {
@@ -95,5 +95,12 @@ class DomainRefusalsTest {
     StaticListableBeanFactory beans = new StaticListableBeanFactory();
     beans.addBean("accessDenials", denials);
     return beans.getBeanProvider(AccessDenials.class);
+  }
+
+  /** A kind of a service's own that its web layer does not answer. */
+  private static final class Unanswered extends Refusal {
+    Unanswered(String detail) {
+      super(detail);
+    }
   }
 }
